@@ -1,0 +1,2 @@
+// Puppeteer must not download a browser: we drive the system Chromium (see src/render/browser-path.ts).
+module.exports = { skipDownload: true };

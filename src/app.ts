@@ -1,0 +1,76 @@
+// buildApp: the whole application as one Fastify instance, shared by `npm start` and the tests.
+// Order: external plugins (errors, swagger, db), app plugins (services, auth), then routes.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_AT_RISK_MARGIN } from './domain/rag.js';
+import type { RendererOptions } from './render/renderer.js';
+import authPlugin from './plugins/auth.js';
+import dbPlugin from './plugins/db.js';
+import documentsPlugin from './plugins/documents.js';
+import errorsPlugin from './plugins/errors.js';
+import servicesPlugin from './plugins/services.js';
+import swaggerPlugin from './plugins/swagger.js';
+import actionRoutes from './resources/actions/routes.js';
+import areaUpdateRoutes from './resources/area-updates/routes.js';
+import areaRoutes from './resources/areas/routes.js';
+import { API_PREFIX } from './resources/crud-routes.js';
+import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
+import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import planRoutes from './resources/plans/routes.js';
+import projectRoutes from './resources/projects/routes.js';
+import registerRoutes from './resources/registers/routes.js';
+import tokenRoutes from './resources/tokens/routes.js';
+
+export interface AppOptions {
+  databasePath: string;
+  adminToken?: string;
+  /** The clock; tests pin it so RAG and deadlines are deterministic. */
+  now?: () => Date;
+  ragMargin?: number;
+  logger?: FastifyServerOptions['logger'];
+  bodyLimit?: number;
+  render?: RendererOptions;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
+  await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
+  await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
+  await app.register(authPlugin, { adminToken: options.adminToken });
+
+  app.get(
+    '/health',
+    { schema: { tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => {
+      app.database.sqlite.prepare('select 1').get();
+      return { status: 'ok' as const };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(planRoutes);
+      await api.register(areaRoutes);
+      await api.register(projectRoutes);
+      await api.register(actionRoutes);
+      await api.register(registerRoutes);
+      await api.register(highlightReportRoutes);
+      await api.register(highlightReportDocumentRoutes);
+      await api.register(areaUpdateRoutes);
+      await api.register(tokenRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  return app;
+}

@@ -1,0 +1,41 @@
+// npm run demo: loads the Wolverhampton example (idempotently), writes the example documents to out/,
+// then serves the API on the example database until stopped.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from '../app.js';
+import { loadEnv } from '../config.js';
+import { loadExample } from '../example/load.js';
+
+const env = loadEnv();
+const outDir = process.env.OUT_DIR ?? 'out';
+// The demo always has an admin token, so the README's curl walk-through works out of the box.
+const adminToken = env.ADMIN_TOKEN ?? 'demo-admin-token-change-me';
+const app = await buildApp({
+  databasePath: env.DATABASE_PATH,
+  adminToken,
+  ragMargin: env.RAG_AT_RISK_MARGIN,
+  logger: { level: env.LOG_LEVEL, redact: ['req.headers.authorization'] },
+  render: { executablePath: env.PUPPETEER_EXECUTABLE_PATH, timeoutMs: env.RENDER_TIMEOUT_MS },
+});
+
+const ids = await loadExample(app);
+app.log.info({ planId: ids.planId, created: ids.created }, ids.created ? 'example loaded' : 'example already present');
+mkdirSync(outDir, { recursive: true });
+const november = ids.highlightReportIds[ids.highlightReportIds.length - 1]!;
+const written: string[] = [];
+const write = (name: string, data: Buffer | string) => {
+  writeFileSync(join(outDir, name), data);
+  written.push(join(outDir, name));
+};
+write('highlight-report-2022-11.pdf', await app.documents.highlightReports.pdf(november));
+write('highlight-report-2022-11.html', app.documents.highlightReports.html(november));
+write('highlight-report-2022-10.pdf', await app.documents.highlightReports.pdf(ids.highlightReportIds[0]!));
+app.log.info({ files: written }, 'example documents written');
+
+if (process.argv.includes('--no-serve')) {
+  await app.close();
+} else {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
+  await app.listen({ port: env.PORT, host: env.HOST });
+  if (!env.ADMIN_TOKEN) app.log.warn(`ADMIN_TOKEN is not set: the demo accepts "${adminToken}" as the admin token.`);
+}

@@ -1,0 +1,26 @@
+// Environment parsed once into a read-only config. Everything else receives options, never process.env.
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RAG_AT_RISK_MARGIN: z.coerce.number().min(0).max(100).default(20),
+  RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  RENDER_QUEUE_LIMIT: z.coerce.number().int().min(1).default(16),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
+});
+
+export type Env = Readonly<z.infer<typeof EnvSchema>>;
+
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,155 @@
+// Generic data access for a versioned resource table: get, list by cursor, create, optimistic update and
+// delete, each write audited in its own transaction. Resource repositories extend it with their queries.
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { NotFoundError, PreconditionFailedError } from '../shared/errors.js';
+import { ifMatchAllows } from '../shared/etag.js';
+import { newId } from '../shared/ids.js';
+import { decodeCursor, paginate } from '../shared/pagination.js';
+import type { Db } from './client.js';
+import { mapConstraintError } from './constraint-errors.js';
+import type { Actor, Store } from './store.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type VersionedTable = SQLiteTableWithColumns<any> & {
+  id: SQLiteColumn;
+  version: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+};
+
+type Row<T extends VersionedTable> = T['$inferSelect'] & { id: string; version: number };
+type Values<T extends VersionedTable> = Omit<T['$inferInsert'], 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export interface CrudConfig<T extends VersionedTable> {
+  table: T;
+  resourceType: string; // singular, as named in errors and the audit trail
+  idPrefix: string;
+  uniqueMessages?: Record<string, string>;
+  /** Columns left out of audit records (large or secret values). */
+  auditOmit?: string[];
+}
+
+export interface Page<R> {
+  items: R[];
+  nextCursor: string | null;
+}
+
+export class CrudRepo<T extends VersionedTable> {
+  constructor(
+    protected readonly store: Store,
+    protected readonly cfg: CrudConfig<T>,
+  ) {}
+
+  protected get db(): Db {
+    return this.store.db;
+  }
+
+  get(id: string, db: Db = this.db): Row<T> | undefined {
+    return db.select().from(this.cfg.table).where(eq(this.cfg.table.id, id)).get() as Row<T> | undefined;
+  }
+
+  mustGet(id: string, db: Db = this.db): Row<T> {
+    const row = this.get(id, db);
+    if (!row) throw new NotFoundError(this.cfg.resourceType, id);
+    return row;
+  }
+
+  /** A page of rows in creation order, filtered by `where`. */
+  list(where: SQL | undefined, page: { limit: number; cursor?: string }): Page<Row<T>> {
+    const after = decodeCursor(page.cursor);
+    const conditions = [where, after ? gt(this.cfg.table.id, after) : undefined].filter(Boolean) as SQL[];
+    const rows = this.db
+      .select()
+      .from(this.cfg.table)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(this.cfg.table.id))
+      .limit(page.limit + 1)
+      .all() as Row<T>[];
+    return paginate(rows, page.limit);
+  }
+
+  /** Every row matching `where`, in creation order (for documents and exports, not for HTTP lists). */
+  all(where: SQL | undefined, db: Db = this.db): Row<T>[] {
+    return db.select().from(this.cfg.table).where(where).orderBy(asc(this.cfg.table.id)).all() as Row<T>[];
+  }
+
+  /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first). */
+  create(actor: Actor, valuesFor: (tx: Db) => Values<T>): Row<T> {
+    return this.store.tx((tx) => {
+      const row = this.insertIn(tx, valuesFor(tx));
+      this.store.audit(tx, actor, 'create', this.cfg.resourceType, row.id, null, this.auditable(row));
+      return row;
+    });
+  }
+
+  /** Inserts inside an existing transaction (the caller audits). */
+  insertIn(tx: Db, values: Values<T>): Row<T> {
+    const ts = this.store.timestamp();
+    const row = { ...values, id: newId(this.cfg.idPrefix), version: 1, createdAt: ts, updatedAt: ts };
+    try {
+      tx.insert(this.cfg.table).values(row as never).run();
+    } catch (err) {
+      mapConstraintError(err, this.cfg.uniqueMessages);
+    }
+    return this.mustGet(row.id, tx);
+  }
+
+  /**
+   * Optimistic update: `ifMatch` (versions accepted, undefined = any) is checked against the current row
+   * inside the transaction; `patchFor` sees the current row and returns the columns to change (it may
+   * throw a ValidationError after merging). Nothing is written when the patch changes nothing.
+   */
+  update(id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>): Row<T> {
+    return this.store.tx((tx) => {
+      const current = this.mustGet(id, tx);
+      if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
+      const patch = patchFor(current, tx) as Record<string, unknown>;
+      const changed = Object.keys(patch).filter((k) => !sameValue((current as Record<string, unknown>)[k], patch[k]));
+      if (changed.length === 0) return current;
+      const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
+      for (const k of changed) set[k] = patch[k];
+      try {
+        tx.update(this.cfg.table)
+          .set(set)
+          .where(and(eq(this.cfg.table.id, id), eq(this.cfg.table.version, current.version)))
+          .run();
+      } catch (err) {
+        mapConstraintError(err, this.cfg.uniqueMessages);
+      }
+      const after = this.mustGet(id, tx);
+      const before: Record<string, unknown> = {};
+      const afterFields: Record<string, unknown> = {};
+      for (const k of changed) {
+        if (this.cfg.auditOmit?.includes(k)) continue;
+        before[k] = (current as Record<string, unknown>)[k];
+        afterFields[k] = (after as Record<string, unknown>)[k];
+      }
+      before.version = current.version;
+      afterFields.version = after.version;
+      this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
+      return after;
+    });
+  }
+
+  delete(id: string, ifMatch: number[] | undefined, actor: Actor, guard?: (current: Row<T>, tx: Db) => void): void {
+    this.store.tx((tx) => {
+      const current = this.mustGet(id, tx);
+      if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
+      guard?.(current, tx);
+      tx.delete(this.cfg.table).where(eq(this.cfg.table.id, id)).run();
+      this.store.audit(tx, actor, 'delete', this.cfg.resourceType, id, this.auditable(current), null);
+    });
+  }
+
+  protected auditable(row: Row<T>): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...row };
+    for (const k of this.cfg.auditOmit ?? []) delete out[k];
+    return out;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,104 @@
+// Highlight report documents: live rendering of drafts, and publication, which freezes the view model,
+// the HTML and the PDF (with its SHA-256) so a published report never changes afterwards.
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { highlightReports } from '../db/schema.js';
+import type { Actor } from '../db/store.js';
+import { ConflictError, PreconditionFailedError } from '../shared/errors.js';
+import { ifMatchAllows } from '../shared/etag.js';
+import type { HighlightReport } from '../resources/highlight-reports/schemas.js';
+import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
+import type { DocumentContext } from './context.js';
+import { buildHighlightReportView, type HighlightReportView } from './highlight-report-view.js';
+import { withPdfInfo } from './pdf-info.js';
+
+export class HighlightReportDocuments {
+  constructor(private readonly ctx: DocumentContext) {}
+
+  /** The view model: frozen for a published report, live for a draft. */
+  view(id: string): HighlightReportView {
+    const row = this.ctx.repos.highlightReports.mustGet(id);
+    if (row.state === 'published' && row.snapshot) return (row.snapshot as { view: HighlightReportView }).view;
+    return this.liveView(row);
+  }
+
+  private liveView(row: HighlightReportRow): HighlightReportView {
+    const { repos, services, now, ragMargin } = this.ctx;
+    // One read transaction, so the report shows one consistent moment of the live data.
+    return repos.store.db.transaction((tx) => buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never }));
+  }
+
+  renderHtml(view: HighlightReportView): string {
+    return this.ctx.templates.render('highlight-report/document', view);
+  }
+
+  html(id: string): string {
+    const row = this.ctx.repos.highlightReports.mustGet(id);
+    if (row.state === 'published') {
+      const files = this.ctx.repos.highlightReports.files(id);
+      if (files) return files.html;
+    }
+    return this.renderHtml(this.view(id));
+  }
+
+  async pdf(id: string): Promise<Buffer> {
+    const row = this.ctx.repos.highlightReports.mustGet(id);
+    if (row.state === 'published') {
+      const files = this.ctx.repos.highlightReports.files(id);
+      if (files) return files.pdf;
+    }
+    const view = this.view(id);
+    return this.printView(view);
+  }
+
+  async printView(view: HighlightReportView): Promise<Buffer> {
+    const pdf = await this.ctx.renderer.pdf(this.renderHtml(view));
+    return withPdfInfo(pdf, pdfInfoFor(view));
+  }
+
+  /** `at` backdates the publication, for loading history (the example); the API always publishes now. */
+  async publish(id: string, ifMatch: number[] | undefined, actor: Actor, at?: string): Promise<HighlightReport> {
+    const { repos } = this.ctx;
+    const store = repos.store;
+    const row = repos.highlightReports.mustGet(id);
+    if (!ifMatchAllows(ifMatch, row.version)) throw new PreconditionFailedError(row.version);
+    if (row.state === 'published') throw new ConflictError(`This report was already published on ${row.publishedAt}.`);
+
+    const publishedAt = at ?? store.timestamp();
+    const live = this.liveView(row);
+    const view: HighlightReportView = { ...live, state: 'published', publishedAt, publishedBy: actor.name };
+    const html = this.renderHtml(view);
+    const pdf = withPdfInfo(await this.ctx.renderer.pdf(html), pdfInfoFor(view));
+    const sha = createHash('sha256').update(pdf).digest('hex');
+
+    const updated = store.tx((tx) => {
+      const current = repos.highlightReports.mustGet(id, tx);
+      // Someone changed or published the report while it was rendering: the PDF may not match it.
+      if (current.version !== row.version) throw new PreconditionFailedError(current.version);
+      tx.update(highlightReports)
+        .set({
+          state: 'published',
+          publishedAt,
+          publishedBy: actor.name,
+          snapshot: { view, previous: view.previous },
+          pdfSha256: sha,
+          version: current.version + 1,
+          updatedAt: publishedAt,
+        })
+        .where(eq(highlightReports.id, id))
+        .run();
+      repos.highlightReports.saveFiles(tx, id, pdf, html);
+      store.audit(tx, actor, 'publish', 'highlight-report', id, { state: 'draft', version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
+      return repos.highlightReports.mustGet(id, tx);
+    });
+    return this.ctx.services.highlightReports.toApi(updated);
+  }
+}
+
+export function pdfInfoFor(view: HighlightReportView) {
+  return {
+    title: `Highlight Report – ${view.project.name} – ${view.report.reportDate}`,
+    author: view.project.author ?? view.plan.principalAuthority ?? 'SEND plan tracker',
+    subject: `${view.project.code} ${view.project.name}: reporting period ${view.report.periodStart} to ${view.report.periodEnd}`,
+  };
+}

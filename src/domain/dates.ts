@@ -1,0 +1,37 @@
+// Calendar arithmetic on 'YYYY-MM-DD' strings, in UTC so no time zone can shift a day.
+
+export const toUtc = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+};
+
+export const fromUtc = (dt: Date) => dt.toISOString().slice(0, 10);
+
+export const addDays = (iso: string, days: number) => {
+  const dt = toUtc(iso);
+  dt.setUTCDate(dt.getUTCDate() + days);
+  return fromUtc(dt);
+};
+
+export const daysBetween = (from: string, to: string) => Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+
+/** The same day of the month `months` later; clamped to the month's last day (31 Aug + 18 months → 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return fromUtc(target);
+}
+
+/** Today's date in England (Europe/London), as the statutory clocks and "behind schedule" use it. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** dd/mm/yyyy, as the council's documents print dates. */
+export function ukDate(iso: string | null | undefined, shortYear = false): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${shortYear ? y!.slice(2) : y}`;
+}

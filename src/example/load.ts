@@ -1,0 +1,92 @@
+// Loads the Wolverhampton example through the services (so every rule and the audit trail apply).
+// Idempotent: when the example plan already exists, nothing is written and the existing ids are returned.
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { plans } from '../db/schema.js';
+import { SYSTEM_ACTOR, type Actor } from '../db/store.js';
+import type { StatusKey } from '../resources/highlight-reports/schemas.js';
+import type { ExampleData } from './types.js';
+import { wolverhampton } from './wolverhampton.js';
+
+export interface ExampleIds {
+  planId: string;
+  projectId: string;
+  areaIds: Record<number, string>;
+  highlightReportIds: string[];
+  created: boolean;
+}
+
+const EXAMPLE_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'example loader' };
+
+export async function loadExample(app: FastifyInstance, data: ExampleData = wolverhampton): Promise<ExampleIds> {
+  const existing = app.store.db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.title, data.plan.title), eq(plans.localArea, data.plan.localArea)))
+    .get();
+  if (existing) return describeExisting(app, existing.id, data);
+
+  const s = app.services;
+  const actor = EXAMPLE_ACTOR;
+  const plan = s.plans.create(undefined, data.plan, actor);
+  const areaIds: Record<number, string> = {};
+  for (const a of data.areas) areaIds[a.number] = s.areas.create(plan.id, a, actor).id;
+
+  const project = s.projects.create(plan.id, data.project, actor);
+  const wsIds: Record<string, string> = {};
+  for (const w of data.workstreams) wsIds[w.letter] = s.workstreams.create(project.id, w, actor).id;
+
+  for (const { areaNumber, workstreamLetter, inProject, ...a } of data.actions) {
+    s.actions.create(
+      plan.id,
+      {
+        ...a,
+        percentComplete: a.percentComplete ?? 0,
+        milestone: a.milestone ?? false,
+        status: a.status ?? 'not-started',
+        areaId: areaNumber ? areaIds[areaNumber] : null,
+        projectId: inProject ? project.id : null,
+        workstreamId: workstreamLetter ? wsIds[workstreamLetter] : null,
+      },
+      actor,
+    );
+  }
+
+  for (const r of data.risks) s.risks.create(project.id, { status: 'open', ...r }, actor);
+  for (const i of data.issues) s.issues.create(project.id, { status: 'open', ...i }, actor);
+  for (const d of data.dependencies) s.dependencies.create(project.id, { status: 'open', updates: [], ...d }, actor);
+  for (const b of data.benefits) s.benefits.create(project.id, b, actor);
+
+  const highlightReportIds: string[] = [];
+  for (const { publish, achievements, nextSteps, statusSummary, ...r } of data.highlightReports) {
+    const items = (list: typeof achievements) =>
+      (list ?? []).map((i) => ({ workstreamId: i.workstreamLetter ? wsIds[i.workstreamLetter] : null, text: i.text }));
+    const report = s.highlightReports.create(
+      project.id,
+      { ...r, achievements: items(achievements), nextSteps: items(nextSteps), statusSummary: statusSummary as Record<StatusKey, never> },
+      actor,
+    );
+    // Published as of its report date, as it was at the time.
+    if (publish) {
+      const publisher = { ...actor, name: data.project.author ?? actor.name };
+      await app.documents.highlightReports.publish(report.id, undefined, publisher, `${r.reportDate ?? r.periodEnd}T16:00:00.000Z`);
+    }
+    highlightReportIds.push(report.id);
+  }
+
+  for (const u of data.progressUpdates) {
+    const { areaNumber, ...update } = u;
+    s.areaUpdates.create(areaIds[areaNumber], update, actor);
+  }
+
+  return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, created: true };
+}
+
+function describeExisting(app: FastifyInstance, planId: string, data: ExampleData): ExampleIds {
+  const r = app.repos;
+  const areaIds = Object.fromEntries(r.areas.inPlan(planId).map((a) => [a.number, a.id]));
+  const project = r.projects.inPlan(planId).find((p) => p.code === data.project.code);
+  if (!project) throw new Error(`The example plan exists but its project ${data.project.code} is missing.`);
+  const highlightReportIds = r.highlightReports.inProject(project.id).map((h) => h.id);
+  return { planId, projectId: project.id, areaIds, highlightReportIds, created: false };
+}

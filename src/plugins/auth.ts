@@ -1,0 +1,60 @@
+// Bearer-token access control for /api/v1: resolves the caller (a stored token, or ADMIN_TOKEN as admin)
+// and checks the route's required role: viewer (read, render) < editor (write, publish) < admin (tokens).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor, Role } from '../db/store.js';
+import { hashToken, TokensRepo } from '../resources/tokens/repo.js';
+import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** The least role that may call the route; defaults to viewer for GET/HEAD and editor otherwise. */
+    role?: Role;
+  }
+  interface FastifyInstance {
+    tokens: TokensRepo;
+  }
+}
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+export interface AuthOptions {
+  adminToken?: string;
+}
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
+  const tokens = new TokensRepo(app.store);
+  app.decorate('tokens', tokens);
+  const adminDigest = opts.adminToken ? digest(opts.adminToken) : null;
+
+  function resolve(secret: string, request: FastifyRequest): Actor | null {
+    // Compare digests in constant time, so response timing says nothing about the admin secret.
+    if (adminDigest && timingSafeEqual(digest(secret), adminDigest)) {
+      return { tokenId: null, name: 'admin (ADMIN_TOKEN)', role: 'admin', requestId: request.id };
+    }
+    const row = tokens.findActiveByHash(hashToken(secret));
+    return row ? { tokenId: row.id, name: row.name, role: row.role, requestId: request.id } : null;
+  }
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) throw new UnauthorizedError();
+    const actor = resolve(m[1]!, request);
+    if (!actor) throw new UnauthorizedError('The bearer token is unknown or has been revoked.');
+    request.actor = actor;
+    // Checked before body validation, so a caller without the right learns nothing from 400s.
+    const needed: Role = request.routeOptions.config.role ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');
+    if (RANK[actor.role] < RANK[needed]) throw new ForbiddenError(actor.role, needed);
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

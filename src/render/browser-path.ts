@@ -1,0 +1,32 @@
+// Finds the Chromium to drive: PUPPETEER_EXECUTABLE_PATH, then the usual system locations.
+// (Puppeteer's own browser download is disabled: our machines only reach the npm registry and apt.)
+import { accessSync, constants } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findBrowser(explicit = process.env.PUPPETEER_EXECUTABLE_PATH): string {
+  for (const path of [explicit, ...CANDIDATES]) {
+    if (!path) continue;
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('No Chromium found. Run `npm install` (it installs Debian’s chromium) or set PUPPETEER_EXECUTABLE_PATH.');
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', // we run as root in containers; the page itself has JavaScript off and no network
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--font-render-hinting=none',
+];

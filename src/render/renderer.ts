@@ -1,0 +1,164 @@
+// The PDF renderer: one lazily launched Chromium reused across renders, a fresh page per render closed
+// in `finally`, JavaScript off, every request from the page refused, a time limit per render, a bounded
+// queue (full → 503), relaunch after the browser dies, and a clean close.
+import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
+import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
+import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
+
+export interface RendererOptions {
+  executablePath?: string;
+  /** Renders running at once (each is a page in the one browser). */
+  concurrency?: number;
+  /** Renders allowed to wait beyond those running; more → ServiceUnavailableError. */
+  queueLimit?: number;
+  timeoutMs?: number;
+}
+
+export interface RenderStats {
+  launches: number;
+  renders: number;
+  blockedRequests: number;
+}
+
+type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+
+export class Renderer {
+  private browser: Promise<Browser> | null = null;
+  private running = 0;
+  private readonly queue: Job<unknown>[] = [];
+  private closed = false;
+  readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0 };
+  private readonly concurrency: number;
+  private readonly queueLimit: number;
+  readonly timeoutMs: number;
+
+  constructor(private readonly opts: RendererOptions = {}) {
+    this.concurrency = opts.concurrency ?? 2;
+    this.queueLimit = opts.queueLimit ?? 16;
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  /** Prints self-contained HTML to PDF. The page size and margins come from the document's CSS @page rules. */
+  pdf(html: string, options: PDFOptions = {}): Promise<Buffer> {
+    return this.enqueue(() => this.withRetry(() => this.print(html, options)));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new ServiceUnavailableError('The server is shutting down.', 5));
+    const b = this.browser;
+    this.browser = null;
+    if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  /** For tests and operations: the live browser process, if launched. */
+  async currentBrowser(): Promise<Browser | null> {
+    return this.browser ? this.browser.catch(() => null) : null;
+  }
+
+  private enqueue<T>(run: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new ServiceUnavailableError('The renderer is closed.', 5));
+    if (this.running >= this.concurrency && this.queue.length >= this.queueLimit) {
+      return Promise.reject(
+        new ServiceUnavailableError(`The document renderer is busy (${this.running} rendering, ${this.queue.length} waiting).`, 2),
+      );
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve, reject } as Job<unknown>);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.running++;
+      job
+        .run()
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
+    }
+  }
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      this.stats.launches++;
+      const launching = puppeteer.launch({
+        executablePath: this.opts.executablePath ?? findBrowser(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+        // The server owns shutdown; Chromium must not die with the terminal's Ctrl-C before we close it.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      this.browser = launching;
+      launching.then(
+        (b) =>
+          b.once('disconnected', () => {
+            if (this.browser === launching) this.browser = null;
+          }),
+        () => {
+          if (this.browser === launching) this.browser = null;
+        },
+      );
+    }
+    return this.browser;
+  }
+
+  /** One retry when the browser died under us (the next attempt relaunches it). */
+  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof GatewayTimeoutError || this.closed || !isBrowserGone(err)) throw err;
+      return fn();
+    }
+  }
+
+  private async print(html: string, options: PDFOptions): Promise<Buffer> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const work = (async () => {
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (req) => {
+          this.stats.blockedRequests++;
+          void req.abort('blockedbyclient').catch(() => undefined);
+        });
+        await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
+        const pdf = await page.pdf({
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+          timeout: this.timeoutMs,
+          ...options,
+        });
+        this.stats.renders++;
+        return Buffer.from(pdf);
+      })();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new GatewayTimeoutError(`Rendering took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped.`)),
+          this.timeoutMs,
+        );
+      });
+      work.catch(() => undefined); // a late failure after the timeout must not go unhandled
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+      await page.close().catch(() => undefined);
+    }
+  }
+}
+
+function isBrowserGone(err: unknown): boolean {
+  const msg = String((err as Error)?.message ?? err);
+  return /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|Navigating frame was detached|detached/i.test(msg);
+}

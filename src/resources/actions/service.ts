@@ -1,0 +1,131 @@
+// Action rules: references must stay inside the plan, dates must be in order, an override needs a reason,
+// and every read carries the effective RAG (derived or overridden) as of a date.
+import { and, eq, not, type SQL } from 'drizzle-orm';
+import { actions } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/store.js';
+import { londonDate } from '../../domain/dates.js';
+import { effectiveRag, isBehindSchedule } from '../../domain/rag.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { definedOnly } from '../../shared/objects.js';
+import { paginate } from '../../shared/pagination.js';
+import type { CrudService } from '../crud-routes.js';
+import type { Repos } from '../repos.js';
+import type { ServiceContext } from '../services.js';
+import type { ActionRow } from './repo.js';
+import type { Action, ActionQuery, CreateAction, UpdateAction } from './schemas.js';
+
+const OPTIONAL = [
+  'areaId',
+  'projectId',
+  'workstreamId',
+  'responsibleOrganisation',
+  'owner',
+  'startDate',
+  'revisedDueDate',
+  'delayReason',
+  'mitigation',
+  'ragOverride',
+  'ragOverrideReason',
+] as const;
+
+export function actionToApi(row: ActionRow, asOf: string, margin: number): Action {
+  return { ...row, ...effectiveRag(row, asOf, margin), behindSchedule: isBehindSchedule(row, asOf) };
+}
+
+export class ActionsService implements CrudService<CreateAction, UpdateAction, ActionQuery, Action> {
+  constructor(
+    private readonly repos: Repos,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  private today(): string {
+    return londonDate(this.ctx.now());
+  }
+
+  toApi(row: ActionRow, asOf = this.today()): Action {
+    return actionToApi(row, asOf, this.ctx.ragMargin);
+  }
+
+  create(planId: string | undefined, body: CreateAction, actor: Actor): Action {
+    this.repos.plans.mustGet(planId!);
+    const row = this.repos.actions.create(actor, (tx) => {
+      const values: Record<string, unknown> = { ...body, planId };
+      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+      return this.checked(values as ActionRow, tx) as ActionRow;
+    });
+    return this.toApi(row);
+  }
+
+  get(id: string): Action {
+    return this.toApi(this.repos.actions.mustGet(id));
+  }
+
+  list(planId: string | undefined, q: ActionQuery) {
+    this.repos.plans.mustGet(planId!);
+    const asOf = q.asOf ?? this.today();
+    const where: (SQL | undefined)[] = [eq(actions.planId, planId!)];
+    if (q.areaId) where.push(eq(actions.areaId, q.areaId));
+    if (q.projectId) where.push(eq(actions.projectId, q.projectId));
+    if (q.status) where.push(eq(actions.status, q.status));
+    if (q.behindSchedule !== undefined) {
+      const behind = this.repos.actions.behindScheduleWhere(asOf);
+      where.push(q.behindSchedule ? behind : not(behind));
+    }
+    if (!q.rag) {
+      const page = this.repos.actions.list(and(...where), q);
+      return { items: page.items.map((r) => this.toApi(r, asOf)), nextCursor: page.nextCursor };
+    }
+    // RAG is derived from dates and progress, so it is filtered here rather than in SQL.
+    const matching: Action[] = [];
+    for (const row of this.repos.actions.scan(and(...where), q.cursor)) {
+      const a = this.toApi(row, asOf);
+      if (a.rag === q.rag) matching.push(a);
+      if (matching.length > q.limit) break;
+    }
+    return paginate(matching, q.limit);
+  }
+
+  update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor): Action {
+    const row = this.repos.actions.update(id, ifMatch, actor, (current, tx) => {
+      const patch: Record<string, unknown> = definedOnly(body);
+      // Clearing an override clears its reason unless a new one is sent.
+      if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
+      const merged = this.checked({ ...current, ...patch } as ActionRow, tx);
+      if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
+      return patch;
+    });
+    return this.toApi(row);
+  }
+
+  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
+    this.repos.actions.delete(id, ifMatch, actor);
+  }
+
+  /** Validates the whole action as it would be stored; returns it with the project filled in from the workstream. */
+  private checked(a: ActionRow, tx: Db): ActionRow {
+    const errors: FieldError[] = [];
+    const bad = (path: string, message: string) => errors.push({ in: 'body', path, message });
+    if (a.startDate && a.startDate > a.dueDate) bad('startDate', `must not be after dueDate (${a.dueDate})`);
+    if (a.startDate && a.revisedDueDate && a.startDate > a.revisedDueDate) bad('revisedDueDate', `must not be before startDate (${a.startDate})`);
+    if (a.ragOverride && !a.ragOverrideReason?.trim()) bad('ragOverrideReason', 'is required when ragOverride is set');
+    if (a.areaId) {
+      const area = this.repos.areas.get(a.areaId, tx);
+      if (!area || area.planId !== a.planId) bad('areaId', 'is not an area of this plan');
+    }
+    let projectId = a.projectId;
+    if (a.workstreamId) {
+      const ws = this.repos.workstreams.get(a.workstreamId, tx);
+      if (!ws) bad('workstreamId', 'is not a workstream');
+      else if (projectId && ws.projectId !== projectId) bad('workstreamId', 'belongs to a different project than projectId');
+      else projectId = ws.projectId;
+    }
+    if (projectId) {
+      const project = this.repos.projects.get(projectId, tx);
+      if (!project || project.planId !== a.planId) bad(a.projectId ? 'projectId' : 'workstreamId', 'is not a project of this plan');
+    }
+    if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
+    return { ...a, projectId };
+  }
+}
+

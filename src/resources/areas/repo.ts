@@ -1,0 +1,27 @@
+// Data access for areas.
+import { and, asc, eq } from 'drizzle-orm';
+import { areas } from '../../db/schema.js';
+import { CrudRepo } from '../../db/crud-repo.js';
+import type { Db } from '../../db/client.js';
+import type { Store } from '../../db/store.js';
+
+export type AreaRow = typeof areas.$inferSelect;
+
+export class AreasRepo extends CrudRepo<typeof areas> {
+  constructor(store: Store) {
+    super(store, {
+      table: areas,
+      resourceType: 'area',
+      idPrefix: 'are',
+      uniqueMessages: { number: 'An area with this number already exists in the plan.' },
+    });
+  }
+
+  inPlan(planId: string, db: Db = this.db): AreaRow[] {
+    return db.select().from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.number)).all();
+  }
+
+  byNumber(planId: string, number: number): AreaRow | undefined {
+    return this.db.select().from(areas).where(and(eq(areas.planId, planId), eq(areas.number, number))).get();
+  }
+}

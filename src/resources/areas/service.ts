@@ -1,0 +1,13 @@
+// Area rules: numbers are unique within their plan (enforced by the database, reported as 409).
+import { areas } from '../../db/schema.js';
+import type { Repos } from '../repos.js';
+import { ResourceService } from '../resource-service.js';
+import type { Area, AreaQuery, CreateArea, UpdateArea } from './schemas.js';
+
+export const createAreasService = (repos: Repos) =>
+  new ResourceService<Repos['areas'], CreateArea, UpdateArea, AreaQuery, Area>({
+    repo: repos.areas,
+    parent: { repo: repos.plans, column: areas.planId, key: 'planId' },
+    toApi: (row) => row,
+    optional: ['description'],
+  });

@@ -1,0 +1,148 @@
+// Highlight report rules: period in order, items grouped by workstreams of the same project, previous
+// statuses from the latest published report before this one, and published reports frozen (409).
+import { and, eq, type SQL } from 'drizzle-orm';
+import { highlightReports } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/store.js';
+import { previousPublishedReport } from '../../domain/previous-status.js';
+import type { RagValue } from '../../domain/rag.js';
+import { ConflictError, ValidationError, type FieldError } from '../../shared/errors.js';
+import { definedOnly } from '../../shared/objects.js';
+import type { CrudService } from '../crud-routes.js';
+import type { Repos } from '../repos.js';
+import type { HighlightReportRow } from './repo.js';
+import {
+  STATUS_KEYS,
+  type CreateHighlightReport,
+  type HighlightReport,
+  type HighlightReportQuery,
+  type ReportItem,
+  type StatusKey,
+  type UpdateHighlightReport,
+} from './schemas.js';
+
+type StoredStatus = { status: RagValue; explanation?: string | null };
+type StoredSummary = Partial<Record<StatusKey, StoredStatus>>;
+
+/** What a report's "previous" columns show: frozen into the snapshot at publication. */
+export interface PreviousStatuses {
+  reportId: string | null;
+  overallStatus: RagValue | null;
+  statusSummary: Partial<Record<StatusKey, RagValue>>;
+}
+
+const frozen = (row: HighlightReportRow) =>
+  new ConflictError(`This report was published on ${row.publishedAt}; a published report is a record and cannot be changed or deleted.`);
+
+export class HighlightReportsService implements CrudService<CreateHighlightReport, UpdateHighlightReport, HighlightReportQuery, HighlightReport> {
+  constructor(private readonly repos: Repos) {}
+
+  /** The previous statuses as they stand now (drafts) or as frozen at publication. */
+  previousFor(row: HighlightReportRow, db?: Db): PreviousStatuses {
+    const snap = row.snapshot as { previous?: PreviousStatuses } | null;
+    if (row.state === 'published' && snap?.previous) return snap.previous;
+    const prev = previousPublishedReport(this.repos.highlightReports.inProject(row.projectId, db), row);
+    if (!prev) return { reportId: null, overallStatus: null, statusSummary: {} };
+    const summary = (prev.statusSummary ?? {}) as StoredSummary;
+    return {
+      reportId: prev.id,
+      overallStatus: prev.overallStatus as RagValue,
+      statusSummary: Object.fromEntries(STATUS_KEYS.flatMap((k) => (summary[k] ? [[k, summary[k]!.status]] : []))),
+    };
+  }
+
+  toApi(row: HighlightReportRow, db?: Db): HighlightReport {
+    const prev = this.previousFor(row, db);
+    const summary = (row.statusSummary ?? {}) as StoredSummary;
+    const { snapshot: _s, ...rest } = row;
+    return {
+      ...rest,
+      overallStatus: row.overallStatus as RagValue,
+      previousOverallStatus: prev.overallStatus,
+      previousReportId: prev.reportId,
+      achievements: row.achievements as ReportItem[],
+      nextSteps: row.nextSteps as ReportItem[],
+      costs: row.costs as HighlightReport['costs'],
+      statusSummary: Object.fromEntries(
+        STATUS_KEYS.map((k) => {
+          const entry = summary[k];
+          return [k, entry ? { status: entry.status, explanation: entry.explanation ?? null, previousStatus: prev.statusSummary[k] ?? null } : null];
+        }),
+      ) as HighlightReport['statusSummary'],
+    };
+  }
+
+  create(projectId: string | undefined, body: CreateHighlightReport, actor: Actor): HighlightReport {
+    this.repos.projects.mustGet(projectId!);
+    const row = this.repos.highlightReports.create(actor, (tx) => {
+      const values = {
+        projectId: projectId!,
+        periodStart: body.periodStart,
+        periodEnd: body.periodEnd,
+        reportDate: body.reportDate ?? null,
+        overallStatus: body.overallStatus,
+        summary: body.summary ?? null,
+        helpRequired: body.helpRequired ?? null,
+        achievements: normaliseItems(body.achievements),
+        nextSteps: normaliseItems(body.nextSteps),
+        statusSummary: (body.statusSummary ?? null) as Record<string, unknown> | null,
+        costs: body.costs ?? null,
+        state: 'draft' as const,
+      };
+      this.check(values, tx);
+      return values;
+    });
+    return this.toApi(row);
+  }
+
+  get(id: string): HighlightReport {
+    return this.toApi(this.repos.highlightReports.mustGet(id));
+  }
+
+  list(projectId: string | undefined, q: HighlightReportQuery) {
+    this.repos.projects.mustGet(projectId!);
+    const where: SQL[] = [eq(highlightReports.projectId, projectId!)];
+    if (q.state) where.push(eq(highlightReports.state, q.state));
+    const page = this.repos.highlightReports.list(and(...where), q);
+    return { items: page.items.map((r) => this.toApi(r)), nextCursor: page.nextCursor };
+  }
+
+  update(id: string, body: UpdateHighlightReport, ifMatch: number[] | undefined, actor: Actor): HighlightReport {
+    const row = this.repos.highlightReports.update(id, ifMatch, actor, (current, tx) => {
+      if (current.state === 'published') throw frozen(current);
+      const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
+      if (body.achievements) patch.achievements = normaliseItems(body.achievements);
+      if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
+      if (body.statusSummary === null) patch.statusSummary = null;
+      else if (body.statusSummary) {
+        patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
+      }
+      this.check({ ...current, ...patch } as HighlightReportRow, tx);
+      return patch;
+    });
+    return this.toApi(row);
+  }
+
+  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
+    this.repos.highlightReports.delete(id, ifMatch, actor, (current) => {
+      if (current.state === 'published') throw frozen(current);
+    });
+  }
+
+  private check(r: Pick<HighlightReportRow, 'projectId' | 'periodStart' | 'periodEnd' | 'achievements' | 'nextSteps'>, tx: Db): void {
+    const errors: FieldError[] = [];
+    if (r.periodStart > r.periodEnd) errors.push({ in: 'body', path: 'periodEnd', message: `must not be before periodStart (${r.periodStart})` });
+    const valid = new Set(this.repos.workstreams.inProject(r.projectId, tx).map((w) => w.id));
+    for (const key of ['achievements', 'nextSteps'] as const) {
+      (r[key] as ReportItem[]).forEach((item, i) => {
+        if (item.workstreamId && !valid.has(item.workstreamId)) {
+          errors.push({ in: 'body', path: `${key}.${i}.workstreamId`, message: 'is not a workstream of this project' });
+        }
+      });
+    }
+    if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
+  }
+}
+
+const normaliseItems = (items: { workstreamId?: string | null; text: string }[]): ReportItem[] =>
+  items.map((i) => ({ workstreamId: i.workstreamId ?? null, text: i.text }));

@@ -1,0 +1,12 @@
+// Data access for plans.
+import { plans } from '../../db/schema.js';
+import { CrudRepo } from '../../db/crud-repo.js';
+import type { Store } from '../../db/store.js';
+
+export type PlanRow = typeof plans.$inferSelect;
+
+export class PlansRepo extends CrudRepo<typeof plans> {
+  constructor(store: Store) {
+    super(store, { table: plans, resourceType: 'plan', idPrefix: 'pln' });
+  }
+}

@@ -1,0 +1,39 @@
+// Data access for projects and their workstreams.
+import { asc, eq } from 'drizzle-orm';
+import { projects, workstreams } from '../../db/schema.js';
+import { CrudRepo } from '../../db/crud-repo.js';
+import type { Db } from '../../db/client.js';
+import type { Store } from '../../db/store.js';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type WorkstreamRow = typeof workstreams.$inferSelect;
+
+export class ProjectsRepo extends CrudRepo<typeof projects> {
+  constructor(store: Store) {
+    super(store, {
+      table: projects,
+      resourceType: 'project',
+      idPrefix: 'prj',
+      uniqueMessages: { code: 'A project with this code already exists in the plan.' },
+    });
+  }
+
+  inPlan(planId: string, db: Db = this.db): ProjectRow[] {
+    return db.select().from(projects).where(eq(projects.planId, planId)).orderBy(asc(projects.id)).all();
+  }
+}
+
+export class WorkstreamsRepo extends CrudRepo<typeof workstreams> {
+  constructor(store: Store) {
+    super(store, {
+      table: workstreams,
+      resourceType: 'workstream',
+      idPrefix: 'wst',
+      uniqueMessages: { letter: 'A workstream with this letter already exists in the project.' },
+    });
+  }
+
+  inProject(projectId: string, db: Db = this.db): WorkstreamRow[] {
+    return db.select().from(workstreams).where(eq(workstreams.projectId, projectId)).orderBy(asc(workstreams.letter)).all();
+  }
+}

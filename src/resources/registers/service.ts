@@ -1,0 +1,39 @@
+// Register services: plain resources under a project; a risk's score is likelihood × impact.
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { benefits, dependencies, issues, risks } from '../../db/schema.js';
+import type { Repos } from '../repos.js';
+import { ResourceService } from '../resource-service.js';
+import type { RiskRow } from './repo.js';
+import type * as S from './schemas.js';
+
+export const riskToApi = (row: RiskRow): S.Risk => ({ ...row, score: row.likelihood * row.impact });
+
+export const createRegisterServices = (repos: Repos) => {
+  const parent = (column: SQLiteColumn) => ({ repo: repos.projects, column, key: 'projectId' });
+  return {
+    risks: new ResourceService<Repos['risks'], S.CreateRisk, S.UpdateRisk, S.RegisterQuery, S.Risk>({
+      repo: repos.risks,
+      parent: parent(risks.projectId),
+      toApi: riskToApi,
+      optional: ['owner', 'impactDescription', 'mitigation', 'targetResolutionDate'],
+    }),
+    issues: new ResourceService<Repos['issues'], S.CreateIssue, S.UpdateIssue, S.RegisterQuery, S.Issue>({
+      repo: repos.issues,
+      parent: parent(issues.projectId),
+      toApi: (row) => row,
+      optional: ['owner', 'impactDescription', 'mitigation', 'resolutionDate'],
+    }),
+    dependencies: new ResourceService<Repos['dependencies'], S.CreateDependency, S.UpdateDependency, S.RegisterQuery, S.Dependency>({
+      repo: repos.dependencies,
+      parent: parent(dependencies.projectId),
+      toApi: (row) => row,
+      optional: ['owner', 'mitigation', 'targetResolutionDate'],
+    }),
+    benefits: new ResourceService<Repos['benefits'], S.CreateBenefit, S.UpdateBenefit, S.RegisterQuery, S.Benefit>({
+      repo: repos.benefits,
+      parent: parent(benefits.projectId),
+      toApi: (row) => row,
+      optional: ['owner', 'valueGbpThousands', 'targetDate'],
+    }),
+  };
+};

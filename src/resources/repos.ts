@@ -1,0 +1,25 @@
+// All repositories, built once per app over the shared Store.
+import type { Store } from '../db/store.js';
+import { AreaUpdatesRepo } from './area-updates/repo.js';
+import { ActionsRepo } from './actions/repo.js';
+import { AreasRepo } from './areas/repo.js';
+import { HighlightReportsRepo } from './highlight-reports/repo.js';
+import { PlansRepo } from './plans/repo.js';
+import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
+import { createRegisterRepos } from './registers/repo.js';
+
+export function createRepos(store: Store) {
+  return {
+    store,
+    plans: new PlansRepo(store),
+    areas: new AreasRepo(store),
+    projects: new ProjectsRepo(store),
+    workstreams: new WorkstreamsRepo(store),
+    actions: new ActionsRepo(store),
+    ...createRegisterRepos(store),
+    highlightReports: new HighlightReportsRepo(store),
+    areaUpdates: new AreaUpdatesRepo(store),
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;

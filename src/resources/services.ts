@@ -1,0 +1,30 @@
+// All services, built once per app; routes reach them as app.services.
+import { ActionsService } from './actions/service.js';
+import { createAreaUpdatesService } from './area-updates/service.js';
+import { createAreasService } from './areas/service.js';
+import { HighlightReportsService } from './highlight-reports/service.js';
+import { createPlansService } from './plans/service.js';
+import { createProjectsService, createWorkstreamsService } from './projects/service.js';
+import { createRegisterServices } from './registers/service.js';
+import type { Repos } from './repos.js';
+
+export interface ServiceContext {
+  now: () => Date;
+  /** Percentage points an action may trail its time-based expected progress before it is at risk. */
+  ragMargin: number;
+}
+
+export function createServices(repos: Repos, ctx: ServiceContext) {
+  return {
+    plans: createPlansService(repos),
+    areas: createAreasService(repos),
+    projects: createProjectsService(repos),
+    workstreams: createWorkstreamsService(repos),
+    actions: new ActionsService(repos, ctx),
+    ...createRegisterServices(repos),
+    highlightReports: new HighlightReportsService(repos),
+    areaUpdates: createAreaUpdatesService(repos),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,45 @@
+// The process entry point: reads the environment once, builds the app, listens, and closes cleanly
+// on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
+import { buildApp } from './app.js';
+import { loadEnv } from './config.js';
+
+const env = loadEnv();
+const app = await buildApp({
+  databasePath: env.DATABASE_PATH,
+  adminToken: env.ADMIN_TOKEN,
+  ragMargin: env.RAG_AT_RISK_MARGIN,
+  render: {
+    executablePath: env.PUPPETEER_EXECUTABLE_PATH,
+    timeoutMs: env.RENDER_TIMEOUT_MS,
+    queueLimit: env.RENDER_QUEUE_LIMIT,
+    concurrency: env.RENDER_CONCURRENCY,
+  },
+  logger: {
+    level: env.LOG_LEVEL,
+    redact: ['req.headers.authorization'],
+  },
+});
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        app.log.error(err, 'error during shutdown');
+        process.exit(1);
+      });
+  });
+}
+
+try {
+  await app.listen({ port: env.PORT, host: env.HOST });
+  if (!env.ADMIN_TOKEN) app.log.warn('ADMIN_TOKEN is not set: only stored tokens are accepted (create one with npm run token).');
+} catch (err) {
+  app.log.error(err);
+  process.exit(1);
+}

@@ -1,0 +1,45 @@
+// RFC 9457 problem details: the zod schema (for OpenAPI) and the response schemas routes declare.
+import { z } from 'zod';
+
+export const Problem = z
+  .object({
+    type: z.string().meta({ description: 'A URI reference naming the kind of problem; GET it for an explanation.' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          in: z.enum(['body', 'query', 'params', 'headers']).optional(),
+          path: z.string().meta({ description: 'The field, dotted (items.0.number); empty for the whole body.' }),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+    currentVersion: z.number().int().optional(),
+  })
+  .meta({ id: 'Problem', description: 'An error (application/problem+json).' });
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request: the problem names each bad field in `errors`.',
+  401: 'Missing or unknown bearer token.',
+  403: 'The token’s role may not do this.',
+  404: 'No such resource.',
+  409: 'Conflicts with the current state (duplicate reference, published report, …).',
+  412: 'If-Match does not match the current version; nothing was changed.',
+  413: 'The request body is too large.',
+  415: 'The body is not of an accepted media type.',
+  429: 'Too many failed attempts; wait and retry.',
+  503: 'The document renderer is busy; retry after the Retry-After seconds.',
+  504: 'The document took too long to render.',
+};
+
+/** Response schemas for the given error statuses, for a route's `schema.response`. */
+export function problems(...statuses: number[]): Record<number, z.ZodType> {
+  const out: Record<number, z.ZodType> = {};
+  for (const s of statuses) out[s] = Problem.describe(DESCRIPTIONS[s] ?? 'Error');
+  return out;
+}
+
+export const PROBLEM_TYPES_BASE = '/problems/';

@@ -1,0 +1,42 @@
+// Zod primitives shared by every resource: dates, timestamps, text limits, RAG values, id params.
+import { z } from 'zod';
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date')
+  .meta({ format: 'date', example: '2023-03-31' });
+
+export const Timestamp = z.iso.datetime({ offset: true }).meta({ example: '2022-12-13T18:00:00Z' });
+
+// Text limits: every user text has a ceiling so no single field can bloat a record or a document.
+export const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
+export const Title = z.string().trim().min(1, 'must not be empty').max(500);
+export const LongText = z.string().max(10_000);
+
+export const RagValues = ['on-target', 'at-risk', 'off-target', 'complete'] as const;
+export const Rag = z.enum(RagValues).meta({
+  description: 'RAG status: on-target (green), at-risk (amber), off-target (red), complete (blue).',
+});
+export type Rag = z.infer<typeof Rag>;
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
+export const IdParams = z.strictObject({ id: Id });
+
+export const Version = z.number().int().min(1).meta({ description: 'Incremented on every change; also sent as the ETag.' });
+
+/** Fields every stored resource carries in responses. */
+export const Meta = {
+  id: z.string(),
+  version: Version,
+  createdAt: z.string().meta({ format: 'date-time' }),
+  updatedAt: z.string().meta({ format: 'date-time' }),
+};
+
+export const nullish = <T extends z.ZodType>(t: T) => t.nullable().optional();

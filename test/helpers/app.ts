@@ -1,0 +1,80 @@
+// Builds the real app on a fresh temporary SQLite file (migrations applied), with a pinned clock,
+// and a small client that sends JSON with a bearer token through app.inject.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/app.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** The example data's "today": the November 2022 highlight report date. */
+export const FIXED_NOW = new Date('2022-11-18T12:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  dir: string;
+  dbPath: string;
+  as(token: string): Client;
+  admin: Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'spt-test-'));
+  const dbPath = join(dir, 'test.db');
+  const app = await buildApp({ databasePath: dbPath, adminToken: ADMIN_TOKEN, now: () => FIXED_NOW, ...options });
+  const as = (token: string): Client => {
+    const auth = { authorization: `Bearer ${token}` };
+    const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url,
+        headers: { ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+    return {
+      get: (url, headers) => send('GET', url, undefined, headers),
+      post: (url, body, headers) => send('POST', url, body, headers),
+      patch: (url, body, headers) => send('PATCH', url, body, headers),
+      delete: (url, headers) => send('DELETE', url, undefined, headers),
+    };
+  };
+  return {
+    app,
+    dir,
+    dbPath,
+    as,
+    admin: as(ADMIN_TOKEN),
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a token with the role through the API and returns its secret. */
+export async function tokenFor(t: TestApp, role: 'viewer' | 'editor' | 'admin', name = `${role} token`): Promise<string> {
+  const res = await t.admin.post('/api/v1/tokens', { name, role });
+  if (res.statusCode !== 201) throw new Error(`token create failed: ${res.body}`);
+  return res.json().token as string;
+}
+
+/** Asserts a problem+json response with the status, and returns it. */
+export function problem(res: LightMyRequestResponse, status: number) {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
+    throw new Error(`expected problem+json, got ${res.headers['content-type']}`);
+  }
+  const body = res.json();
+  if (body.status !== status || typeof body.title !== 'string' || typeof body.type !== 'string' || typeof body.detail !== 'string') {
+    throw new Error(`not a problem document: ${res.body}`);
+  }
+  return body as { type: string; title: string; status: number; detail: string; errors?: { in?: string; path: string; message: string }[] };
+}
