@@ -17,6 +17,7 @@ import areaRoutes from './resources/areas/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import meetingRoutes from './resources/meetings/routes.js';
 import planRoutes from './resources/plans/routes.js';
 import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(highlightReportRoutes);
       await api.register(highlightReportDocumentRoutes);
       await api.register(areaUpdateRoutes);
+      await api.register(meetingRoutes);
       await api.register(tokenRoutes);
     },
     { prefix: API_PREFIX },

@@ -4,9 +4,11 @@ import { AreaUpdatesRepo } from './area-updates/repo.js';
 import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
+import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
 import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
 import { createRegisterRepos } from './registers/repo.js';
+import { UploadsRepo } from './uploads/repo.js';
 
 export function createRepos(store: Store) {
   return {
@@ -19,6 +21,8 @@ export function createRepos(store: Store) {
     ...createRegisterRepos(store),
     highlightReports: new HighlightReportsRepo(store),
     areaUpdates: new AreaUpdatesRepo(store),
+    meetings: new MeetingsRepo(store),
+    uploads: new UploadsRepo(store),
   };
 }
 

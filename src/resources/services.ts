@@ -3,6 +3,7 @@ import { ActionsService } from './actions/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
 import { HighlightReportsService } from './highlight-reports/service.js';
+import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
 import { createRegisterServices } from './registers/service.js';
@@ -24,6 +25,7 @@ export function createServices(repos: Repos, ctx: ServiceContext) {
     ...createRegisterServices(repos),
     highlightReports: new HighlightReportsService(repos),
     areaUpdates: createAreaUpdatesService(repos),
+    meetings: createMeetingsService(repos),
   };
 }
 

@@ -1,0 +1,40 @@
+// Meeting rules: agenda numbers unique, and each document an item points at must exist.
+import type { Db } from '../../db/client.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { definedOnly } from '../../shared/objects.js';
+import type { Repos } from '../repos.js';
+import { ResourceService } from '../resource-service.js';
+import type { MeetingRow } from './repo.js';
+import type { AgendaItem, CreateMeeting, Meeting, MeetingQuery, UpdateMeeting } from './schemas.js';
+
+export const meetingToApi = (row: MeetingRow): Meeting => row as Meeting;
+
+function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
+  const errors: FieldError[] = [];
+  const seen = new Set<number>();
+  items.forEach((item, i) => {
+    const at = (p: string) => `items.${i}.${p}`;
+    if (seen.has(item.number)) errors.push({ in: 'body', path: at('number'), message: `item number ${item.number} is used twice` });
+    seen.add(item.number);
+    const d = item.document;
+    if (!d) return;
+    if (d.type === 'highlight-report' && !repos.highlightReports.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a highlight report' });
+    if (d.type === 'progress-report' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
+    if (d.type === 'upload' && !repos.uploads.exists(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
+  });
+  if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
+}
+
+export const createMeetingsService = (repos: Repos) =>
+  new ResourceService<Repos['meetings'], CreateMeeting, UpdateMeeting, MeetingQuery, Meeting>({
+    repo: repos.meetings,
+    toApi: meetingToApi,
+    createValues: (body, _parent, tx) => {
+      checkItems(repos, body.items as AgendaItem[], tx);
+      return { ...body, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
+    },
+    patchValues: (body, _current, tx) => {
+      if (body.items) checkItems(repos, body.items as AgendaItem[], tx);
+      return definedOnly(body);
+    },
+  });
