@@ -195,6 +195,7 @@ export const areaUpdates = sqliteTable(
 
 export const meetings = sqliteTable('meetings', {
   ...common,
+  council: text('council'),
   committee: text('committee').notNull(),
   startsAt: text('starts_at').notNull(),
   venue: text('venue'),

@@ -30,6 +30,7 @@ const Member = z.strictObject({ name: ShortText, role: z.enum(['chair', 'vice-ch
 const Contact = z.strictObject({ name: ShortText, phone: nullish(z.string().max(50)), email: nullish(z.email().max(200)) });
 
 const fields = {
+  council: nullish(ShortText).meta({ example: 'City of Wolverhampton Council', description: 'Printed at the top of the pack’s front page.' }),
   committee: Title.meta({ example: 'SEND Written Statement of Action - Cross Party Scrutiny Review Group' }),
   startsAt: Timestamp,
   venue: nullish(ShortText),
@@ -49,6 +50,7 @@ export const MeetingQuery = z.strictObject({ ...PageQuery });
 export const Meeting = z
   .object({
     ...Meta,
+    council: z.string().nullable(),
     committee: z.string(),
     startsAt: z.string(),
     venue: z.string().nullable(),

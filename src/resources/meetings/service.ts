@@ -31,7 +31,7 @@ export const createMeetingsService = (repos: Repos) =>
     toApi: meetingToApi,
     createValues: (body, _parent, tx) => {
       checkItems(repos, body.items as AgendaItem[], tx);
-      return { ...body, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
+      return { ...body, council: body.council ?? null, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
     },
     patchValues: (body, _current, tx) => {
       if (body.items) checkItems(repos, body.items as AgendaItem[], tx);
