@@ -9,7 +9,8 @@ function isRealDate(s: string): boolean {
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  // abort: a string that is not shaped like a date gets one message, not also "not a real calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'is not a real calendar date')
   .meta({ format: 'date', example: '2023-03-31' });
 

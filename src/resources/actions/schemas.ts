@@ -8,7 +8,7 @@ export const ActionStatus = z.enum(['not-started', 'in-progress', 'complete', 'c
 const Ref = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, { message: 'must not be empty', abort: true })
   .max(30)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
   .meta({ example: '2.1', description: 'Unique in the plan.' });
