@@ -31,9 +31,24 @@ const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [400, 'bad-request', 'Invalid Content-Type'],
 };
 
-function zodIssuesToFieldErrors(err: FastifyError): FieldError[] {
+/** Whether `path` (e.g. "updates.0.date") leads to a value in the request's raw input. */
+function isPresent(input: unknown, path: string): boolean {
+  let node = input;
+  for (const key of path ? path.split('.') : []) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined;
+}
+
+// A missing field fails as invalid_type for most schemas but as invalid_value (enums, literals) or
+// invalid_union for others; all of them read "is required" when the request left the field out.
+const MISSING_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
+
+function zodIssuesToFieldErrors(err: FastifyError, request: FastifyRequest): FieldError[] {
   const context = err.validationContext ?? 'body';
   const where = (context === 'querystring' ? 'query' : context) as FieldError['in'];
+  const input = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[context];
   return (err.validation ?? []).map((v) => {
     const issue = v as unknown as { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } };
     let path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
@@ -42,7 +57,7 @@ function zodIssuesToFieldErrors(err: FastifyError): FieldError[] {
       const keys = issue.params.keys;
       path = [path, keys[0]].filter(Boolean).join('.');
       message = `unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`;
-    } else if (issue.keyword === 'invalid_type' && /received undefined/.test(message)) {
+    } else if (path && MISSING_CODES.has(issue.keyword ?? '') && (/received undefined/.test(message) || !isPresent(input, path))) {
       message = 'is required';
     }
     return { in: where, path, message };
@@ -58,7 +73,7 @@ async function errorsPlugin(app: FastifyInstance) {
       return sendProblem(reply, error.status, error.slug, error.title, error.message, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = zodIssuesToFieldErrors(error);
+      const errors = zodIssuesToFieldErrors(error, request);
       const detail = errors.map((e) => `${e.in}${e.path ? '.' + e.path : ''}: ${e.message}`).join('; ');
       return sendProblem(reply, 400, 'validation-error', 'Your request is not valid', detail, { errors });
     }
