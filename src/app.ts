@@ -9,11 +9,13 @@ import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
+import securityPlugin, { type AuthFailureLimit } from './plugins/security.js';
 import servicesPlugin from './plugins/services.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
 import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
+import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
@@ -32,22 +34,29 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
   render?: RendererOptions;
+  /** Failed authentications per client address and window before 429 (default 20 a minute; false: off). */
+  authFailureLimit?: AuthFailureLimit | false;
+  /** Fastify trustProxy: set when behind a reverse proxy so request.ip is the client's address. */
+  trustProxy?: boolean | number | string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A hop count is valid at run time though Fastify's types only name booleans and addresses.
+    trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
-  await app.register(authPlugin, { adminToken: options.adminToken });
+  await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
 
   app.get(
     '/health',
@@ -70,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(areaUpdateRoutes);
       await api.register(meetingRoutes);
       await api.register(tokenRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -12,6 +12,13 @@ const EnvSchema = z.object({
   RENDER_QUEUE_LIMIT: z.coerce.number().int().min(1).default(16),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Behind a reverse proxy: 'true', a hop count, or the proxy addresses (comma-separated), as Fastify's trustProxy.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;

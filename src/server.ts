@@ -8,6 +8,8 @@ const app = await buildApp({
   databasePath: env.DATABASE_PATH,
   adminToken: env.ADMIN_TOKEN,
   ragMargin: env.RAG_AT_RISK_MARGIN,
+  authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
+  trustProxy: env.TRUST_PROXY,
   render: {
     executablePath: env.PUPPETEER_EXECUTABLE_PATH,
     timeoutMs: env.RENDER_TIMEOUT_MS,

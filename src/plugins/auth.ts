@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { Actor, Role } from '../db/store.js';
 import { hashToken, TokensRepo } from '../resources/tokens/repo.js';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
+import { AuthFailureLimiter, TooManyRequestsError, type AuthFailureLimit } from './security.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +18,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     tokens: TokensRepo;
+    authFailures: AuthFailureLimiter | null;
   }
 }
 
@@ -24,6 +26,8 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 
 export interface AuthOptions {
   adminToken?: string;
+  /** Failed authentications allowed per client address and window before 429 (false: no limit). */
+  failureLimit?: AuthFailureLimit | false;
 }
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -32,24 +36,43 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const tokens = new TokensRepo(app.store);
   app.decorate('tokens', tokens);
   const adminDigest = opts.adminToken ? digest(opts.adminToken) : null;
+  const limiter = opts.failureLimit === false ? null : new AuthFailureLimiter(opts.failureLimit);
+  app.decorate('authFailures', limiter);
 
-  function resolve(secret: string, request: FastifyRequest): Actor | null {
+  function resolve(secret: string, secretHash: string, request: FastifyRequest): Actor | null {
     // Compare digests in constant time, so response timing says nothing about the admin secret.
     if (adminDigest && timingSafeEqual(digest(secret), adminDigest)) {
       return { tokenId: null, name: 'admin (ADMIN_TOKEN)', role: 'admin', requestId: request.id };
     }
-    const row = tokens.findActiveByHash(hashToken(secret));
+    // Stored tokens are looked up by their SHA-256: timing depends on the hash, never on the secret.
+    const row = tokens.findActiveByHash(secretHash);
     return row ? { tokenId: row.id, name: row.name, role: row.role, requestId: request.id } : null;
   }
 
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!m) throw new UnauthorizedError();
-    const actor = resolve(m[1]!, request);
-    if (!actor) throw new UnauthorizedError('The bearer token is unknown or has been revoked.');
+    const secret = m?.[1];
+    const secretHash = secret ? hashToken(secret) : null;
+    // An address over the failure limit is refused before its token is checked (so a guess that happens
+    // to be right looks like any other), unless the token had already worked from that address.
+    const wait = limiter?.blockedFor(request.ip) ?? 0;
+    if (wait > 0 && !(secretHash && limiter!.knownGood(request.ip, secretHash))) {
+      reply.header('Retry-After', String(wait));
+      throw new TooManyRequestsError(wait);
+    }
+    if (!secret || !secretHash) {
+      limiter?.fail(request.ip);
+      throw new UnauthorizedError();
+    }
+    const actor = resolve(secret, secretHash, request);
+    if (!actor) {
+      limiter?.fail(request.ip);
+      throw new UnauthorizedError('The bearer token is unknown or has been revoked.');
+    }
+    limiter?.succeed(request.ip, secretHash);
     request.actor = actor;
     // Checked before body validation, so a caller without the right learns nothing from 400s.
     const needed: Role = request.routeOptions.config.role ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');

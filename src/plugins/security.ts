@@ -1,0 +1,130 @@
+// Security headers (@fastify/helmet) for every response, and the limiter of failed authentication that
+// src/plugins/auth.ts consults: an address that fails to authenticate too often in a window is refused
+// with 429 until the window ends.
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../shared/errors.js';
+
+/**
+ * The default policy suits the JSON API and the self-contained HTML documents alike: no scripts, no
+ * network, no frames, no forms; inline styles and data: images and fonts only. Routes may send a stricter
+ * policy of their own (the highlight report HTML does), and /docs (swagger-ui) sends the one it needs.
+ */
+export const DEFAULT_CSP: Record<string, string[] | null> = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ['data:'],
+  fontSrc: ['data:'],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'self'"],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'none'"],
+  scriptSrcAttr: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+async function securityPlugin(app: FastifyInstance) {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...DEFAULT_CSP } },
+    // PDFs and pages are meant to be opened from links in other sites (council pages, emails).
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+export default fp(securityPlugin, { name: 'security' });
+
+export class TooManyRequestsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'too-many-failed-attempts',
+      'Too many failed attempts',
+      `Too many requests with a missing or unknown token came from your address. Try again in ${retryAfterSeconds} s.`,
+    );
+  }
+}
+
+export interface AuthFailureLimit {
+  /** Failed authentications allowed per address in one window; the next request is refused. */
+  max: number;
+  windowMs: number;
+}
+
+export const DEFAULT_AUTH_FAILURE_LIMIT: AuthFailureLimit = { max: 20, windowMs: 60_000 };
+
+interface Bucket {
+  failures: number;
+  resetAt: number;
+}
+
+/**
+ * Fixed-window count of failed authentications per client address. Successful requests never count.
+ * While an address is over the limit every request from it is refused — except with a token that had
+ * already authenticated from that address, so colleagues behind the same address keep working while a
+ * guesser learns nothing (a newly guessed token gets the same 429 as a wrong one).
+ * Memory is bounded: at most `maxAddresses` addresses are tracked (the oldest are forgotten first).
+ */
+export class AuthFailureLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly good = new Map<string, Set<string>>();
+
+  constructor(
+    readonly limit: AuthFailureLimit = DEFAULT_AUTH_FAILURE_LIMIT,
+    private readonly clock: () => number = Date.now,
+    private readonly maxAddresses = 10_000,
+  ) {}
+
+  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  blockedFor(address: string): number {
+    const b = this.bucket(address);
+    if (!b || b.failures < this.limit.max) return 0;
+    return Math.max(1, Math.ceil((b.resetAt - this.clock()) / 1000));
+  }
+
+  /** Whether this token (its digest) had authenticated from the address before. */
+  knownGood(address: string, tokenDigest: string): boolean {
+    return this.good.get(address)?.has(tokenDigest) ?? false;
+  }
+
+  fail(address: string): void {
+    let b = this.bucket(address);
+    if (!b) {
+      b = { failures: 0, resetAt: this.clock() + this.limit.windowMs };
+      this.remember(this.buckets, address, b);
+    }
+    b.failures++;
+  }
+
+  succeed(address: string, tokenDigest: string): void {
+    let set = this.good.get(address);
+    if (!set) {
+      set = new Set();
+      this.remember(this.good, address, set);
+    }
+    if (set.has(tokenDigest)) return;
+    if (set.size >= 32) set.delete(set.values().next().value!);
+    set.add(tokenDigest);
+  }
+
+  private bucket(address: string): Bucket | undefined {
+    const b = this.buckets.get(address);
+    if (b && b.resetAt <= this.clock()) {
+      this.buckets.delete(address);
+      return undefined;
+    }
+    return b;
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= this.maxAddresses) {
+      // Forget expired windows first, then the oldest entries.
+      if (map === (this.buckets as unknown)) for (const [k, b] of this.buckets) if (b.resetAt <= this.clock()) this.buckets.delete(k);
+      while (map.size >= this.maxAddresses) map.delete(map.keys().next().value!);
+    }
+    map.set(key, value);
+  }
+}
