@@ -19,11 +19,14 @@ import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import packRoutes from './resources/meetings/pack-routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
+import planDocumentRoutes from './resources/plans/document-routes.js';
 import planRoutes from './resources/plans/routes.js';
 import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
 import tokenRoutes from './resources/tokens/routes.js';
+import uploadRoutes from './resources/uploads/routes.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(planRoutes);
+      await api.register(planDocumentRoutes);
       await api.register(areaRoutes);
       await api.register(projectRoutes);
       await api.register(actionRoutes);
@@ -78,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(highlightReportDocumentRoutes);
       await api.register(areaUpdateRoutes);
       await api.register(meetingRoutes);
+      await api.register(packRoutes);
+      await api.register(uploadRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
     },

@@ -1,11 +1,13 @@
 // All document builders of the app, reached as app.documents.
 import type { DocumentContext } from './context.js';
 import { HighlightReportDocuments } from './highlight-report.js';
+import { PackDocuments } from './pack.js';
+import { ProgressReportDocuments } from './progress-report.js';
 
 export function createDocuments(ctx: DocumentContext) {
-  return {
-    highlightReports: new HighlightReportDocuments(ctx),
-  };
+  const highlightReports = new HighlightReportDocuments(ctx);
+  const progressReports = new ProgressReportDocuments(ctx);
+  return { highlightReports, progressReports, packs: new PackDocuments(ctx, highlightReports, progressReports) };
 }
 
 export type Documents = ReturnType<typeof createDocuments>;

@@ -57,6 +57,14 @@ export function effectiveRag(
 export const isBehindSchedule = (a: Pick<RagInput, 'status' | 'dueDate' | 'revisedDueDate'>, asOf: string) =>
   a.status !== 'complete' && a.status !== 'cancelled' && effectiveDueDate(a) < asOf;
 
+/**
+ * Behind its original schedule: the original due date has passed and the action is neither complete nor
+ * cancelled — whether or not the date has since been extended. This is what the adviser's review asks
+ * for ("Are there any actions behind schedule? Action | Reason | Mitigation").
+ */
+export const hasSlipped = (a: Pick<RagInput, 'status' | 'dueDate'>, asOf: string) =>
+  a.status !== 'complete' && a.status !== 'cancelled' && a.dueDate < asOf;
+
 export const RAG_LABELS: Record<RagValue, string> = {
   'on-target': 'On Target',
   'at-risk': 'At Risk',

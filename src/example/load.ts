@@ -1,10 +1,17 @@
 // Loads the Wolverhampton example through the services (so every rule and the audit trail apply).
 // Idempotent: when the example plan already exists, nothing is written and the existing ids are returned.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { plans } from '../db/schema.js';
 import { SYSTEM_ACTOR, type Actor } from '../db/store.js';
+import { markdownToPdf } from '../documents/markdown-document.js';
+import { countPdfPages } from '../render/pdf-pages.js';
 import type { StatusKey } from '../resources/highlight-reports/schemas.js';
+import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';
 import { wolverhampton } from './wolverhampton.js';
 
@@ -13,8 +20,18 @@ export interface ExampleIds {
   projectId: string;
   areaIds: Record<number, string>;
   highlightReportIds: string[];
+  meetingId: string | null;
   created: boolean;
 }
+
+/** The example's uploaded documents, printed from their Markdown transcriptions of the seed pack. */
+export const EXAMPLE_UPLOADS = {
+  presentation: { file: 'culture-of-inclusion-presentation.md', title: 'Culture of Inclusion Update Report November 2022 - presentation', orientation: 'landscape' },
+  'adviser-review': { file: 'adviser-review.md', title: 'Wolverhampton WSoA Review Meeting (MR3)', orientation: 'portrait' },
+  guidance: { file: 'area-send-framework.md', title: 'Area SEND inspections: framework and handbook', orientation: 'portrait' },
+} as const;
+
+const DOCUMENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'documents');
 
 const EXAMPLE_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'example loader' };
 
@@ -79,7 +96,46 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     s.areaUpdates.create(areaIds[areaNumber], update, actor);
   }
 
-  return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, created: true };
+  const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);
+  return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, meetingId, created: true };
+}
+
+async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor): Promise<string> {
+  const uploadIds: Record<string, string> = {};
+  for (const [key, u] of Object.entries(EXAMPLE_UPLOADS)) {
+    const pdf = await markdownToPdf(app, readFileSync(join(DOCUMENTS_DIR, u.file), 'utf8'), {
+      title: u.title,
+      author: data.plan.principalAuthority ?? data.plan.localArea,
+      orientation: u.orientation,
+    });
+    const pages = countPdfPages(pdf);
+    uploadIds[key] = app.repos.uploads.create(
+      { bytes: pdf, pages, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), filename: `${key}.pdf` },
+      actor,
+    ).id;
+  }
+  const { items, ...meeting } = data.meeting;
+  const body: CreateMeeting = {
+    ...meeting,
+    isPublic: meeting.isPublic ?? true,
+    members: meeting.members,
+    items: items.map(({ document, note, ...item }) => ({
+      ...item,
+      part: item.part ?? 1,
+      description: note ?? null,
+      document:
+        document === undefined
+          ? undefined
+          : document.type === 'minutes'
+            ? { type: 'minutes' as const, text: data.previousMinutesMarkdown }
+            : document.type === 'highlight-report'
+              ? { type: 'highlight-report' as const, id: reportId }
+              : document.type === 'progress-report'
+                ? { type: 'progress-report' as const, planId, ...(document.asOf ? { asOf: document.asOf } : {}) }
+                : { type: 'upload' as const, id: uploadIds[document.key]! },
+    })),
+  };
+  return app.services.meetings.create(undefined, body, actor).id;
 }
 
 function describeExisting(app: FastifyInstance, planId: string, data: ExampleData): ExampleIds {
@@ -88,5 +144,6 @@ function describeExisting(app: FastifyInstance, planId: string, data: ExampleDat
   const project = r.projects.inPlan(planId).find((p) => p.code === data.project.code);
   if (!project) throw new Error(`The example plan exists but its project ${data.project.code} is missing.`);
   const highlightReportIds = r.highlightReports.inProject(project.id).map((h) => h.id);
-  return { planId, projectId: project.id, areaIds, highlightReportIds, created: false };
+  const meeting = r.meetings.everything().find((m) => m.committee === data.meeting.committee && m.startsAt === data.meeting.startsAt);
+  return { planId, projectId: project.id, areaIds, highlightReportIds, meetingId: meeting?.id ?? null, created: false };
 }

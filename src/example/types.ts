@@ -95,6 +95,7 @@ export interface ExampleMeetingItem {
 }
 
 export interface ExampleMeeting {
+  council?: string;
   committee: string; startsAt: string; venue?: string; isPublic?: boolean; meetingType?: string;
   members: { name: string; role?: 'chair' | 'vice-chair' }[];
   contact?: { name: string; phone?: string; email?: string };

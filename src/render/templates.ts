@@ -42,7 +42,19 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('monthYear', (iso: unknown) =>
     typeof iso === 'string' ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : '',
   );
+  hb.registerHelper('kindTitle', (kind: unknown) =>
+    kind === 'wsoa' ? 'Written Statement of Action' : kind === 'priority-action-plan' ? 'Priority action plan (area SEND)' : 'Improvement plan',
+  );
   hb.registerHelper('headerState', (state: unknown) => (state === 'draft' ? ' – DRAFT' : ''));
+  // {{#hx 2 id="x"}}Title{{/hx}}: a heading whose level is shifted by @root.headingOffset, so a document
+  // embedded in the pack nests under the pack's own item heading (and in the PDF outline).
+  hb.registerHelper('hx', function (this: unknown, level: unknown, options: Handlebars.HelperOptions) {
+    const offset = Number((options.data?.root as { headingOffset?: number } | undefined)?.headingOffset ?? 0);
+    const n = Math.min(6, Math.max(1, Number(level) + offset));
+    const id = options.hash?.id ? ` id="${hb.escapeExpression(String(options.hash.id))}"` : '';
+    const cls = options.hash?.class ? ` class="${hb.escapeExpression(String(options.hash.class))}"` : '';
+    return new hb.SafeString(`<h${n}${id}${cls}>${options.fn(this)}</h${n}>`);
+  });
   hb.registerHelper('cssString', (text: unknown) => new hb.SafeString(cssString(String(text ?? ''))));
 }
 
@@ -69,6 +81,11 @@ export class Templates {
         this.compiled.set(id, template);
       }
     }
+  }
+
+  /** Marks HTML this program generated (with user text already escaped) as safe to embed. */
+  trusted(html: string): unknown {
+    return new this.hb.SafeString(html);
   }
 
   render(name: string, context: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveRag, effectiveRag, expectedPercent, isBehindSchedule, type RagInput } from '../../src/domain/rag.js';
+import { deriveRag, effectiveRag, expectedPercent, hasSlipped, isBehindSchedule, type RagInput } from '../../src/domain/rag.js';
 
 const base: RagInput = {
   status: 'in-progress',
@@ -59,5 +59,19 @@ describe('effectiveRag', () => {
 
   it('otherwise derived', () => {
     expect(effectiveRag(base, '2022-02-01')).toEqual({ rag: 'on-target', ragSource: 'derived' });
+  });
+});
+
+describe('hasSlipped', () => {
+  it('counts an extended action as behind its original schedule', () => {
+    const extended = { ...base, dueDate: '2022-10-31', revisedDueDate: '2023-01-31' };
+    expect(hasSlipped(extended, '2022-11-18')).toBe(true);
+    expect(isBehindSchedule(extended, '2022-11-18')).toBe(false);
+  });
+
+  it('ignores complete, cancelled and not-yet-due actions', () => {
+    expect(hasSlipped({ ...base, dueDate: '2022-10-31', status: 'complete' }, '2022-11-18')).toBe(false);
+    expect(hasSlipped({ ...base, dueDate: '2022-10-31', status: 'cancelled' }, '2022-11-18')).toBe(false);
+    expect(hasSlipped({ ...base, dueDate: '2022-11-18' }, '2022-11-18')).toBe(false);
   });
 });

@@ -1,0 +1,276 @@
+// The scrutiny meeting pack: front page and agenda, then each item's document. Our own documents are
+// printed in ONE Chromium pass (so the whole pack stays tagged, with an outline entry per item and page
+// numbers from CSS margin boxes); uploaded PDFs are drawn onto placeholder pages afterwards with pdf-lib.
+// Page ranges come first: each generated document is measured alone (cached by its HTML), then placed.
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { londonDate } from '../domain/dates.js';
+import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { countPdfPages } from '../render/pdf-pages.js';
+import type { AgendaItem } from '../resources/meetings/schemas.js';
+import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { DocumentContext } from './context.js';
+import type { HighlightReportDocuments } from './highlight-report.js';
+import { withPdfInfo } from './pdf-info.js';
+import type { ProgressReportDocuments } from './progress-report.js';
+
+type Orientation = 'portrait' | 'landscape';
+
+interface HtmlDoc {
+  kind: 'html';
+  item: AgendaItem;
+  body: string;
+  orientation: Orientation;
+  cssClass: string;
+  headerText: string;
+}
+
+interface UploadDoc {
+  kind: 'upload';
+  item: AgendaItem;
+  uploadId: string;
+  sizes: { width: number; height: number }[];
+}
+
+type PackDoc = HtmlDoc | UploadDoc;
+
+export interface PackItemRange {
+  number: number;
+  title: string;
+  firstPage: number | null;
+  lastPage: number | null;
+}
+
+export interface BuiltPack {
+  pdf: Buffer;
+  items: PackItemRange[];
+  pages: number;
+}
+
+const SECTION_HEADINGS: Record<string, string> = { discussion: 'DISCUSSION ITEMS', information: 'INFORMATION' };
+const PAD_TEXT = 'This page is intentionally left blank';
+
+export function meetingDate(startsAt: string) {
+  const d = new Date(startsAt);
+  const dateLong = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { dateLong, time: `${get('hour')}.${get('minute')} ${get('dayPeriod').toLowerCase().replace(/\./g, '')}`, isoDate: londonDate(d) };
+}
+
+export class PackDocuments {
+  private readonly pageCounts = new Map<string, number>();
+  private readonly uploadSizes = new Map<string, { width: number; height: number }[]>();
+
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly highlightReports: HighlightReportDocuments,
+    private readonly progressReports: ProgressReportDocuments,
+  ) {}
+
+  /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack) without printing the pack. */
+  async ranges(meetingId: string, part: 1 | 2 = 1): Promise<PackItemRange[]> {
+    const { items } = await this.layout(meetingId, part);
+    return items;
+  }
+
+  async build(meetingId: string, part: 1 | 2 = 1): Promise<BuiltPack> {
+    const { meeting, docs, placed, items, frontPages, context } = await this.layout(meetingId, part);
+    const html = this.ctx.templates.render('pack/document', context);
+    let pdf = await this.ctx.renderer.pdf(html);
+    const docPages = placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0);
+    const expected = frontPages + docPages;
+    const actual = countPdfPages(pdf);
+    if (actual !== expected) {
+      // A measured page count did not hold in the combined print: the agenda's ranges would be wrong.
+      throw new Error(`Pack layout mismatch: expected ${expected} pages, printed ${actual} (front ${frontPages}, ${JSON.stringify(placed)}).`);
+    }
+    const uploads = docs.map((d, i) => ({ d, p: placed[i]! })).filter((x): x is { d: UploadDoc; p: PlacedPart<number> } => x.d.kind === 'upload');
+    if (uploads.length) pdf = await this.drawUploads(pdf, uploads, frontPages, placed);
+    const title = `${meeting.committee} – ${meetingDate(meeting.startsAt).dateLong}${part === 2 ? ' – exempt items' : ''}`;
+    pdf = withPdfInfo(pdf, { title, author: meeting.council ?? (meeting.contact as { name?: string } | null)?.name ?? 'SEND plan tracker', subject: 'Agenda pack' });
+    return { pdf, items, pages: expected };
+  }
+
+  private async layout(meetingId: string, part: 1 | 2) {
+    const meeting = this.ctx.repos.meetings.mustGet(meetingId);
+    const agendaItems = ((meeting.items ?? []) as AgendaItem[])
+      .filter((i) => (i.part ?? 1) === part)
+      .sort((a, b) => a.number - b.number);
+    const when = meetingDate(meeting.startsAt);
+    const docs: PackDoc[] = [];
+    for (const item of agendaItems) {
+      const doc = await this.documentFor(item, when.isoDate);
+      if (doc) docs.push(doc);
+    }
+    const base = this.baseContext(meeting, part);
+    const named = docs.map((d, i) => this.templateDoc(d, i));
+    // Measure each generated document alone (same page rules), and the front matter with wide ranges.
+    const counts = await Promise.all(
+      docs.map((d, i) =>
+        d.kind === 'upload'
+          ? Promise.resolve(d.sizes.length)
+          : this.measure(this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [named[i]] })),
+      ),
+    );
+    const placed = placeDocuments(docs.map((_, i) => ({ key: i, pages: counts[i]! })));
+    const measureFront = this.ctx.templates.render('pack/document', {
+      ...base,
+      docs: [],
+      agenda: this.agendaRows(agendaItems, docs, placed.map((p) => ({ ...p, firstPage: 999, lastPage: 999 }))),
+    });
+    const frontBare = await this.measure(measureFront);
+    const frontPad = frontMatterPadding(frontBare);
+    const rangeByNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
+    const items: PackItemRange[] = agendaItems.map((i) => {
+      const p = rangeByNumber.get(i.number);
+      return { number: i.number, title: i.title, firstPage: p?.firstPage ?? null, lastPage: p?.lastPage ?? null };
+    });
+    const context = {
+      ...base,
+      frontPad: frontPad === 1,
+      agenda: this.agendaRows(agendaItems, docs, placed),
+      docs: named.map((n, i) => ({ ...n, padded: placed[i]!.padded })),
+    };
+    return { meeting, docs, placed, items, frontPages: frontBare + frontPad, context };
+  }
+
+  private baseContext(meeting: MeetingRow, part: 1 | 2) {
+    const when = meetingDate(meeting.startsAt);
+    return {
+      council: meeting.council,
+      committee: meeting.committee,
+      dateLong: when.dateLong,
+      time: when.time,
+      isPublic: meeting.isPublic,
+      meetingType: meeting.meetingType,
+      venue: meeting.venue,
+      members: meeting.members,
+      contact: meeting.contact,
+      exempt: part === 2,
+      partHeading: part === 1 ? 'PART 1 – Items open to all attendees' : 'PART 2 – Items not open to the public and press (exempt information)',
+      packLabel: `${meeting.committee} – ${when.dateLong}`,
+    };
+  }
+
+  private agendaRows(items: AgendaItem[], docs: PackDoc[], placed: PlacedPart<number>[]) {
+    const byNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
+    let section: string | undefined;
+    return items.map((i) => {
+      const heading = i.section && i.section !== section ? SECTION_HEADINGS[i.section] : undefined;
+      section = i.section ?? section;
+      const p = byNumber.get(i.number);
+      return {
+        number: i.number,
+        title: i.title,
+        presenter: i.presenter,
+        description: i.description,
+        sectionHeading: heading,
+        pages: p ? pagesLabel(p.firstPage, p.lastPage) : null,
+      };
+    });
+  }
+
+  private templateDoc(d: PackDoc, index: number) {
+    const itemLabel = `Agenda Item ${d.item.number}: ${d.item.title}`;
+    if (d.kind === 'upload') {
+      return {
+        kind: 'upload',
+        itemLabel,
+        placeholders: d.sizes.map((s, p) => ({ pageName: `upl-${index}-${p}`, width: s.width, height: s.height })),
+      };
+    }
+    return {
+      kind: 'html',
+      itemLabel,
+      pageName: `item-${index}`,
+      orientation: d.orientation,
+      cssClass: d.cssClass,
+      headerText: d.headerText,
+      body: this.ctx.templates.trusted(d.body),
+    };
+  }
+
+  private async documentFor(item: AgendaItem, meetingDay: string): Promise<PackDoc | null> {
+    const d = item.document;
+    if (!d) return null;
+    const t = this.ctx.templates;
+    switch (d.type) {
+      case 'highlight-report': {
+        const view = this.highlightReports.view(d.id);
+        return {
+          kind: 'html',
+          item,
+          orientation: 'landscape',
+          cssClass: 'hr-doc',
+          headerText: `${view.project.name} (${view.project.code}) – Highlight Report – ${view.report.reportDate.split('-').reverse().join('/')}`,
+          body: t.render('highlight-report/body', { ...view, headingOffset: 1 }),
+        };
+      }
+      case 'progress-report': {
+        const view = this.progressReports.view(d.planId, d.asOf ?? meetingDay);
+        return {
+          kind: 'html',
+          item,
+          orientation: 'portrait',
+          cssClass: 'pr-doc',
+          headerText: `${view.plan.title} – progress update`,
+          body: t.render('progress-report/body', { ...view, headingOffset: 1 }),
+        };
+      }
+      case 'minutes':
+        return { kind: 'html', item, orientation: 'portrait', cssClass: 'minutes', headerText: item.title, body: renderMarkdown(d.text, 1) };
+      case 'upload':
+        return { kind: 'upload', item, uploadId: d.id, sizes: await this.sizesOf(d.id) };
+    }
+  }
+
+  private async sizesOf(uploadId: string) {
+    let sizes = this.uploadSizes.get(uploadId);
+    if (!sizes) {
+      const doc = await PDFDocument.load(this.ctx.repos.uploads.bytes(uploadId), { updateMetadata: false });
+      sizes = doc.getPages().map((p) => {
+        const { width, height } = p.getSize();
+        const rotated = p.getRotation().angle % 180 !== 0;
+        return rotated ? { width: height, height: width } : { width, height };
+      });
+      this.uploadSizes.set(uploadId, sizes);
+    }
+    return sizes;
+  }
+
+  /** Pages the HTML prints to; cached by content, since published documents never change. */
+  private async measure(html: string): Promise<number> {
+    const key = createHash('sha256').update(html).digest('hex');
+    const hit = this.pageCounts.get(key);
+    if (hit !== undefined) return hit;
+    const pages = countPdfPages(await this.ctx.renderer.pdf(html, { tagged: false, outline: false }));
+    if (this.pageCounts.size > 500) this.pageCounts.delete(this.pageCounts.keys().next().value!);
+    this.pageCounts.set(key, pages);
+    return pages;
+  }
+
+  private async drawUploads(pdf: Buffer, uploads: { d: UploadDoc; p: PlacedPart<number> }[], frontPages: number, _placed: PlacedPart<number>[]): Promise<Buffer> {
+    const pack = await PDFDocument.load(pdf, { updateMetadata: false });
+    const font = await pack.embedFont(StandardFonts.Helvetica);
+    const pages = pack.getPages();
+    for (const { d, p } of uploads) {
+      const source = await PDFDocument.load(this.ctx.repos.uploads.bytes(d.uploadId), { updateMetadata: false });
+      const embedded = await pack.embedPdf(source, source.getPageIndices());
+      embedded.forEach((e, i) => {
+        const page = pages[frontPages + p.firstPage - 1 + i]!;
+        const { width, height } = page.getSize();
+        page.drawPage(e, { x: 0, y: 0, width, height });
+        const label = `Page ${p.firstPage + i}`;
+        const size = 9;
+        const w = font.widthOfTextAtSize(label, size);
+        page.drawRectangle({ x: (width - w) / 2 - 4, y: 10, width: w + 8, height: size + 6, color: rgb(1, 1, 1) });
+        page.drawText(label, { x: (width - w) / 2, y: 14, size, font, color: rgb(0, 0, 0) });
+      });
+    }
+    return Buffer.from(await pack.save({ useObjectStreams: false, updateFieldAppearances: false }));
+  }
+}
+
+export { PAD_TEXT };

@@ -1,0 +1,93 @@
+// The meeting pack: page ranges as JSON and the pack PDF (Part 1, public), and the exempt pack (Part 2,
+// editors only, never public).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../shared/problem.js';
+import { IdParams } from '../../shared/schemas.js';
+
+const tags = ['Meetings and packs'];
+const PackRanges = z
+  .object({
+    items: z.array(
+      z.object({
+        number: z.number().int(),
+        title: z.string(),
+        firstPage: z.number().int().nullable(),
+        lastPage: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PackRanges' });
+const Pdf = z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' });
+const Download = z.strictObject({ download: z.enum(['1', 'true']).optional() });
+
+export function sendPackPdf(reply: FastifyReply, pdf: Buffer, name: string, download?: string) {
+  return reply
+    .type('application/pdf')
+    .header('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+    .header('Cache-Control', 'no-cache')
+    .send(pdf);
+}
+
+export default async function packRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const packs = () => app.documents.packs;
+
+  r.get('/meetings/:id/pack', {
+    schema: {
+      tags,
+      summary: 'Page ranges of the meeting pack',
+      description: 'One entry per Part 1 item in agenda order; firstPage/lastPage null for an item without a document. The same ranges the agenda prints.',
+      params: IdParams,
+      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 503, 504) },
+    },
+    handler: async (req) => ({ items: await packs().ranges(req.params.id, 1) }),
+  });
+
+  r.get('/meetings/:id/pack/pdf', {
+    schema: {
+      tags,
+      summary: 'The meeting pack as PDF (Part 1 only)',
+      description:
+        'Front page and agenda (unnumbered), then each item’s document. Pages are numbered from 1 over the documents; each document starts on an odd page; a document of odd length is followed by a page reading "This page is intentionally left blank".',
+      params: IdParams,
+      querystring: Download,
+      produces: ['application/pdf'],
+      response: { 200: Pdf, ...problems(400, 401, 403, 404, 503, 504) },
+    },
+    handler: async (req, reply) => {
+      const meeting = app.repos.meetings.mustGet(req.params.id);
+      const { pdf } = await packs().build(meeting.id, 1);
+      return sendPackPdf(reply, pdf, `agenda-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
+    },
+  });
+
+  r.get('/meetings/:id/exempt-pack', {
+    config: { role: 'editor' },
+    schema: {
+      tags,
+      summary: 'Page ranges of the exempt (Part 2) pack',
+      params: IdParams,
+      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 503, 504) },
+    },
+    handler: async (req) => ({ items: await packs().ranges(req.params.id, 2) }),
+  });
+
+  r.get('/meetings/:id/exempt-pack/pdf', {
+    config: { role: 'editor' },
+    schema: {
+      tags,
+      summary: 'The exempt pack: Part 2 items only, not for publication',
+      params: IdParams,
+      querystring: Download,
+      produces: ['application/pdf'],
+      response: { 200: Pdf, ...problems(400, 401, 403, 404, 503, 504) },
+    },
+    handler: async (req, reply) => {
+      const meeting = app.repos.meetings.mustGet(req.params.id);
+      const { pdf } = await packs().build(meeting.id, 2);
+      return sendPackPdf(reply.header('Cache-Control', 'private, no-store'), pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
+    },
+  });
+}
