@@ -117,7 +117,9 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
       else if (body.statusSummary) {
         patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
       }
-      this.check({ ...current, ...patch } as HighlightReportRow, tx);
+      // Items are checked only when sent: a stored item may point at a workstream deleted since, and
+      // that must not stop the rest of the draft from being edited.
+      this.check({ ...current, ...patch, achievements: patch.achievements ?? [], nextSteps: patch.nextSteps ?? [] } as HighlightReportRow, tx);
       return patch;
     });
     return this.toApi(row);
