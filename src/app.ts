@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_AT_RISK_MARGIN } from './domain/rag.js';
 import type { RendererOptions } from './render/renderer.js';
 import authPlugin from './plugins/auth.js';
+import publicRoutes from './public/routes.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  await app.register(publicRoutes);
   await app.register(
     async (api) => {
       await api.register(planRoutes);

@@ -30,6 +30,13 @@ const write = (name: string, data: Buffer | string) => {
 write('highlight-report-2022-11.pdf', await app.documents.highlightReports.pdf(november));
 write('highlight-report-2022-11.html', app.documents.highlightReports.html(november));
 write('highlight-report-2022-10.pdf', await app.documents.highlightReports.pdf(ids.highlightReportIds[0]!));
+write('progress-report-2022-11-18.pdf', await app.documents.progressReports.pdf(ids.planId, '2022-11-18'));
+write('progress-report-2022-11-18.html', app.documents.progressReports.html(ids.planId, '2022-11-18'));
+if (ids.meetingId) {
+  const pack = await app.documents.packs.build(ids.meetingId);
+  write('scrutiny-pack-2022-12-13.pdf', pack.pdf);
+  write('scrutiny-pack-2022-12-13.json', JSON.stringify({ items: pack.items }, null, 2));
+}
 app.log.info({ files: written }, 'example documents written');
 
 if (process.argv.includes('--no-serve')) {
@@ -38,4 +45,5 @@ if (process.argv.includes('--no-serve')) {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
   await app.listen({ port: env.PORT, host: env.HOST });
   if (!env.ADMIN_TOKEN) app.log.warn(`ADMIN_TOKEN is not set: the demo accepts "${adminToken}" as the admin token.`);
+  if (ids.meetingId) app.log.info(`public meeting page: http://${env.HOST}:${env.PORT}/meetings/${ids.meetingId}`);
 }

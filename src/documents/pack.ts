@@ -71,8 +71,13 @@ export class PackDocuments {
 
   /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack) without printing the pack. */
   async ranges(meetingId: string, part: 1 | 2 = 1): Promise<PackItemRange[]> {
-    const { items } = await this.layout(meetingId, part);
-    return items;
+    return (await this.outline(meetingId, part)).items;
+  }
+
+  /** The ranges plus the number of unnumbered front pages (to link to a PDF page: front + firstPage). */
+  async outline(meetingId: string, part: 1 | 2 = 1): Promise<{ items: PackItemRange[]; frontPages: number; pages: number }> {
+    const { items, frontPages, placed } = await this.layout(meetingId, part);
+    return { items, frontPages, pages: frontPages + placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0) };
   }
 
   async build(meetingId: string, part: 1 | 2 = 1): Promise<BuiltPack> {
