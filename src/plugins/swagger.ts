@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { RAG_RULE } from '../domain/rag.js';
 
 async function swaggerPlugin(app: FastifyInstance) {
@@ -29,10 +29,36 @@ async function swaggerPlugin(app: FastifyInstance) {
       },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // The document is OpenAPI 3.0: the shared component schemas must be generated for 3.0 too (the
+    // library's default for them is JSON Schema 2020-12, whose `type: "null"` 3.0 does not allow).
+    transform: createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } }),
+    transformObject: (input) => servedAsProblems(createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } })(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+}
+
+type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
+type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;
+
+/**
+ * Route schemas cannot name a response's media type, so the document would say errors come as the
+ * route's own type (JSON, or even PDF). They are application/problem+json (see ./errors.ts), and a
+ * 204 has no body at all: the document is corrected to say so.
+ */
+function servedAsProblems(doc: OpenApiDoc): OpenApiDoc {
+  for (const item of Object.values((doc as { paths?: Record<string, Record<string, unknown>> }).paths ?? {})) {
+    for (const op of Object.values(item ?? {})) {
+      const responses = (op as { responses?: Responses } | undefined)?.responses;
+      if (!responses || typeof responses !== 'object') continue;
+      for (const [status, response] of Object.entries(responses)) {
+        if (status === '204') delete response.content;
+        if (!/^[45]\d\d$/.test(status) || !response.content) continue;
+        const schema = Object.values(response.content)[0]?.schema;
+        response.content = { 'application/problem+json': { schema } };
+      }
+    }
+  }
+  return doc;
 }
 
 export default fp(swaggerPlugin, { name: 'swagger' });

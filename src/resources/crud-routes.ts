@@ -125,7 +125,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
       description: def.notes?.remove,
       params: IdParams,
       headers: IfMatchHeaders,
-      response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404, 409, 412) },
+      response: { 204: z.null().describe('Deleted'), ...problems(400, 401, 403, 404, 409, 412) },
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       def.service.remove(idOf(req.params), parseIfMatch(req.headers['if-match']), req.actor!);

@@ -369,7 +369,9 @@ describe('actions: pages with a filter', () => {
     const behind: string[] = [];
     cursor = null;
     do {
-      const body = (await t.admin.get(`${url}?behindSchedule=true&limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const body: { items: { id: string }[]; nextCursor: string | null } = (
+        await t.admin.get(`${url}?behindSchedule=true&limit=5${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       behind.push(...ids(body));
       cursor = body.nextCursor;
     } while (cursor);

@@ -44,7 +44,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
 
   r.delete('/tokens/:id', {
     config,
-    schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(401, 403, 404) } },
+    schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => {
       app.tokens.revoke(req.params.id, req.actor!);
       return reply.code(204).send(null);
