@@ -1,0 +1,103 @@
+// The committed migrations match the drizzle schema, and a database opens with the pragmas we rely on.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DRIZZLE_KIT = join(ROOT, 'node_modules/.bin/drizzle-kit');
+const temps: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spt-migrations-'));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `drizzle-kit generate` for the schema into `out`; returns the .sql files there afterwards. */
+function generate(out: string): string[] {
+  // drizzle-kit reads --out relative to the working directory (it prefixes "./"), so pass it relative.
+  execFileSync(DRIZZLE_KIT, ['generate', '--dialect', 'sqlite', '--schema', 'src/db/schema.ts', '--out', relative(ROOT, out)], {
+    cwd: ROOT,
+    timeout: 120_000,
+    stdio: 'pipe',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return readdirSync(out).filter((f) => f.endsWith('.sql')).sort();
+}
+
+const sqlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+
+describe('migrations', () => {
+  it('the committed migrations are up to date with src/db/schema.ts', () => {
+    const out = join(tempDir(), 'migrations');
+    cpSync(MIGRATIONS_FOLDER, out, { recursive: true });
+    const before = sqlFiles(out);
+    expect(before.length).toBeGreaterThan(0);
+    const after = generate(out);
+    // A new file means the schema changed without `npm run db:generate`.
+    expect(after).toEqual(before);
+  });
+
+  it('the check would notice a missing migration', () => {
+    const out = join(tempDir(), 'empty');
+    expect(generate(out)).toHaveLength(1);
+  });
+
+  it('every migration file is in the journal, in order', () => {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+    expect(journal.entries.map((e) => `${e.tag}.sql`)).toEqual(sqlFiles(MIGRATIONS_FOLDER));
+    expect(journal.entries.map((e) => e.idx)).toEqual(journal.entries.map((_, i) => i));
+  });
+});
+
+describe('openDatabase', () => {
+  it('opens a fresh file with WAL, foreign keys, a busy timeout and every migration applied', () => {
+    const path = join(tempDir(), 'nested', 'folder', 'tracker.db');
+    const db = openDatabase(path);
+    try {
+      expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+      expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+
+      const applied = db.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+      expect(applied.n).toBe(sqlFiles(MIGRATIONS_FOLDER).length);
+      const tables = (db.sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      expect(tables).toEqual(expect.arrayContaining(['plans', 'areas', 'projects', 'workstreams', 'actions', 'risks', 'issues', 'dependencies', 'benefits', 'highlight_reports', 'area_updates', 'meetings', 'api_tokens', 'audit_events']));
+
+      // Foreign keys are enforced, not merely declared.
+      const ts = '2022-11-18T12:00:00.000Z';
+      expect(() =>
+        db.sqlite
+          .prepare('insert into areas (id, version, created_at, updated_at, plan_id, number, title) values (?, 1, ?, ?, ?, 1, ?)')
+          .run('are_x', ts, ts, 'pln_missing', 'x'),
+      ).toThrow(/FOREIGN KEY/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reopens an existing database without applying anything twice', () => {
+    const path = join(tempDir(), 'tracker.db');
+    const first = openDatabase(path);
+    const ts = '2022-11-18T12:00:00.000Z';
+    first.sqlite
+      .prepare('insert into plans (id, version, created_at, updated_at, title, kind, local_area) values (?, 1, ?, ?, ?, ?, ?)')
+      .run('pln_keep', ts, ts, 'Kept', 'wsoa', 'Wolverhampton');
+    first.close();
+    const second = openDatabase(path);
+    try {
+      expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(second.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect((second.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(sqlFiles(MIGRATIONS_FOLDER).length);
+      expect(second.sqlite.prepare('select title from plans where id = ?').get('pln_keep')).toEqual({ title: 'Kept' });
+    } finally {
+      second.close();
+    }
+  });
+});
