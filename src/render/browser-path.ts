@@ -29,4 +29,9 @@ export const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--mute-audio',
   '--font-render-hinting=none',
+  // Belt and braces beside request interception: Chromium may open speculative connections (preconnect)
+  // that never show up as requests. A dead proxy for every host, loopback included, and no DNS.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
