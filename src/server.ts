@@ -28,6 +28,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // server.close() drops only the keep-alive connections idle at that moment; one whose request was
+    // still running becomes idle afterwards and would hold the exit for the 72 s keep-alive timeout.
+    // Drop those as they fall idle, and give up (exit 1) if draining outlasts the longest render.
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 200);
+    sweeper.unref();
+    const deadline = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting without draining');
+      process.exit(1);
+    }, env.RENDER_TIMEOUT_MS + 15_000);
+    deadline.unref();
     app
       .close()
       .then(() => process.exit(0))
