@@ -4,6 +4,7 @@
 import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
 import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
+import { repairOutlineTitles } from './outline-titles.js';
 
 export interface RendererOptions {
   executablePath?: string;
@@ -141,7 +142,7 @@ export class Renderer {
           ...options,
         });
         this.stats.renders++;
-        return Buffer.from(pdf);
+        return options.outline === false ? Buffer.from(pdf) : repairOutlineTitles(Buffer.from(pdf));
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
