@@ -7,6 +7,9 @@ import { ResourceService } from '../resource-service.js';
 import type { MeetingRow } from './repo.js';
 import type { AgendaItem, CreateMeeting, Meeting, MeetingQuery, UpdateMeeting } from './schemas.js';
 
+/** Timestamps are stored in UTC ("2022-12-13T18:00:00.000Z") whatever offset the client sent. */
+const utc = (ts: string) => new Date(ts).toISOString();
+
 export const meetingToApi = (row: MeetingRow): Meeting => row as Meeting;
 
 function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
@@ -31,10 +34,10 @@ export const createMeetingsService = (repos: Repos) =>
     toApi: meetingToApi,
     createValues: (body, _parent, tx) => {
       checkItems(repos, body.items as AgendaItem[], tx);
-      return { ...body, council: body.council ?? null, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
+      return { ...body, startsAt: utc(body.startsAt), council: body.council ?? null, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
     },
     patchValues: (body, _current, tx) => {
       if (body.items) checkItems(repos, body.items as AgendaItem[], tx);
-      return definedOnly(body);
+      return definedOnly({ ...body, startsAt: body.startsAt ? utc(body.startsAt) : undefined });
     },
   });
