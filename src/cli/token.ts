@@ -1,0 +1,23 @@
+// npm run token -- --name "SEND programme manager" --role editor
+// Creates an API token directly in DATABASE_PATH (for a first admin when ADMIN_TOKEN is not used) and
+// prints its secret once.
+import { parseArgs } from 'node:util';
+import { loadEnv } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { Store, SYSTEM_ACTOR } from '../db/store.js';
+import { TokensRepo } from '../resources/tokens/repo.js';
+
+const { values } = parseArgs({ options: { name: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
+const role = values.role;
+if (!values.name || (role !== 'viewer' && role !== 'editor' && role !== 'admin')) {
+  console.error('usage: npm run token -- --name "<who it is for>" --role viewer|editor|admin');
+  process.exit(2);
+}
+const env = loadEnv();
+const database = openDatabase(env.DATABASE_PATH);
+try {
+  const { row, secret } = new TokensRepo(new Store(database.db, () => new Date())).create(values.name, role, { ...SYSTEM_ACTOR, name: 'npm run token' });
+  console.log(`Created ${row.role} token ${row.id} for "${row.name}". The secret is shown only now:\n${secret}`);
+} finally {
+  database.close();
+}
