@@ -20,6 +20,7 @@ import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
 import planDocumentRoutes from './resources/plans/document-routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(uploadRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
+      await api.register(interchangeRoutes);
     },
     { prefix: API_PREFIX },
   );

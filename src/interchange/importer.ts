@@ -1,0 +1,94 @@
+// An import from start to finish, shared by the HTTP route, the import jobs and the CLI: validate and
+// compare everything first; then, unless it is a dry run or there is any problem, apply all of it in one
+// transaction (planning inside the same transaction, so what was compared is what gets written).
+import type { FastifyInstance } from 'fastify';
+import type { Actor, Store } from '../db/store.js';
+import { londonDate } from '../domain/dates.js';
+import type { RagValue } from '../domain/rag.js';
+import type { ActionRow } from '../resources/actions/repo.js';
+import type { Repos } from '../resources/repos.js';
+import { applyImport } from './apply.js';
+import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
+import { KINDS, type Kind } from './layout.js';
+import { loadPlanData } from './plan-data.js';
+import type { SheetProblem } from './problems.js';
+import type { ReadWorkbook } from './read.js';
+
+export interface InterchangeDeps {
+  repos: Repos;
+  store: Store;
+  /** The effective RAG of an action as of a date (the actions service's rule and margin). */
+  ragOf: (action: ActionRow, asOf: string) => RagValue | null;
+  /** Today in England, by the app's clock. */
+  today: () => string;
+}
+
+export const interchangeDeps = (app: FastifyInstance): InterchangeDeps => ({
+  repos: app.repos,
+  store: app.store,
+  ragOf: (action, asOf) => app.services.actions.toApi(action, asOf).rag,
+  today: () => londonDate(app.store.now()),
+});
+
+export type Counts = Record<Kind, number>;
+
+export interface RowChangeSummary {
+  sheet: string;
+  row: number;
+  kind: Kind;
+  key: string;
+  operation: Exclude<Operation, 'unchanged'>;
+  /** For updates: each field that changes, from → to (stored values: dates YYYY-MM-DD, enums as in the API). */
+  changes: FieldChange[];
+}
+
+export interface ImportResult {
+  planId: string;
+  dryRun: boolean;
+  /** True when the changes were written. */
+  applied: boolean;
+  created: Counts;
+  updated: Counts;
+  unchanged: Counts;
+  problems: SheetProblem[];
+  warnings: SheetProblem[];
+  changes: RowChangeSummary[];
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  actor: Actor;
+  onProgress?: Progress;
+}
+
+export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): ImportResult {
+  const { repos, store } = deps;
+  repos.plans.mustGet(planId);
+  if (opts.dryRun) {
+    const plan = planImport(read, loadPlanData(repos, planId), opts.onProgress);
+    return summarise(planId, plan, true, false);
+  }
+  return store.tx((tx) => {
+    const data = loadPlanData(repos, planId, tx);
+    const plan = planImport(read, data, opts.onProgress);
+    if (plan.problems.length) return summarise(planId, plan, false, false);
+    applyImport(repos, data, plan, opts.actor, opts.onProgress);
+    return summarise(planId, plan, false, true);
+  });
+}
+
+const zero = (): Counts => Object.fromEntries(KINDS.map((k) => [k, 0])) as Counts;
+
+function summarise(planId: string, plan: ImportPlan, dryRun: boolean, applied: boolean): ImportResult {
+  const created = zero();
+  const updated = zero();
+  const unchanged = zero();
+  const changes: RowChangeSummary[] = [];
+  if (plan.problems.length === 0) {
+    for (const r of plan.rows) {
+      ({ create: created, update: updated, unchanged })[r.operation][r.kind]++;
+      if (r.operation !== 'unchanged') changes.push({ sheet: r.sheet, row: r.row, kind: r.kind, key: r.key, operation: r.operation, changes: r.changes });
+    }
+  }
+  return { planId, dryRun, applied, created, updated, unchanged, problems: plan.problems, warnings: plan.warnings, changes };
+}

@@ -1,0 +1,118 @@
+// Request and response schemas of the spreadsheet and calendar routes (validation and OpenAPI).
+import { z } from 'zod';
+import { KINDS } from '../../interchange/layout.js';
+import { Problem } from '../../shared/problem.js';
+import { IsoDate } from '../../shared/schemas.js';
+
+export const SheetKind = z.enum(KINDS as [string, ...string[]]).meta({ description: 'A sheet of the workbook: areas, projects, workstreams, actions, risks, issues, dependencies or benefits.' });
+const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ImportQuery = z.strictObject({
+  dryRun: BoolString.default(false).meta({ description: 'true: validate and show what would change, write nothing.' }),
+  sheet: SheetKind.optional().meta({ description: 'For a CSV upload: the sheet it holds. Ignored for a workbook.' }),
+});
+
+export const ExportQuery = z.strictObject({
+  asOf: IsoDate.optional().meta({ description: 'The date the RAG column is judged at (default: today in England).' }),
+});
+
+export const CsvExportQuery = z.strictObject({
+  sheet: SheetKind,
+  asOf: IsoDate.optional().meta({ description: 'The date the RAG column is judged at (default: today in England).' }),
+});
+
+export const CalendarQuery = z.strictObject({
+  asOf: IsoDate.optional().meta({ description: 'The date RAG statuses in event descriptions are judged at (default: today in England).' }),
+});
+
+export const SheetProblem = z
+  .object({
+    sheet: z.string().meta({ description: 'The worksheet, as named in the file.' }),
+    row: z.number().int().nullable().meta({ description: 'The sheet row (1 is the top row); null for a problem with a whole sheet or column.' }),
+    column: z.string().nullable().meta({ description: 'The column header as written in the file (or the expected header of a missing column).' }),
+    cell: z.string().nullable().meta({ example: 'F12' }),
+    path: z.string().meta({ description: 'Excel-style reference.', example: 'Actions!F12' }),
+    message: z.string().meta({ example: "End Date '31/02/2023' is not a real date" }),
+  })
+  .meta({ id: 'SheetProblem' });
+
+const Counts = z
+  .object(Object.fromEntries(KINDS.map((k) => [k, z.number().int()])) as Record<(typeof KINDS)[number], z.ZodNumber>)
+  .meta({ id: 'ImportCounts', description: 'Rows per sheet.' });
+
+const RowChange = z
+  .object({
+    sheet: z.string(),
+    row: z.number().int(),
+    kind: SheetKind,
+    key: z.string().meta({ description: 'The reference the row is found by ("2.1", "PR000681 00011").' }),
+    operation: z.enum(['create', 'update']),
+    changes: z.array(z.object({ field: z.string(), column: z.string(), from: z.unknown(), to: z.unknown() })).meta({ description: 'For updates: each changed field.' }),
+  })
+  .meta({ id: 'ImportRowChange' });
+
+export const ImportResult = z
+  .object({
+    planId: z.string(),
+    dryRun: z.boolean(),
+    applied: z.boolean().meta({ description: 'True when the changes were written (never for a dry run).' }),
+    created: Counts,
+    updated: Counts,
+    unchanged: Counts,
+    problems: z.array(SheetProblem).meta({ description: 'Empty on success (a 400 lists them otherwise).' }),
+    warnings: z.array(SheetProblem).meta({ description: 'Things ignored: unknown sheets and columns.' }),
+    changes: z.array(RowChange),
+  })
+  .meta({ id: 'ImportResult' });
+
+export const ImportJob = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    dryRun: z.boolean(),
+    rows: z.number().int(),
+    submittedAt: z.string().meta({ format: 'date-time' }),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    result: ImportResult.nullable().meta({ description: 'Once finished: the import result; when it failed on problems in the spreadsheet, result.problems lists them.' }),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+
+/** A Problem whose `errors` locate each problem in the spreadsheet. */
+export const ImportProblem = z
+  .intersection(Problem, z.looseObject({ errors: z.array(SheetProblem).optional() }))
+  .describe('The spreadsheet has problems (nothing was written; `errors` lists every one by sheet, row and column), or the request is invalid.');
+
+/** The JSON form of an upload, for clients that only send JSON: the file base64-encoded. */
+export const JsonUpload = z.strictObject({
+  filename: z.string().max(255).optional().meta({ description: 'The file name; ".csv" or ".xlsx" says what it is.', example: 'plan.xlsx' }),
+  content: z.base64().meta({ description: 'The file, base64-encoded (at most 10 MB once decoded).' }),
+});
+
+const binary = { type: 'string', format: 'binary' };
+/** The request body as documented: one schema per accepted media type. */
+export const UploadBody = JsonUpload.meta({
+  description: 'The workbook (.xlsx) or one sheet as CSV: as the raw body, as the `file` field of a multipart form, or base64 in JSON.',
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary },
+    'text/csv': { schema: { type: 'string' } },
+    'multipart/form-data': { schema: { type: 'object', properties: { file: binary }, required: ['file'] } },
+    'application/json': {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['content'],
+        properties: {
+          filename: { type: 'string', maxLength: 255, description: 'The file name; ".csv" or ".xlsx" says what it is.' },
+          content: { type: 'string', format: 'byte', description: 'The file, base64-encoded (at most 10 MB once decoded).' },
+        },
+      },
+    },
+  },
+});
+
+export const Binary = (description: string) => z.any().meta({ description, type: 'string', format: 'binary' });
+
+export type JsonUpload = z.infer<typeof JsonUpload>;
