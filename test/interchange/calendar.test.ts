@@ -75,7 +75,7 @@ describe('plan calendar', () => {
     const ev = events((await calendar()).body);
     const deadline = (key: string) => ev[`plan-${planId}-${key}@send-plan-tracker`]!;
     expect(ymd(deadline('submitBy').start)).toBe('2021-12-17');
-    expect(deadline('submitBy').start.dateOnly).toBe(true);
+    expect(deadline('submitBy').datetype).toBe('date');
     expect(deadline('submitBy').summary).toBe('Wolverhampton: Submit the written statement of action to Ofsted and CQC');
     expect(deadline('submitBy').description).toContain('30 working days after the inspection report was published (05/11/2021)');
     expect(ymd(deadline('publishBy').start)).toBe('2022-02-16');
@@ -85,7 +85,7 @@ describe('plan calendar', () => {
   it('has each action’s effective due date with its RAG, leaving cancelled actions out', async () => {
     const ev = events((await calendar()).body);
     const late = ev[`action-${ids.late}@send-plan-tracker`]!;
-    expect(late.start.dateOnly).toBe(true);
+    expect(late.datetype).toBe('date');
     expect(ymd(late.start)).toBe('2023-03-31'); // the revised due date
     expect(late.summary).toBe('Action 2.1 due: Review the assessment pathway');
     expect(late.description).toContain('RAG: At Risk (as of 18/11/2022)');
@@ -108,6 +108,7 @@ describe('plan calendar', () => {
     const december = ev[`meeting-${ids.december}@send-plan-tracker`]!;
     expect(december.start.toISOString()).toBe('2022-12-13T18:00:00.000Z');
     expect(december.end.toISOString()).toBe('2022-12-13T20:00:00.000Z');
+    expect(december.datetype).toBe('date-time');
     expect(december.start.tz).toBe('Europe/London');
     expect(december.location).toBe('Committee Room 3, Civic Centre');
     expect(december.summary).toBe('SEND Written Statement of Action - Cross Party Scrutiny Review Group');

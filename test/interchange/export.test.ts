@@ -64,7 +64,7 @@ describe('round trip', () => {
     const rebuilt = await readWorkbook((await exportXlsx(copy)).rawPayload);
     expect(dataCells(rebuilt)).toEqual(dataCells(original));
     // And through the API, every field of every action is the same (ids, versions and times apart).
-    const strip = (items: Record<string, unknown>[]) =>
+    const strip = (items: Record<string, unknown>[]): Record<string, unknown>[] =>
       items.map(({ id: _i, planId: _p, areaId, projectId, workstreamId, createdAt: _c, updatedAt: _u, version: _v, ...rest }) => ({ ...rest, hasArea: !!areaId, hasProject: !!projectId, hasWorkstream: !!workstreamId }));
     const actionsOf = async (id: string) => strip((await t.admin.get(`/api/v1/plans/${id}/actions?limit=500`)).json().items).sort((a, b) => String(a.ref).localeCompare(String(b.ref)));
     expect(await actionsOf(copy)).toEqual(await actionsOf(planId));
