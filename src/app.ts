@@ -10,7 +10,7 @@ import publicRoutes from './public/routes.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
-import securityPlugin, { type AuthFailureLimit } from './plugins/security.js';
+import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
 import servicesPlugin from './plugins/services.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
@@ -51,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // A hop count is valid at run time though Fastify's types only name booleans and addresses.
     trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
+    // Routing errors (bad percent-encoding, over-long ids) answered as problem+json like every other error.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -2,9 +2,10 @@
 // src/plugins/auth.ts consults: an address that fails to authenticate too often in a window is refused
 // with 429 until the window ends.
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../shared/errors.js';
+import { sendProblem } from './errors.js';
 
 /**
  * The default policy suits the JSON API and the self-contained HTML documents alike: no scripts, no
@@ -127,4 +128,20 @@ export class AuthFailureLimiter {
     }
     map.set(key, value);
   }
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors raised while routing, before any hook or the error handler runs (a
+ * malformed percent-encoding in the path, a path segment longer than maxParamLength). Without it Fastify
+ * answers them with its own application/json body that echoes the path; with it they are problems too.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.header('X-Content-Type-Options', 'nosniff').header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'self'");
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, 414, 'uri-too-long', 'URI too long', 'A path segment is longer than any id this API issues.');
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, 400, 'bad-request', 'Bad request', 'The path is not a valid URL (malformed percent-encoding).');
+  }
+  return sendProblem(reply, 400, 'bad-request', 'Bad request', 'The request could not be routed.');
 }

@@ -14,7 +14,9 @@ export const IsoDate = z
   .refine(isRealDate, 'is not a real calendar date')
   .meta({ format: 'date', example: '2023-03-31' });
 
-export const Timestamp = z.iso.datetime({ offset: true }).meta({ example: '2022-12-13T18:00:00Z' });
+// Bounded: the ISO pattern allows any number of fractional-second digits, so without a ceiling a
+// megabyte-long "timestamp" would be stored.
+export const Timestamp = z.iso.datetime({ offset: true }).max(40).meta({ example: '2022-12-13T18:00:00Z' });
 
 // Text limits: every user text has a ceiling so no single field can bloat a record or a document.
 export const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
