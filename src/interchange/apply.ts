@@ -51,7 +51,7 @@ export function applyImport(repos: Repos, data: PlanData, plan: ImportPlan, acto
     }
     if (++done % 250 === 0) onProgress?.('applying', done, work.length);
   }
-  onProgress?.('applying', work.length, work.length);
+  if (work.length) onProgress?.('applying', work.length, work.length);
 }
 
 const REFERENCE_COLUMNS = { areaNumber: 1, projectCode: 1, workstreamLetter: 1 };
