@@ -226,9 +226,9 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
 }
 
 /** The blank workbook: every sheet with its header row, formats and drop-downs, and the Guide. */
-export function templateWorkbook(now: Date): ExcelJS.Workbook {
+export function templateWorkbook(now: Date, kinds: readonly Kind[] = KINDS): ExcelJS.Workbook {
   const wb = newWorkbook(now, 'SEND improvement plan workbook');
-  for (const spec of SHEETS) addSheet(wb, spec, []);
+  for (const spec of SHEETS) if (kinds.includes(spec.kind)) addSheet(wb, spec, []);
   addGuide(wb, ['Fill in the sheets, then import the workbook into a plan: POST /api/v1/plans/{planId}/import, or npm run import -- --plan <planId> <file.xlsx>.']);
   return wb;
 }

@@ -22,7 +22,7 @@ import { AppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared
 import { problems } from '../../shared/problem.js';
 import { Id, IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
-import { Binary, CalendarQuery, CsvExportQuery, ExportQuery, ImportJob, ImportProblem, ImportQuery, ImportResult, UploadBody, type JsonUpload } from './schemas.js';
+import { Binary, CalendarQuery, CsvExportQuery, ExportQuery, ImportJob, ImportProblem, ImportQuery, ImportResult, TemplateQuery, UploadBody, type JsonUpload } from './schemas.js';
 
 /** Largest upload accepted (413 beyond). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -83,7 +83,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       body: UploadBody,
       response: {
         200: ImportResult,
-        202: ImportJob.describe('Accepted as a job; poll the Location.'),
+        202: ImportJob,
         ...problems(401, 403, 404, 413, 415),
         400: ImportProblem,
       },
@@ -175,12 +175,13 @@ export default async function interchangeRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary: 'The blank plan workbook',
-      description: 'Every sheet the importer reads with its header row, formats and drop-down lists, and a Guide sheet naming every column and the synonyms accepted.',
+      description: 'Every sheet the importer reads (or those named in `sheets`) with its header row, formats and drop-down lists, and a Guide sheet naming every column and the synonyms accepted.',
+      querystring: TemplateQuery,
       produces: [XLSX_TYPE],
-      response: { 200: Binary(XLSX_TYPE), ...problems(401, 403) },
+      response: { 200: Binary(XLSX_TYPE), ...problems(400, 401, 403) },
     },
-    handler: async (_req, reply) => {
-      const bytes = await xlsxBuffer(templateWorkbook(app.store.now()));
+    handler: async (req, reply) => {
+      const bytes = await xlsxBuffer(templateWorkbook(app.store.now(), (req.query.sheets as Kind[] | undefined) ?? undefined));
       return reply.type(XLSX_TYPE).header('Content-Disposition', attachment('send-plan-template.xlsx')).send(bytes);
     },
   });

@@ -21,6 +21,16 @@ export const CsvExportQuery = z.strictObject({
   asOf: IsoDate.optional().meta({ description: 'The date the RAG column is judged at (default: today in England).' }),
 });
 
+export const TemplateQuery = z.strictObject({
+  sheets: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(SheetKind).min(1, 'name at least one sheet'))
+    .optional()
+    .meta({ description: 'The sheets to include, comma-separated (default: all), e.g. actions,risks.', example: 'areas,actions' }),
+});
+
 export const CalendarQuery = z.strictObject({
   asOf: IsoDate.optional().meta({ description: 'The date RAG statuses in event descriptions are judged at (default: today in England).' }),
 });

@@ -1,0 +1,55 @@
+// The committed workbooks under examples/ are what the code generates today: the template has the
+// layout's sheets and headers, and the Wolverhampton workbook imports into an empty plan and exports
+// back cell for cell.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHEETS } from '../../src/interchange/layout.js';
+import { wolverhampton } from '../../src/example/wolverhampton.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { cellsOf, newPlan, readWorkbook, upload } from './helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('examples/', () => {
+  it('plan-workbook-template.xlsx has every sheet of the layout with its headers and no rows', async () => {
+    const wb = await readWorkbook(readFileSync('examples/plan-workbook-template.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'Guide']);
+    for (const spec of SHEETS) {
+      const ws = wb.getWorksheet(spec.name)!;
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(spec.columns.map((c) => c.header));
+      expect(ws.actualRowCount).toBe(1);
+    }
+  });
+
+  it('wolverhampton-plan.xlsx imports into an empty plan and exports back cell for cell', async () => {
+    const bytes = readFileSync('examples/wolverhampton-plan.xlsx');
+    const planId = await newPlan(t, { ...wolverhampton.plan });
+    const res = await upload(t, planId, bytes);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().created).toEqual({
+      areas: wolverhampton.areas.length,
+      projects: 1,
+      workstreams: wolverhampton.workstreams.length,
+      actions: wolverhampton.actions.length,
+      risks: wolverhampton.risks.length,
+      issues: wolverhampton.issues.length,
+      dependencies: wolverhampton.dependencies.length,
+      benefits: wolverhampton.benefits.length,
+    });
+    const exported = await t.admin.get(`/api/v1/plans/${planId}/export.xlsx?asOf=2022-11-18`);
+    const [a, b] = [cellsOf(await readWorkbook(bytes)), cellsOf(await readWorkbook(exported.rawPayload))];
+    delete a.Guide;
+    delete b.Guide;
+    expect(b).toEqual(a);
+    // The example's actions as transcribed, field for field.
+    const actions = (await t.admin.get(`/api/v1/plans/${planId}/actions?limit=500`)).json().items;
+    for (const x of wolverhampton.actions) {
+      const got = actions.find((y: { ref: string }) => y.ref === x.ref);
+      expect(got, x.ref).toMatchObject({ title: x.title, dueDate: x.dueDate, revisedDueDate: x.revisedDueDate ?? null, delayReason: x.delayReason ?? null, mitigation: x.mitigation ?? null });
+    }
+  });
+});
