@@ -14,6 +14,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('docs/spreadsheets.md', () => {
+  it('names every sheet, column and synonym of the layout', () => {
+    const doc = readFileSync('docs/spreadsheets.md', 'utf8');
+    const missing: string[] = [];
+    for (const spec of SHEETS) {
+      if (!doc.includes(`### ${spec.name}`)) missing.push(spec.name);
+      for (const c of spec.columns) {
+        for (const name of [c.header, ...c.synonyms]) if (!doc.includes(name.replace(/\|/g, '\\|'))) missing.push(`${spec.name}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('examples/', () => {
   it('plan-workbook-template.xlsx has every sheet of the layout with its headers and no rows', async () => {
     const wb = await readWorkbook(readFileSync('examples/plan-workbook-template.xlsx'));
