@@ -2,11 +2,9 @@
 // limit (429 + Retry-After, per address, successful requests never limited), tokens never logged, and a
 // real internal failure answered without a stack trace or SQL.
 import { Writable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser } from '../../src/render/browser-path.js';
 import { ADMIN_TOKEN, createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
+import { launchBrowser, LOCAL_ORIGIN, openThroughApp } from './browser.js';
 
 const LEAK = /SQLITE|SqliteError|\bat [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+|select .* from|insert into/i;
 
@@ -48,31 +46,39 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('still serves working interactive docs at /docs (checked in Chromium)', async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as AddressInfo;
-    const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_ARGS });
+  async function renderDocs(origin: string) {
+    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
-      const violations: string[] = [];
-      page.on('console', (msg) => {
-        if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
-      });
-      const res = await page.goto(`http://127.0.0.1:${port}/docs`, { waitUntil: 'networkidle0', timeout: 60_000 });
-      expect(res?.status()).toBe(200);
-      await page.waitForSelector('.swagger-ui .info .title', { timeout: 60_000 });
+      const { page, response, elsewhere, console: messages } = await openThroughApp(browser, t.app, '/docs', {}, origin);
+      expect(response?.status()).toBe(200);
+      // Every asset came from the app itself (none upgraded to https, none from elsewhere).
+      expect(elsewhere.filter((u) => !u.startsWith('https://validator.swagger.io'))).toEqual([]);
+      await page.waitForSelector('.swagger-ui .info .title', { timeout: 30_000 });
       const title = await page.$eval('.swagger-ui .info .title', (el) => el.textContent ?? '');
       expect(title).toContain('SEND plan tracker API');
-      await page.waitForSelector('.opblock', { timeout: 60_000 });
+      await page.waitForSelector('.opblock', { timeout: 30_000 });
       const ops = await page.$$eval('.opblock-summary-path', (els) => els.map((e) => e.textContent ?? ''));
       expect(ops.some((p) => p.includes('/api/v1/audit'))).toBe(true);
       // swagger-ui sends its own policy for /docs (src/plugins/swagger.ts, staticCSP); one inline style of
       // swagger-ui's is refused by it, harmlessly. What matters: no script or fetch of the page is blocked.
+      const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m));
       expect(violations.filter((v) => /script-src|connect-src|default-src/.test(v))).toEqual([]);
-      expect(String(res?.headers()['content-security-policy'])).not.toContain("script-src 'none'");
+      expect(String(response?.headers()['content-security-policy'])).not.toContain("script-src 'none'");
     } finally {
       await browser.close();
     }
+  }
+
+  it('still serves working interactive docs at /docs (checked in Chromium)', { timeout: 120_000 }, async () => {
+    await renderDocs(LOCAL_ORIGIN);
+  });
+
+  // Known bug, reported (src/plugins/swagger.ts is not this test's to change): swagger-ui's staticCSP ends
+  // with `upgrade-insecure-requests`, so over plain http on any host but localhost the browser fetches
+  // /docs/static/* over https and the page stays blank. Fix: `transformStaticCSP: (h) =>
+  // h.replace(/upgrade-insecure-requests;?/, '')` in the swagger-ui registration. Remove `.fails` then.
+  it.fails('serves working docs over plain http on a non-local host name', { timeout: 120_000 }, async () => {
+    await renderDocs('http://tracker.council.example:3000');
   });
 });
 
