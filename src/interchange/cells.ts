@@ -103,12 +103,12 @@ export function parseCell(cell: CellInput, column: ColumnSpec, header: string): 
 const labels = (options: EnumOption[]) => options.map((o) => o.label).join(', ');
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Text of a cell: line breaks as \n; numbers as written (2.1 → "2.1"); dates as YYYY-MM-DD. */
+/** Text of a cell as it is (line breaks included, so export → import is exact); numbers as written (2.1 → "2.1"); dates as YYYY-MM-DD. */
 export function toText(p: unknown): string {
   if (p instanceof Date) return p.toISOString().slice(0, 10);
   if (typeof p === 'number') return String(round(p));
   if (typeof p === 'boolean') return p ? 'TRUE' : 'FALSE';
-  return String(p).replace(/\r\n?/g, '\n');
+  return String(p);
 }
 
 function toNumber(p: unknown, money = false): number | null {
@@ -189,10 +189,11 @@ const monthNameOk = (word: string) => {
  */
 export function parseUpdates(cellText: string, header: string): Parsed {
   const updates: { date: string; text: string }[] = [];
+  // Split on \n only: a \r before it stays part of the text (so CRLF text comes back exactly as it went out).
   const lines = cellText.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const m = /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))\s*[:–-]\s?(.*)$/.exec(line);
+    const m = /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))\s*[:–-]\s?(.*)$/s.exec(line);
     if (m) {
       const d = toIsoDate(m[1]!);
       if ('error' in d) return bad(`${header} line ${i + 1}: '${m[1]}' ${d.error}`);

@@ -158,6 +158,9 @@ class Planner {
         }
       }
 
+      // References are compared without surrounding spaces ("2.1 " is 2.1), as the API stores them.
+      for (const k of ['ref', 'code', 'projectCode']) if (typeof cells[k] === 'string') cells[k] = (cells[k] as string).trim();
+
       // The project of a workstream or register entry: its code, or the plan's only project.
       if (spec.key.includes('projectCode') && !bad.has('projectCode')) {
         const code = cells.projectCode as string | null | undefined;
@@ -344,12 +347,21 @@ function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknow
   return Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
 }
 
+/**
+ * Same stored value? Line ends do not count: a workbook cannot carry "\r\n" (XML reads it as "\n"), so text
+ * typed with Windows line ends through the API is not "changed" by an export → import.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === 'string' && typeof b === 'string') return lf(a) === lf(b);
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(withLf(a)) === JSON.stringify(withLf(b));
   return false;
 }
+
+const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+const withLf = (v: unknown): unknown =>
+  typeof v === 'string' ? lf(v) : Array.isArray(v) ? v.map(withLf) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withLf(x)])) : v;
 
 function describeRows(rows: number[]): string {
   if (rows.length === 1) return `row ${rows[0]}`;

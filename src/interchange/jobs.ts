@@ -1,6 +1,7 @@
 // Import jobs: a large import is accepted at once (202 + a status URL) and runs right after the answer
 // is sent. Jobs are kept in memory, per server process, for an hour after they finish; the import itself
 // is one transaction, so a job that fails (or a server that stops) leaves nothing half-written.
+import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { ImportResult } from './importer.js';
 
@@ -57,8 +58,11 @@ export class ImportJobs {
           job.status = job.result.problems.length ? 'failed' : 'succeeded';
         } catch (err) {
           job.status = 'failed';
-          job.error = `The import stopped on an error on our side (reference ${job.id}); nothing was written.`;
-          this.onError(err, job);
+          if (err instanceof AppError && err.status < 500) job.error = `${err.message} Nothing was written.`;
+          else {
+            job.error = `The import stopped on an error on our side (reference ${job.id}); nothing was written.`;
+            this.onError(err, job);
+          }
         }
         job.finishedAt = this.now().toISOString();
         resolve(job);

@@ -288,6 +288,14 @@ describe('re-import and dry run', () => {
     expect(JSON.parse(audit[1]!.after)).toEqual({ dueDate: '2022-10-15', percentComplete: 75, version: 2 });
   });
 
+  it('finds a row again whatever spaces surround its reference', async () => {
+    const planId = await newPlan(t);
+    expect((await upload(t, planId, await workbook(fullSheets()))).statusCode).toBe(200);
+    const res = await upload(t, planId, await workbook({ Actions: [['Ref', '% complete'], [' 2.1 ', 40], ['COI-01\t', 100]] }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: { actions: 0 }, unchanged: { actions: 2 } });
+  });
+
   it('keeps what is stored for columns left out, and clears a field whose cell is emptied', async () => {
     const planId = await newPlan(t);
     expect((await upload(t, planId, await workbook(fullSheets()))).statusCode).toBe(200);
