@@ -1,6 +1,6 @@
 // npm run export -- --plan <planId> [--out plan.xlsx] [--csv <sheet>] [--calendar] [--as-of YYYY-MM-DD]
 // npm run export -- --template [--out examples/plan-workbook-template.xlsx]
-// npm run export -- --example [--out examples/wolverhampton-plan.xlsx]
+// npm run export -- --example [--calendar] [--out examples/wolverhampton-plan.xlsx | .ics]
 // Writes a plan of the database at DATABASE_PATH as the workbook POST /import reads (or one sheet as CSV,
 // or its calendar); the blank template; or the Wolverhampton example, loaded into a temporary database.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { IsoDate } from '../shared/schemas.js';
 
 const USAGE = `Usage: npm run export -- --plan <planId> [--out <file>] [--csv <${KINDS.join('|')}>] [--calendar] [--as-of YYYY-MM-DD]
        npm run export -- --template [--out examples/plan-workbook-template.xlsx]
-       npm run export -- --example [--out examples/wolverhampton-plan.xlsx]
+       npm run export -- --example [--calendar] [--out examples/wolverhampton-plan.xlsx|.ics]
        npm run export -- --list-plans`;
 
 /** The Wolverhampton example's "today": the November 2022 highlight report date (as in the tests). */
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     write(values.out ?? 'examples/plan-workbook-template.xlsx', await xlsxBuffer(templateWorkbook(new Date())));
     return 0;
   }
-  if (values.example) return exportExample(values.out ?? 'examples/wolverhampton-plan.xlsx');
+  if (values.example) return exportExample(values.out ?? `examples/wolverhampton-plan.${values.calendar ? 'ics' : 'xlsx'}`, values.calendar);
 
   const env = loadEnv();
   const app = await buildApp({ databasePath: env.DATABASE_PATH, ragMargin: env.RAG_AT_RISK_MARGIN });
@@ -99,8 +99,8 @@ async function main(): Promise<number> {
   }
 }
 
-/** The Wolverhampton example as a workbook: loaded through the services into a temporary database, then exported. */
-async function exportExample(out: string): Promise<number> {
+/** The Wolverhampton example as a workbook (or calendar): loaded through the services into a temporary database, then exported. */
+async function exportExample(out: string, calendar: boolean): Promise<number> {
   const env = loadEnv();
   const dir = mkdtempSync(join(tmpdir(), 'spt-example-'));
   const app = await buildApp({
@@ -112,8 +112,9 @@ async function exportExample(out: string): Promise<number> {
   try {
     say('Loading the Wolverhampton example into a temporary database…');
     const ids = await loadExample(app);
-    const wb = planWorkbook(interchangeDeps(app), ids.planId, { asOf: londonDate(EXAMPLE_NOW), now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) });
-    write(out, await xlsxBuffer(wb));
+    const asOf = londonDate(EXAMPLE_NOW);
+    if (calendar) write(out, planCalendar(interchangeDeps(app), ids.planId, { asOf }).toString());
+    else write(out, await xlsxBuffer(planWorkbook(interchangeDeps(app), ids.planId, { asOf, now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) })));
     return 0;
   } finally {
     await app.close();

@@ -56,7 +56,7 @@ export function sniffFormat(bytes: Buffer): UploadFormat | 'xls' | null {
   return null;
 }
 
-/** Reads an upload. `csvKind` names the sheet a CSV holds. Throws UnreadableUploadError for a file that is not one. */
+/** Reads an upload. `csvKind` names the sheet a CSV holds (for a workbook: the only sheet to read). Throws UnreadableUploadError for a file that is not one. */
 export async function readUpload(bytes: Buffer, format: UploadFormat, csvKind?: Kind): Promise<ReadWorkbook> {
   const sniffed = sniffFormat(bytes);
   if (sniffed === 'xls') {
@@ -70,7 +70,12 @@ export async function readUpload(bytes: Buffer, format: UploadFormat, csvKind?: 
     } catch {
       throw new UnreadableUploadError('The file is not a readable Excel workbook (.xlsx); it may be damaged or password-protected.');
     }
-    return readWorksheets(wb.worksheets.map((ws) => ({ name: ws.name, ws })));
+    // With a sheet named, only that sheet of the workbook is read (the others are left alone).
+    const chosen = csvKind ? wb.worksheets.filter((ws) => sheetForName(ws.name)?.kind === csvKind) : wb.worksheets;
+    if (csvKind && chosen.length === 0) {
+      return { sheets: [], problems: [sheetProblem(sheetSpec(csvKind).name, null, null, `The workbook has no ${sheetSpec(csvKind).name} sheet`)], warnings: [], rowCount: 0 };
+    }
+    return readWorksheets(chosen.map((ws) => ({ name: ws.name, ws })));
   }
   if (!csvKind) throw new UnreadableUploadError('Say which sheet the CSV file holds with ?sheet= (areas, projects, workstreams, actions, risks, issues, dependencies or benefits).');
   if (sniffed === 'xlsx') throw new UnreadableUploadError('The file is an Excel workbook, not CSV: send it with Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.');

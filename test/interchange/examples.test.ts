@@ -2,6 +2,7 @@
 // layout's sheets and headers, and the Wolverhampton workbook imports into an empty plan and exports
 // back cell for cell.
 import { readFileSync } from 'node:fs';
+import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEETS } from '../../src/interchange/layout.js';
 import { wolverhampton } from '../../src/example/wolverhampton.js';
@@ -65,5 +66,18 @@ describe('examples/', () => {
       const got = actions.find((y: { ref: string }) => y.ref === x.ref);
       expect(got, x.ref).toMatchObject({ title: x.title, dueDate: x.dueDate, revisedDueDate: x.revisedDueDate ?? null, delayReason: x.delayReason ?? null, mitigation: x.mitigation ?? null });
     }
+  });
+
+  it('wolverhampton-plan.ics is a calendar of the deadlines, the 43 actions and the December meeting', () => {
+    const events = Object.values(ical.sync.parseICS(readFileSync('examples/wolverhampton-plan.ics', 'utf8'))).filter((c): c is VEvent => c.type === 'VEVENT');
+    expect(events).toHaveLength(3 + wolverhampton.actions.length + 1);
+    const meeting = events.find((e) => e.uid.startsWith('meeting-'))!;
+    expect(meeting.start.toISOString()).toBe(new Date(wolverhampton.meeting.startsAt).toISOString());
+    expect(meeting.summary).toBe(wolverhampton.meeting.committee);
+    expect(events.filter((e) => e.uid.startsWith('plan-')).map((e) => e.summary)).toEqual([
+      'Wolverhampton: Submit the written statement of action to Ofsted and CQC',
+      'Wolverhampton: Publish the written statement of action',
+      'Wolverhampton: Monitoring inspection expected',
+    ]);
   });
 });

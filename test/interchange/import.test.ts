@@ -384,6 +384,15 @@ describe('other ways to upload', () => {
     expect(csv.json().created.areas).toBe(1);
   });
 
+  it('imports only the named sheet of a workbook when asked', async () => {
+    const planId = await newPlan(t);
+    const res = await upload(t, planId, await workbook(fullSheets()), { query: 'sheet=areas' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().created).toEqual({ areas: 2, projects: 0, workstreams: 0, actions: 0, risks: 0, issues: 0, dependencies: 0, benefits: 0 });
+    const none = await upload(t, planId, await workbook({ Areas: [['Number', 'Title'], [1, 'x']] }), { query: 'sheet=risks' });
+    expect(problem(none, 400).errors).toEqual([expect.objectContaining({ sheet: 'Risks', message: 'The workbook has no Risks sheet' })]);
+  });
+
   it('keeps non-JSON bodies away from the other routes', async () => {
     const res = await t.app.inject({
       method: 'POST',

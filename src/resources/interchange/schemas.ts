@@ -9,7 +9,7 @@ const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ImportQuery = z.strictObject({
   dryRun: BoolString.default(false).meta({ description: 'true: validate and show what would change, write nothing.' }),
-  sheet: SheetKind.optional().meta({ description: 'For a CSV upload: the sheet it holds. Ignored for a workbook.' }),
+  sheet: SheetKind.optional().meta({ description: 'For a CSV upload: the sheet it holds. For a workbook: import only this sheet.' }),
 });
 
 export const ExportQuery = z.strictObject({
