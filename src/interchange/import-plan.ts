@@ -137,7 +137,7 @@ class Planner {
     const seen = new Map<string, number>();
     const missingColumns = new Map<string, number[]>();
     const col = (key: string) => sheet.columns.get(key) ?? null;
-    const nameOf = (key: string) => col(key)?.header ?? spec.columns.find((c) => c.key === key)!.header;
+    const nameOf = (key: string) => col(key)?.header ?? spec.columns.find((c) => c.key === key)?.header ?? key;
 
     for (const row of sheet.rows) {
       if (++this.done % 500 === 0) this.onProgress?.('validating', this.done, this.total);
@@ -166,7 +166,10 @@ class Planner {
         const code = cells.projectCode as string | null | undefined;
         if (code === null || code === undefined) {
           if (this.projectCodes.size === 1) cells.projectCode = [...this.projectCodes][0];
-          else {
+          else if (!col('projectCode') && this.projectCodes.size > 1) {
+            this.noteMissingColumn(missingColumns, 'projectCode', row.row);
+            bad.add('projectCode');
+          } else {
             problem(
               'projectCode',
               this.projectCodes.size === 0
@@ -270,15 +273,11 @@ class Planner {
     for (const [key, rows] of missingColumns) {
       const c = spec.columns.find((x) => x.key === key)!;
       const also = c.synonyms.slice(0, 3).map((s) => `'${s}'`).join(', ');
-      this.problems.push(
-        sheetProblem(
-          sheet.name,
-          null,
-          null,
-          `The ${sheet.name} sheet has no '${c.header}' column (also accepted: ${also}…), which every new ${noun} needs (${describeRows(rows)})`,
-          c.header,
-        ),
-      );
+      const why =
+        key === 'projectCode'
+          ? `and the plan has ${this.projectCodes.size} projects, so each ${noun} must name its project by code (${describeRows(rows)})`
+          : `which every new ${noun} needs (${describeRows(rows)})`;
+      this.problems.push(sheetProblem(sheet.name, null, null, `The ${sheet.name} sheet has no '${c.header}' column (also accepted: ${also}…), ${why}`, c.header));
     }
   }
 

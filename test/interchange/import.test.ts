@@ -198,6 +198,22 @@ describe('validation', () => {
     expect(counts(t).actions).toBe(before.actions + 5);
   });
 
+  it('needs a Project column on a register sheet when the plan has several projects', async () => {
+    const planId = await newPlan(t);
+    expect((await upload(t, planId, await workbook(fullSheets()))).statusCode).toBe(200);
+    const res = await upload(t, planId, await workbook({ Risks: [['Ref', 'Description', 'Likelihood', 'Impact'], ['R9', 'x', 1, 1], ['R10', 'y', 2, 2]] }));
+    expect(problem(res, 400).errors).toEqual([
+      {
+        sheet: 'Risks',
+        row: null,
+        column: 'Project',
+        cell: null,
+        path: 'Risks',
+        message: "The Risks sheet has no 'Project' column (also accepted: 'Project Code', 'Project Ref', 'Project Reference'…), and the plan has 2 projects, so each risk must name its project by code (rows 2, 3)",
+      },
+    ]);
+  });
+
   it('refers to the plan’s own areas and projects only', async () => {
     const other = await newPlan(t, { title: 'Another plan' });
     expect((await upload(t, other, await workbook(fullSheets()))).statusCode).toBe(200);
