@@ -4,7 +4,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../shared/errors.js';
+import { AppError, ServiceUnavailableError } from '../shared/errors.js';
 import { sendProblem } from './errors.js';
 
 /**
@@ -33,6 +33,19 @@ async function securityPlugin(app: FastifyInstance) {
     // PDFs and pages are meant to be opened from links in other sites (council pages, emails).
     crossOriginResourcePolicy: { policy: 'same-site' },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  // While the server drains for shutdown, a request arriving on a kept-alive connection is refused as a
+  // problem (503, Retry-After) and its connection closed. (Fastify's own answer, with
+  // return503OnClosing, is plain JSON without Retry-After; buildApp turns that off.)
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('Connection', 'close');
+    throw new ServiceUnavailableError('The server is shutting down; retry in a moment.', 5);
   });
 }
 

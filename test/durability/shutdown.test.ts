@@ -56,8 +56,8 @@ describe('SIGTERM', () => {
     const inflightPdf = call('GET', pdfUrl);
     const writes = Array.from({ length: 30 }, (_, i) =>
       call('POST', `/plans/${plan.id}/areas`, { number: i + 1, title: `Area ${i + 1}` }).then(
-        (r) => ({ status: r.status, id: r.status === 201 ? (r.json().id as string) : null }),
-        () => ({ status: 0, id: null }), // sent after the listener closed: refused, never acknowledged
+        (r) => ({ status: r.status, id: r.status === 201 ? (r.json().id as string) : null, type: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after') }),
+        () => ({ status: 0, id: null, type: null, retryAfter: null }), // sent after the listener closed: refused, never acknowledged
       ),
     );
     await server.waitForOutput(new RegExp(`incoming request.*${pdfUrl.replace(/[?]/g, '\\?')}|${pdfUrl.replace(/[?]/g, '\\?')}.*incoming request`));
@@ -100,6 +100,11 @@ describe('SIGTERM', () => {
       expect(acked.filter((id) => !stored.has(id))).toEqual([]);
       // Writes were refused (not half-done) once closing began: nothing but 201 or no answer / 503.
       expect(results.every((r) => r.status === 201 || r.status === 0 || r.status === 503)).toBe(true);
+      // A refusal while draining is a problem like any other, with a time to retry.
+      for (const r of results.filter((x) => x.status === 503)) {
+        expect(r.type).toMatch(/^application\/problem\+json/);
+        expect(Number(r.retryAfter)).toBeGreaterThan(0);
+      }
     } finally {
       db.close();
     }
