@@ -249,6 +249,14 @@ describe('validation', () => {
   it('refuses an upload over 10 MB with 413, an unknown plan with 404, and a viewer with 403', async () => {
     const planId = await newPlan(t);
     problem(await upload(t, planId, Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), { type: 'text/csv', query: 'sheet=actions' }), 413);
+    const boundary = '----spt-big';
+    const form = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.alloc(10 * 1024 * 1024 + 1, 0x41),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    problem(await upload(t, planId, form, { type: `multipart/form-data; boundary=${boundary}`, query: 'sheet=actions' }), 413);
+    problem(await t.admin.post(`/api/v1/plans/${planId}/import`, { filename: 'big.xlsx', content: Buffer.alloc(10 * 1024 * 1024 + 1, 0x41).toString('base64') }), 413);
     problem(await upload(t, 'pln_unknown', await workbook(fullSheets())), 404);
     const viewer = await tokenFor(t, 'viewer');
     problem(await upload(t, planId, await workbook(fullSheets()), { token: viewer }), 403);

@@ -67,8 +67,8 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       description: [
         'Brings in areas, projects, workstreams, actions and the four registers from a workbook laid out as `GET /spreadsheet-template.xlsx`',
         '(one sheet per kind, a header row; column names matched ignoring case, common synonyms accepted; UK dates and Excel date cells).',
-        'Send the .xlsx as the body (`Content-Type: ' + XLSX_TYPE + '`), one sheet as CSV (`text/csv`, naming it with `?sheet=`),',
-        'either as the `file` field of `multipart/form-data`, or base64-encoded in JSON (`{"filename":"plan.xlsx","content":"…"}`). Up to 10 MB.',
+        'Send the .xlsx as the body (`Content-Type: ' + XLSX_TYPE + '`) or one sheet as CSV (`text/csv`, naming it with `?sheet=`);',
+        'or send either file as the `file` field of `multipart/form-data`, or base64-encoded in JSON (`{"filename":"plan.xlsx","content":"…"}`). Up to 10 MB.',
         '',
         'Everything is validated first: on any problem nothing is written and the 400 lists every problem by sheet, row and column.',
         'Rows are matched by reference: re-importing updates existing records instead of duplicating them (nothing is ever deleted).',
