@@ -84,6 +84,8 @@ export const actions = sqliteTable(
   },
   (t) => [
     uniqueIndex('actions_plan_ref').on(t.planId, t.ref),
+    // A plan's actions page by id (creation order): without it every list page sorts the whole plan.
+    index('actions_plan_id').on(t.planId, t.id),
     index('actions_project').on(t.projectId),
     index('actions_area').on(t.areaId),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `actions_plan_id` ON `actions` (`plan_id`,`id`);
