@@ -170,6 +170,10 @@ describe('audit trail', () => {
     expect(creates.length).toBeGreaterThan(0);
     expect(creates.every((e) => e.operation === 'create')).toBe(true);
 
+    // Filters left empty are no filters (a URL template filled in part).
+    const emptyFilters = (await t.admin.get('/api/v1/audit?resourceType=&resourceId=&since=&cursor=&limit=500')).json().items as Entry[];
+    expect(emptyFilters.map((e) => e.seq)).toEqual(all.map((e) => e.seq));
+
     for (const bad of ['limit=0', 'limit=501', 'cursor=nonsense', 'since=yesterday', 'resourceType=DROP%20TABLE', 'resourceId=a%27b', 'surprise=1']) {
       problem(await t.admin.get(`/api/v1/audit?${bad}`), 400);
     }

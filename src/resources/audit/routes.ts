@@ -1,6 +1,6 @@
 // The audit trail, read-only: GET /audit (editors and admins) and GET /actions/:id/history (as readable as
 // the action itself). No route writes, changes or deletes an entry.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
@@ -9,6 +9,12 @@ import { AuditRepo } from './repo.js';
 import { ActionHistory, AuditPage, AuditQuery, HISTORY_FIELDS, HistoryQuery, type ActionHistoryEntry, type AuditEntry } from './schemas.js';
 
 const tags = ['Audit'];
+
+/** `?resourceType=&since=` (a filter left empty by a form or a URL template) means no filter. */
+async function dropEmptyQueryValues(req: FastifyRequest) {
+  const q = req.query as Record<string, unknown> | undefined;
+  if (q) for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
+}
 
 const pick = (fields: Record<string, unknown> | null | undefined, key: string) =>
   fields && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
@@ -48,6 +54,7 @@ export default async function auditRoutes(app: FastifyInstance) {
 
   r.get('/audit', {
     config: { role: 'editor' },
+    preValidation: dropEmptyQueryValues,
     schema: {
       tags,
       summary: 'The audit trail (editors and admins)',
@@ -64,6 +71,7 @@ export default async function auditRoutes(app: FastifyInstance) {
   });
 
   r.get('/actions/:id/history', {
+    preValidation: dropEmptyQueryValues,
     schema: {
       tags: ['Actions', ...tags],
       summary: 'How an action’s status, dates and percent complete moved over time',
