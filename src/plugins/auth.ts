@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import type { Actor, Role } from '../db/store.js';
 import { hashToken, TokensRepo } from '../resources/tokens/repo.js';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
-import { AuthFailureLimiter, TooManyRequestsError, type AuthFailureLimit } from './security.js';
+import { addressKey, AuthFailureLimiter, TooManyRequestsError, type AuthFailureLimit } from './security.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,21 +58,22 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     const secretHash = secret ? hashToken(secret) : null;
     // An address over the failure limit is refused before its token is checked (so a guess that happens
     // to be right looks like any other), unless the token had already worked from that address.
-    const wait = limiter?.blockedFor(request.ip) ?? 0;
-    if (wait > 0 && !(secretHash && limiter!.knownGood(request.ip, secretHash))) {
+    const address = addressKey(request.ip);
+    const wait = limiter?.blockedFor(address) ?? 0;
+    if (wait > 0 && !(secretHash && limiter!.knownGood(address, secretHash))) {
       reply.header('Retry-After', String(wait));
       throw new TooManyRequestsError(wait);
     }
     if (!secret || !secretHash) {
-      limiter?.fail(request.ip);
+      limiter?.fail(address);
       throw new UnauthorizedError();
     }
     const actor = resolve(secret, secretHash, request);
     if (!actor) {
-      limiter?.fail(request.ip);
+      limiter?.fail(address);
       throw new UnauthorizedError('The bearer token is unknown or has been revoked.');
     }
-    limiter?.succeed(request.ip, secretHash);
+    limiter?.succeed(address, secretHash);
     request.actor = actor;
     // Checked before body validation, so a caller without the right learns nothing from 400s.
     const needed: Role = request.routeOptions.config.role ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');

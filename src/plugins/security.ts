@@ -70,6 +70,26 @@ export interface AuthFailureLimit {
 
 export const DEFAULT_AUTH_FAILURE_LIMIT: AuthFailureLimit = { max: 20, windowMs: 60_000 };
 
+/**
+ * The unit failures are counted per: an IPv4 address (IPv4-mapped IPv6 included), or the /64 network of an
+ * IPv6 address — one subscriber usually holds a whole /64, so counting single IPv6 addresses would let a
+ * guesser rotate through them.
+ */
+export function addressKey(ip: string): string {
+  const bare = ip.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped) return mapped[1]!;
+  if (!bare.includes(':')) return bare;
+  const [head = '', tail] = bare.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
 interface Bucket {
   failures: number;
   resetAt: number;

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
+import { addressKey } from '../../src/plugins/security.js';
 import { launchBrowser, LOCAL_ORIGIN, openThroughApp } from './browser.js';
 
 const LEAK = /SQLITE|SqliteError|\bat [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+|select .* from|insert into/i;
@@ -120,6 +121,27 @@ describe('failed authentication limit', () => {
     // Other addresses are not affected.
     problem(await get('10.0.0.3', 'wrong'), 401);
     expect((await get('10.0.0.3', editor)).statusCode).toBe(200);
+  });
+
+  it('counts an IPv6 /64 as one address, and an IPv4-mapped address as its IPv4 address', async () => {
+    const six = await createTestApp({ authFailureLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const hit = (ip: string, token = 'wrong') =>
+        six.app.inject({ method: 'GET', url: '/api/v1/plans', remoteAddress: ip, headers: { authorization: `Bearer ${token}` } });
+      problem(await hit('2001:db8:1:2::1'), 401);
+      problem(await hit('2001:db8:1:2:ffff:ffff:ffff:fffe'), 401);
+      problem(await hit('2001:db8:1:2::abcd', ADMIN_TOKEN), 429); // same /64
+      expect((await hit('2001:db8:1:3::1', ADMIN_TOKEN)).statusCode).toBe(200); // the next /64
+      problem(await hit('::ffff:192.0.2.7'), 401);
+      problem(await hit('192.0.2.7'), 401);
+      problem(await hit('::ffff:192.0.2.7', ADMIN_TOKEN), 429);
+    } finally {
+      await six.close();
+    }
+    expect(addressKey('2001:0db8:0001:0002:0000:0000:0000:0001')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('10.1.2.3')).toBe('10.1.2.3');
   });
 
   it('lets the address try again after the window', async () => {
