@@ -1,6 +1,6 @@
 // Generic data access for a versioned resource table: get, list by cursor, create, optimistic update and
 // delete, each write audited in its own transaction. Resource repositories extend it with their queries.
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { NotFoundError, PreconditionFailedError } from '../shared/errors.js';
 import { ifMatchAllows } from '../shared/etag.js';
@@ -44,8 +44,14 @@ export class CrudRepo<T extends VersionedTable> {
     return this.store.db;
   }
 
+  // Built and prepared once: drizzle otherwise builds the SQL and SQLite prepares it on every call, which
+  // costs more than running it. It runs on the store's one connection, so inside its transactions too.
+  private byId?: { get(values: { id: string }): unknown };
+
   get(id: string, db: Db = this.db): Row<T> | undefined {
-    return db.select().from(this.cfg.table).where(eq(this.cfg.table.id, id)).get() as Row<T> | undefined;
+    if (!this.store.owns(db)) return db.select().from(this.cfg.table).where(eq(this.cfg.table.id, id)).get() as Row<T> | undefined;
+    this.byId ??= this.db.select().from(this.cfg.table).where(eq(this.cfg.table.id, sql.placeholder('id'))).prepare();
+    return this.byId.get({ id }) as Row<T> | undefined;
   }
 
   mustGet(id: string, db: Db = this.db): Row<T> {

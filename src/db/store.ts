@@ -22,6 +22,11 @@ export class Store {
     readonly now: () => Date,
   ) {}
 
+  /** Whether `db` is this store's handle or one of its transactions (the same SQLite connection). */
+  owns(db: Db): boolean {
+    return db === this.db || (db as unknown as { session?: unknown }).session === (this.db as unknown as { session: unknown }).session;
+  }
+
   timestamp(): string {
     return this.now().toISOString();
   }

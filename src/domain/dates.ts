@@ -24,9 +24,13 @@ export function addMonths(iso: string, months: number): string {
   return fromUtc(target);
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one (every action
+// read asks for today's date).
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in England (Europe/London), as the statutory clocks and "behind schedule" use it. */
 export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return LONDON_DAY.format(now);
 }
 
 /** dd/mm/yyyy, as the council's documents print dates. */

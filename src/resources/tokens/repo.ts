@@ -1,6 +1,7 @@
 // API tokens: only a SHA-256 of each secret is stored; the secret is shown once, at creation.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { apiTokens } from '../../db/schema.js';
 import type { Actor, Role, Store } from '../../db/store.js';
 import { NotFoundError } from '../../shared/errors.js';
@@ -11,7 +12,15 @@ export const hashToken = (secret: string) => createHash('sha256').update(secret,
 
 export type TokenRow = typeof apiTokens.$inferSelect;
 
+/** Live tokens remembered (by hash) so a request need not query the database to know its caller. */
+const ACTIVE_CACHE_SIZE = 1000;
+
 export class TokensRepo {
+  private readonly active = new Map<string, TokenRow>();
+  private byHash?: { get(values: { hash: string }): TokenRow | undefined };
+  private dataVersion?: { get(): unknown };
+  private cachedAt: unknown;
+
   constructor(private readonly store: Store) {}
 
   create(name: string, role: Role, actor: Actor): { row: TokenRow; secret: string } {
@@ -31,13 +40,31 @@ export class TokensRepo {
     return { row, secret };
   }
 
-  /** The live token whose secret hashes to `hash`, if any. */
+  /**
+   * The live token whose secret hashes to `hash`, if any. Live tokens are cached: a revocation here empties
+   * the cache, and so does any commit by another connection to the database (another process revoking a
+   * token), which SQLite's data_version reveals. Unknown hashes are never cached.
+   */
   findActiveByHash(hash: string): TokenRow | undefined {
-    return this.store.db
+    this.dataVersion ??= (this.store.db as unknown as { $client: Database.Database }).$client.prepare('pragma data_version').pluck();
+    const version = this.dataVersion.get();
+    if (version !== this.cachedAt) {
+      this.active.clear();
+      this.cachedAt = version;
+    }
+    const hit = this.active.get(hash);
+    if (hit) return hit;
+    this.byHash ??= this.store.db
       .select()
       .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
-      .get();
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .prepare();
+    const row = this.byHash.get({ hash });
+    if (row) {
+      if (this.active.size >= ACTIVE_CACHE_SIZE) this.active.delete(this.active.keys().next().value!);
+      this.active.set(hash, row);
+    }
+    return row;
   }
 
   get(id: string): TokenRow | undefined {
@@ -62,6 +89,7 @@ export class TokensRepo {
       if (!row || row.revokedAt) throw new NotFoundError('token', id);
       const revokedAt = this.store.timestamp();
       tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id)).run();
+      this.active.clear();
       this.store.audit(tx, actor, 'revoke', 'token', id, { revokedAt: null }, { revokedAt });
     });
   }

@@ -1,0 +1,42 @@
+// Live tokens are cached so a request need not query the database for its caller; a revocation must
+// still take effect at once, whether it comes through the API or from another connection to the file.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('the cache of live tokens', () => {
+  it('forgets a token revoked through the API at once', async () => {
+    const token = await tokenFor(t, 'viewer');
+    for (let i = 0; i < 3; i++) expect((await t.as(token).get('/api/v1/plans')).statusCode).toBe(200);
+    const id = (await t.admin.get('/api/v1/tokens')).json().items.at(-1).id as string;
+    expect((await t.admin.delete(`/api/v1/tokens/${id}`)).statusCode).toBe(204);
+    problem(await t.as(token).get('/api/v1/plans'), 401);
+  });
+
+  it('forgets a token revoked by another process (another connection to the database)', async () => {
+    const token = await tokenFor(t, 'editor', 'revoked elsewhere');
+    expect((await t.as(token).get('/api/v1/plans')).statusCode).toBe(200);
+    const other = new Database(t.dbPath);
+    try {
+      other.prepare("update api_tokens set revoked_at = '2022-11-18T12:00:00.000Z' where name = 'revoked elsewhere'").run();
+    } finally {
+      other.close();
+    }
+    problem(await t.as(token).get('/api/v1/plans'), 401);
+  });
+
+  it('keeps each token’s own role', async () => {
+    const viewer = await tokenFor(t, 'viewer');
+    const editor = await tokenFor(t, 'editor');
+    for (let i = 0; i < 2; i++) {
+      problem(await t.as(viewer).post('/api/v1/plans', { title: 'x', kind: 'wsoa', localArea: 'y' }), 403);
+      expect((await t.as(editor).post('/api/v1/plans', { title: 'x', kind: 'wsoa', localArea: 'y' })).statusCode).toBe(201);
+    }
+  });
+});
