@@ -34,7 +34,13 @@ async function swaggerPlugin(app: FastifyInstance) {
     transform: createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } }),
     transformObject: (input) => servedAsProblems(createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } })(input)),
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // swagger-ui's own policy ends with upgrade-insecure-requests, which blanks /docs over plain http on any
+  // host but localhost (a council's intranet); everything else in it stays.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 }
 
 type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
