@@ -1,7 +1,7 @@
 // buildApp: the whole application as one Fastify instance, shared by `npm start` and the tests.
 // Order: external plugins (errors, swagger, db), app plugins (services, auth), then routes.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_AT_RISK_MARGIN } from './domain/rag.js';
 import type { RendererOptions } from './render/renderer.js';
@@ -12,6 +12,7 @@ import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
 import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
 import servicesPlugin from './plugins/services.js';
+import { fastSerializerCompiler } from './shared/response-serializer.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
 import areaUpdateRoutes from './resources/area-updates/routes.js';
@@ -57,7 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses: the zod schemas compiled to fast-json-stringify (src/shared/response-serializer.ts).
+  app.setSerializerCompiler(fastSerializerCompiler);
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin);

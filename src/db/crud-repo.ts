@@ -29,6 +29,8 @@ export interface CrudConfig<T extends VersionedTable> {
   auditOmit?: string[];
 }
 
+type Prepared = { all(values: Record<string, unknown>): unknown[] };
+
 export interface Page<R> {
   items: R[];
   nextCursor: string | null;
@@ -71,6 +73,25 @@ export class CrudRepo<T extends VersionedTable> {
       .orderBy(asc(this.cfg.table.id))
       .limit(page.limit + 1)
       .all() as Row<T>[];
+    return paginate(rows, page.limit);
+  }
+
+  private readonly pages = new Map<string, { first: Prepared; after: Prepared }>();
+
+  /** The same page as list(eq(column, value), page), from statements prepared once per column. */
+  listBy(column: SQLiteColumn, value: string, page: { limit: number; cursor?: string }): Page<Row<T>> {
+    const after = decodeCursor(page.cursor);
+    const t = this.cfg.table;
+    let stmts = this.pages.get(column.name);
+    if (!stmts) {
+      const select = (where: SQL) => this.db.select().from(t).where(where).orderBy(asc(t.id)).limit(sql.placeholder('n')).prepare();
+      stmts = {
+        first: select(eq(column, sql.placeholder('v'))),
+        after: select(and(eq(column, sql.placeholder('v')), gt(t.id, sql.placeholder('after')))!),
+      };
+      this.pages.set(column.name, stmts);
+    }
+    const rows = (after ? stmts.after.all({ v: value, after, n: page.limit + 1 }) : stmts.first.all({ v: value, n: page.limit + 1 })) as Row<T>[];
     return paginate(rows, page.limit);
   }
 

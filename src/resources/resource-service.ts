@@ -57,8 +57,10 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
       parent.repo.mustGet(parentId!);
       where.push(eq(parent.column, parentId!));
     }
-    where.push(...(this.o.filters?.(query) ?? []));
-    const page = this.o.repo.list(and(...where), query);
+    const filters = (this.o.filters?.(query) ?? []).filter(Boolean);
+    where.push(...filters);
+    // A parent's plain page (the commonest list) comes from statements prepared once.
+    const page = parent && filters.length === 0 ? this.o.repo.listBy(parent.column, parentId!, query) : this.o.repo.list(and(...where), query);
     return { items: page.items.map((r) => this.o.toApi(r as RowOf<R>)), nextCursor: page.nextCursor };
   }
 

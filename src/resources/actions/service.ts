@@ -30,7 +30,9 @@ const OPTIONAL = [
 ] as const;
 
 export function actionToApi(row: ActionRow, asOf: string, margin: number): Action {
-  return { ...row, ...effectiveRag(row, asOf, margin), behindSchedule: isBehindSchedule(row, asOf) };
+  // Object.assign rather than {...row, ...rag, behindSchedule}: the same object, but V8 builds that
+  // literal several times slower, and a list page maps 50 rows.
+  return Object.assign({}, row, effectiveRag(row, asOf, margin), { behindSchedule: isBehindSchedule(row, asOf) });
 }
 
 export class ActionsService implements CrudService<CreateAction, UpdateAction, ActionQuery, Action> {
@@ -71,6 +73,11 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     if (q.behindSchedule !== undefined) {
       const behind = this.repos.actions.behindScheduleWhere(asOf);
       where.push(q.behindSchedule ? behind : not(behind));
+    }
+    if (where.length === 1 && !q.rag) {
+      // The plain page of a plan's actions, the commonest list: a statement prepared once.
+      const page = this.repos.actions.listBy(actions.planId, planId!, q);
+      return { items: page.items.map((r) => this.toApi(r, asOf)), nextCursor: page.nextCursor };
     }
     if (!q.rag) {
       const page = this.repos.actions.list(and(...where), q);
