@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { DEFAULT_AT_RISK_MARGIN } from './domain/rag.js';
 import type { RendererOptions } from './render/renderer.js';
 import authPlugin from './plugins/auth.js';
+import calendarFeedPublicRoutes from './public/calendar-feed-routes.js';
 import publicRoutes from './public/routes.js';
+import calendarFeedRoutes from './resources/calendar-feeds/routes.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(publicRoutes);
+  await app.register(calendarFeedPublicRoutes);
   await app.register(
     async (api) => {
       await api.register(planRoutes);
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(meetingRoutes);
       await api.register(packRoutes);
       await api.register(uploadRoutes);
+      await api.register(calendarFeedRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(interchangeRoutes);

@@ -245,3 +245,18 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_resource').on(t.resourceType, t.resourceId, t.seq), index('audit_at').on(t.at)],
 );
 
+
+// Secret calendar-feed URLs of a plan, for subscribing from Outlook or Google Calendar (which cannot send
+// a bearer token). Only a SHA-256 of each secret is stored; revoking one stops its URL.
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('calendar_feeds_plan').on(t.planId)],
+);

@@ -3,6 +3,7 @@ import type { Store } from '../db/store.js';
 import { AreaUpdatesRepo } from './area-updates/repo.js';
 import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
+import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
@@ -23,6 +24,7 @@ export function createRepos(store: Store) {
     areaUpdates: new AreaUpdatesRepo(store),
     meetings: new MeetingsRepo(store),
     uploads: new UploadsRepo(store),
+    calendarFeeds: new CalendarFeedsRepo(store),
   };
 }
 
