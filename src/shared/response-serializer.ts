@@ -7,16 +7,14 @@
 // error (500), as with zod. A schema JSON Schema cannot express (a transform, say) keeps the zod
 // serializer, and so does one whose keys fast-json-stringify would reorder (it writes required ones
 // first). The OpenAPI document is untouched: it is still generated from the zod schemas.
-import { createRequire } from 'node:module';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireFromFastify } from './from-fastify.js';
 
 type Stringify = (data: unknown) => string;
 type FastJsonStringify = (schema: object, options?: object) => Stringify;
 
-// The fast-json-stringify Fastify depends on (resolved from Fastify, so it is always the one installed).
-const requireFromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
 const fastJson = requireFromFastify('fast-json-stringify') as FastJsonStringify;
 
 function zodOf(schema: unknown): z.ZodType | null {
