@@ -14,12 +14,15 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 
 /** Live tokens remembered (by hash) so a request need not query the database to know its caller. */
 const ACTIVE_CACHE_SIZE = 1000;
+/** How stale the cache may be with respect to other processes writing to the database. */
+export const OTHER_WRITERS_CHECK_MS = 100;
 
 export class TokensRepo {
   private readonly active = new Map<string, TokenRow>();
   private byHash?: { get(values: { hash: string }): TokenRow | undefined };
   private dataVersion?: { get(): unknown };
   private cachedAt: unknown;
+  private checkedAt = -Infinity;
 
   constructor(private readonly store: Store) {}
 
@@ -42,15 +45,20 @@ export class TokensRepo {
 
   /**
    * The live token whose secret hashes to `hash`, if any. Live tokens are cached: a revocation here empties
-   * the cache, and so does any commit by another connection to the database (another process revoking a
-   * token), which SQLite's data_version reveals. Unknown hashes are never cached.
+   * the cache at once, and so does a commit by another connection to the database (another process
+   * revoking a token), which SQLite's data_version reveals — looked at no more than every
+   * OTHER_WRITERS_CHECK_MS, since reading it costs a read transaction. Unknown hashes are never cached.
    */
   findActiveByHash(hash: string): TokenRow | undefined {
-    this.dataVersion ??= (this.store.db as unknown as { $client: Database.Database }).$client.prepare('pragma data_version').pluck();
-    const version = this.dataVersion.get();
-    if (version !== this.cachedAt) {
-      this.active.clear();
-      this.cachedAt = version;
+    const now = performance.now();
+    if (now - this.checkedAt >= OTHER_WRITERS_CHECK_MS) {
+      this.checkedAt = now;
+      this.dataVersion ??= (this.store.db as unknown as { $client: Database.Database }).$client.prepare('pragma data_version').pluck();
+      const version = this.dataVersion.get();
+      if (version !== this.cachedAt) {
+        this.active.clear();
+        this.cachedAt = version;
+      }
     }
     const hit = this.active.get(hash);
     if (hit) return hit;
