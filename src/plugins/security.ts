@@ -1,11 +1,11 @@
-// Security headers (@fastify/helmet) for every response, and the limiter of failed authentication that
-// src/plugins/auth.ts consults: an address that fails to authenticate too often in a window is refused
-// with 429 until the window ends.
-import helmet from '@fastify/helmet';
+// Security headers (helmet's, worked out once: ./security-headers.ts) for every response, and the
+// limiter of failed authentication that src/plugins/auth.ts consults: an address that fails to
+// authenticate too often in a window is refused with 429 until the window ends.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, ServiceUnavailableError } from '../shared/errors.js';
 import { sendProblem } from './errors.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 /**
  * The default policy suits the JSON API and the self-contained HTML documents alike: no scripts, no
@@ -27,8 +27,7 @@ export const DEFAULT_CSP: Record<string, string[] | null> = {
 };
 
 async function securityPlugin(app: FastifyInstance) {
-  await app.register(helmet, {
-    global: true,
+  addSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: { ...DEFAULT_CSP } },
     // PDFs and pages are meant to be opened from links in other sites (council pages, emails).
     crossOriginResourcePolicy: { policy: 'same-site' },
