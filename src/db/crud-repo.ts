@@ -136,10 +136,7 @@ export class CrudRepo<T extends VersionedTable> {
       const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
       for (const k of changed) set[k] = patch[k];
       try {
-        tx.update(this.cfg.table)
-          .set(set)
-          .where(and(eq(this.cfg.table.id, id), eq(this.cfg.table.version, current.version)))
-          .run();
+        this.runUpdate(tx, id, current.version, set);
       } catch (err) {
         mapConstraintError(err, this.cfg.uniqueMessages);
       }
@@ -156,6 +153,33 @@ export class CrudRepo<T extends VersionedTable> {
       this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
       return after;
     });
+  }
+
+  // One prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).
+  private readonly updates = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+
+  private runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): void {
+    const t = this.cfg.table;
+    if (!this.store.owns(tx)) {
+      tx.update(t).set(set).where(and(eq(t.id, id), eq(t.version, version))).run();
+      return;
+    }
+    const keys = Object.keys(set).filter((k) => set[k] !== undefined);
+    const signature = keys.join(',');
+    let stmt = this.updates.get(signature);
+    if (!stmt) {
+      const placeholders = Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(`set_${k}`)}`]));
+      stmt = tx.update(t).set(placeholders as never).where(and(eq(t.id, sql.placeholder('id')), eq(t.version, sql.placeholder('version')))).prepare();
+      if (this.updates.size < 200) this.updates.set(signature, stmt);
+    }
+    // Placeholders inside sql`` are bound as given: encode the values (JSON, booleans) as drizzle does,
+    // null staying NULL.
+    const values: Record<string, unknown> = { id, version };
+    for (const k of keys) {
+      const v = set[k];
+      values[`set_${k}`] = v === null || v === undefined ? v : (t[k] as SQLiteColumn).mapToDriverValue(v);
+    }
+    stmt.run(values);
   }
 
   delete(id: string, ifMatch: number[] | undefined, actor: Actor, guard?: (current: Row<T>, tx: Db) => void): void {

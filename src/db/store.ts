@@ -1,5 +1,6 @@
 // The unit of work every repository shares: the drizzle handle, a clock, transactions, and the audit
 // trail written inside the same transaction as the change it records.
+import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { auditEvents } from './schema.js';
 
@@ -36,6 +37,11 @@ export class Store {
     return this.db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
   }
 
+  // Every write audits: the insert is built and prepared once (drizzle would otherwise build and SQLite
+  // compile it for each write). The placeholders sit in sql`` so drizzle binds the values as given (it
+  // would encode a null as the JSON text 'null'): before/after are encoded here, as drizzle does.
+  private auditInsert?: { run(values: Record<string, unknown>): unknown };
+
   audit(
     tx: Db,
     actor: Actor,
@@ -45,6 +51,26 @@ export class Store {
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
   ): void {
+    if (this.owns(tx)) {
+      const p = (name: string) => sql`${sql.placeholder(name)}`;
+      this.auditInsert ??= this.db
+        .insert(auditEvents)
+        .values({ at: p('at'), actorName: p('actorName'), actorRole: p('actorRole'), actorTokenId: p('actorTokenId'), requestId: p('requestId'), operation: p('operation'), resourceType: p('resourceType'), resourceId: p('resourceId'), before: p('before'), after: p('after') })
+        .prepare();
+      this.auditInsert.run({
+        at: this.timestamp(),
+        actorName: actor.name,
+        actorRole: actor.role,
+        actorTokenId: actor.tokenId,
+        requestId: actor.requestId ?? null,
+        operation,
+        resourceType,
+        resourceId,
+        before: before === null ? null : auditEvents.before.mapToDriverValue(before),
+        after: after === null ? null : auditEvents.after.mapToDriverValue(after),
+      });
+      return;
+    }
     tx.insert(auditEvents)
       .values({
         at: this.timestamp(),
