@@ -1,7 +1,10 @@
-// The PDF renderer: one lazily launched Chromium reused across renders, a fresh page per render closed
-// in `finally`, JavaScript off, every request from the page refused, a time limit per render, a bounded
-// queue (full → 503), relaunch after the browser dies, and a clean close.
-import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
+// The PDF renderer: one lazily launched Chromium reused across renders, JavaScript off, every request
+// from the page refused, a time limit per render, a bounded queue (full → 503), relaunch after the
+// browser dies, and a clean close. Pages are reused: opening a page (a renderer to start, JavaScript to
+// switch off, interception to set up) and closing it cost more than printing a short report. A page goes
+// back to the pool only after a render that succeeded, emptied (about:blank) so it holds no document
+// while idle; after a failure or a time-out it is closed.
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
 import { repairOutlineTitles } from './outline-titles.js';
@@ -23,10 +26,14 @@ export interface RenderStats {
 
 type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
 
+/** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
+type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean> };
+
 export class Renderer {
   private browser: Promise<Browser> | null = null;
   private running = 0;
   private readonly queue: Job<unknown>[] = [];
+  private readonly idle: IdlePage[] = [];
   private closed = false;
   readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0 };
   private readonly concurrency: number;
@@ -47,6 +54,7 @@ export class Renderer {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new ServiceUnavailableError('The server is shutting down.', 5));
+    this.idle.splice(0);
     const b = this.browser;
     this.browser = null;
     if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
@@ -120,18 +128,42 @@ export class Renderer {
     }
   }
 
-  private async print(html: string, options: PDFOptions): Promise<Buffer> {
-    const browser = await this.launch();
+  /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
+  private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<Page> {
+    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
+      if (idle.launch === launch && (await idle.ready) && !idle.page.isClosed()) return idle.page;
+      void idle.page.close().catch(() => undefined);
+    }
     const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      this.stats.blockedRequests++;
+      void req.abort('blockedbyclient').catch(() => undefined);
+    });
+    return page;
+  }
+
+  /** Back to the pool after a render that succeeded (emptied first); closed otherwise. */
+  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean): Promise<void> | void {
+    if (!succeeded || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
+      return page.close().catch(() => undefined);
+    }
+    const ready = page
+      .goto('about:blank', { timeout: this.timeoutMs })
+      .then(() => true)
+      .catch(() => false);
+    this.idle.push({ page, launch, ready });
+  }
+
+  private async print(html: string, options: PDFOptions): Promise<Buffer> {
+    const launch = this.launch();
+    const browser = await launch;
+    const page = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
+    let succeeded = false;
     try {
       const work = (async () => {
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (req) => {
-          this.stats.blockedRequests++;
-          void req.abort('blockedbyclient').catch(() => undefined);
-        });
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
         const pdf = await page.pdf({
           printBackground: true,
@@ -151,10 +183,12 @@ export class Renderer {
         );
       });
       work.catch(() => undefined); // a late failure after the timeout must not go unhandled
-      return await Promise.race([work, timeout]);
+      const pdf = await Promise.race([work, timeout]);
+      succeeded = true;
+      return pdf;
     } finally {
       clearTimeout(timer);
-      await page.close().catch(() => undefined);
+      await this.releasePage(page, launch, succeeded);
     }
   }
 }
