@@ -3,7 +3,8 @@
 // browser dies, and a clean close. Pages are reused: opening a page (a renderer to start, JavaScript to
 // switch off, interception to set up) and closing it cost more than printing a short report. A page goes
 // back to the pool only after a render that succeeded, emptied (about:blank) so it holds no document
-// while idle; after a failure or a time-out it is closed.
+// while idle; after a failure or a time-out it is closed, and so it is after a large document (its
+// renderer process keeps hundreds of MB after printing one; closing the page gives them back).
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
@@ -28,6 +29,9 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
 type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean> };
+
+/** A page that printed more HTML than this is closed rather than reused (see above). */
+export const REUSE_PAGE_MAX_HTML = 256 * 1024;
 
 export class Renderer {
   private browser: Promise<Browser> | null = null;
@@ -144,10 +148,12 @@ export class Renderer {
     return page;
   }
 
-  /** Back to the pool after a render that succeeded (emptied first); closed otherwise. */
-  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean): Promise<void> | void {
-    if (!succeeded || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
-      return page.close().catch(() => undefined);
+  /** Back to the pool after a render that succeeded with a small document (emptied first); closed otherwise. */
+  private releasePage(page: Page, launch: Promise<Browser>, reusable: boolean): void {
+    if (!reusable || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
+      // In the background: the PDF need not wait for the page's renderer to wind down.
+      void page.close().catch(() => undefined);
+      return;
     }
     const ready = page
       .goto('about:blank', { timeout: this.timeoutMs })
@@ -161,7 +167,7 @@ export class Renderer {
     const browser = await launch;
     const page = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
-    let succeeded = false;
+    let reusable = false;
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -184,11 +190,11 @@ export class Renderer {
       });
       work.catch(() => undefined); // a late failure after the timeout must not go unhandled
       const pdf = await Promise.race([work, timeout]);
-      succeeded = true;
+      reusable = html.length <= REUSE_PAGE_MAX_HTML;
       return pdf;
     } finally {
       clearTimeout(timer);
-      await this.releasePage(page, launch, succeeded);
+      this.releasePage(page, launch, reusable);
     }
   }
 }
