@@ -13,6 +13,7 @@ import type { MeetingRow } from '../resources/meetings/repo.js';
 import type { DocumentContext } from './context.js';
 import type { HighlightReportDocuments } from './highlight-report.js';
 import { withPdfInfo } from './pdf-info.js';
+import { overlayPages } from './pdf-overlay.js';
 import type { ProgressReportDocuments } from './progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
@@ -260,6 +261,14 @@ export class PackDocuments {
   }
 
   private async drawUploads(pdf: Buffer, uploads: { d: UploadDoc; p: PlacedPart<number> }[], frontPages: number, _placed: PlacedPart<number>[]): Promise<Buffer> {
+    // As an incremental update of the printed PDF (./pdf-overlay.ts), or by a full pdf-lib rewrite if
+    // the printed PDF is not laid out as expected.
+    const overlays = uploads.flatMap(({ d, p }) => {
+      const source = this.ctx.repos.uploads.bytes(d.uploadId);
+      return d.sizes.map((_, i) => ({ pageIndex: frontPages + p.firstPage - 1 + i, source, sourcePage: i, label: `Page ${p.firstPage + i}` }));
+    });
+    const appended = await overlayPages(pdf, overlays);
+    if (appended) return appended;
     // pdf-lib pauses (a timer, ≥ 1 ms) every 100 objects it parses and every 50 it writes: a tagged
     // 100-page pack has ~15,000 objects, so its defaults spent a second waiting. Every 2,000 objects
     // (~25 ms of work) keeps other requests flowing at a fraction of the cost.
