@@ -2,9 +2,10 @@
 // from the page refused, a time limit per render, a bounded queue (full → 503), relaunch after the
 // browser dies, and a clean close. Pages are reused: opening a page (a renderer to start, JavaScript to
 // switch off, interception to set up) and closing it cost more than printing a short report. A page goes
-// back to the pool only after a render that succeeded, emptied (about:blank) so it holds no document
-// while idle; after a failure or a time-out it is closed, and so it is after a large document (its
-// renderer process keeps hundreds of MB after printing one; closing the page gives them back).
+// back to the pool only after a render that succeeded; after a large document it is emptied
+// (about:blank) and, once it has stayed idle for a second, its renderer is told to give memory back (it
+// keeps ~400 MB after printing a 67-page report otherwise; releasing it at once would slow a run of
+// large renders). After a failure or a time-out the page is closed.
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
@@ -30,8 +31,10 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
 type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean> };
 
-/** A page that printed more HTML than this is closed rather than reused (see above). */
-export const REUSE_PAGE_MAX_HTML = 256 * 1024;
+/** After printing more HTML than this, a page's renderer is asked to release memory (see above)… */
+export const RELEASE_MEMORY_AFTER_HTML = 256 * 1024;
+/** …once the page has been idle this long. */
+export const RELEASE_MEMORY_IDLE_MS = 1000;
 
 export class Renderer {
   private browser: Promise<Browser> | null = null;
@@ -148,18 +151,38 @@ export class Renderer {
     return page;
   }
 
-  /** Back to the pool after a render that succeeded with a small document (emptied first); closed otherwise. */
-  private releasePage(page: Page, launch: Promise<Browser>, reusable: boolean): void {
-    if (!reusable || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
-      // In the background: the PDF need not wait for the page's renderer to wind down.
+  /**
+   * Back to the pool after a render that succeeded (after a large document: emptied, and its renderer
+   * told memory is short once it has stayed idle a while, so it frees what it kept); closed otherwise.
+   * All in the background: the PDF need not wait, the next render on this page does.
+   */
+  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean, large: boolean): void {
+    if (!succeeded || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
       void page.close().catch(() => undefined);
+      return;
+    }
+    if (!large) {
+      // The next setContent replaces the document; a short one may wait there till then.
+      this.idle.push({ page, launch, ready: Promise.resolve(true) });
       return;
     }
     const ready = page
       .goto('about:blank', { timeout: this.timeoutMs })
       .then(() => true)
       .catch(() => false);
-    this.idle.push({ page, launch, ready });
+    const entry: IdlePage = { page, launch, ready };
+    this.idle.push(entry);
+    setTimeout(() => {
+      if (!this.idle.includes(entry)) return; // in use again: its memory is being put to use
+      entry.ready = entry.ready.then(async (ok) => {
+        if (!ok) return false;
+        const cdp = await page.createCDPSession();
+        await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.detach();
+        return true;
+      }).catch(() => false);
+    }, RELEASE_MEMORY_IDLE_MS).unref();
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {
@@ -167,7 +190,7 @@ export class Renderer {
     const browser = await launch;
     const page = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
-    let reusable = false;
+    let succeeded = false;
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -190,11 +213,11 @@ export class Renderer {
       });
       work.catch(() => undefined); // a late failure after the timeout must not go unhandled
       const pdf = await Promise.race([work, timeout]);
-      reusable = html.length <= REUSE_PAGE_MAX_HTML;
+      succeeded = true;
       return pdf;
     } finally {
       clearTimeout(timer);
-      this.releasePage(page, launch, reusable);
+      this.releasePage(page, launch, succeeded, html.length > RELEASE_MEMORY_AFTER_HTML);
     }
   }
 }
