@@ -1,0 +1,663 @@
+// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render] [--out FILE]
+//
+// Measures the API and the documents side by side with the bare stack, in the same run:
+//   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
+//              stored editor token, defaults as `npm start`, log to a file) and the bare server
+//              (bench/bare-server.ts), each on its own copy of the large dataset (bench/dataset.ts);
+//              rounds alternate ours/bare; req/s, p50/p99, and the server's CPU time per request (from
+//              /proc, steadier than req/s on a busy machine). The full run adds GET with LOG_LEVEL=warn.
+//   rendering  our highlight report PDFs over HTTP (a draft, so printed on every request) against
+//              Puppeteer alone printing the same HTML (bench/puppeteer-alone.ts), samples alternating;
+//              the ~100-page scrutiny pack end to end (first request: page counts not yet measured;
+//              then repeated) against Puppeteer alone printing the pack's HTML; 2 renders at once;
+//              cold start (process start to first PDF).
+//   memory     PSS (/proc/<pid>/smaps_rollup) of the server process and every process under it
+//              (Chromium's), sampled every 250 ms through each rendering phase, and 3 s after the last.
+// Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out).
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDataset, type DatasetInfo } from './dataset.js';
+import type { LoadConfig, LoadResult } from './load.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+
+// ---------------------------------------------------------------------------------------------------
+// Options.
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const SEED = Number(option('--seed') ?? 42);
+const ONLY = option('--only') as 'api' | 'render' | undefined;
+const OUT = resolve(option('--out') ?? join(HERE, QUICK ? 'results.quick.json' : 'results.json'));
+/** Extra node flags for our server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") when profiling. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+const PLAN = QUICK
+  ? { apiSeconds: 3, apiRounds: 1, warmupSeconds: 1, connections: 10, exampleSamples: 6, bigSamples: 2, packSamples: 2, concurrentRenders: 6, coldStarts: 1 }
+  : { apiSeconds: 10, apiRounds: 2, warmupSeconds: 3, connections: 10, exampleSamples: 15, bigSamples: 7, packSamples: 5, concurrentRenders: 20, coldStarts: 3 };
+
+const RUN_DIR = join(ROOT, 'data/bench/run');
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+// ---------------------------------------------------------------------------------------------------
+// Processes and memory.
+
+const children = new Set<ChildProcess>();
+function spawnNode(script: string, env: Record<string, string>, opts: { nodeArgs?: string[]; ipc?: boolean; logFile?: string } = {}): ChildProcess {
+  // A server writes its log straight into a file (as it would under a process manager), not through us.
+  const log = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: opts.ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', log, log],
+  });
+  if (typeof log === 'number') closeSync(log);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => process.exit(130));
+
+/** PIDs of `root` and every process under it. */
+function processTree(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(name), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid);
+  return out;
+}
+
+/** PSS in MB of `root` and its descendants: { total, root (the node process), others (Chromium) }. */
+function pss(root: number): { total: number; server: number; browser: number; processes: number } {
+  let server = 0;
+  let browser = 0;
+  const pids = processTree(root);
+  for (const pid of pids) {
+    try {
+      const kb = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      if (pid === root) server += kb;
+      else browser += kb;
+    } catch {
+      // exited between listing and reading
+    }
+  }
+  return { total: (server + browser) / 1024, server: server / 1024, browser: browser / 1024, processes: pids.length };
+}
+
+type Mem = ReturnType<typeof pss>;
+const NO_MEM: Mem = { total: 0, server: 0, browser: 0, processes: 0 };
+
+/** Peak PSS of a process tree: overall, and per phase (endPhase closes one). */
+class PeakMemory {
+  peak: Mem = NO_MEM;
+  private phasePeak: Mem = NO_MEM;
+  readonly phases: Record<string, Mem> = {};
+  private timer: NodeJS.Timeout | null = null;
+  constructor(private readonly pid: () => number | undefined) {}
+  sample(): Mem | undefined {
+    const pid = this.pid();
+    if (!pid) return undefined;
+    const m = pss(pid);
+    if (m.total > this.peak.total) this.peak = m;
+    if (m.total > this.phasePeak.total) this.phasePeak = m;
+    return m;
+  }
+  endPhase(name: string) {
+    this.sample();
+    this.phases[name] = this.phasePeak;
+    this.phasePeak = NO_MEM;
+  }
+  start(ms = 250) {
+    this.stop();
+    this.timer = setInterval(() => this.sample(), ms);
+  }
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Servers.
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+let nextPort = 4310;
+async function startServer(kind: 'ours' | 'bare', dbPath: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Server & { startedAt: number; healthyMs: number }> {
+  const port = nextPort++;
+  const startedAt = performance.now();
+  const child =
+    kind === 'ours'
+      ? spawnNode(join(ROOT, 'src/server.ts'), { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
+      : spawnNode(join(HERE, 'bare-server.ts'), { PORT: String(port), DATABASE_PATH: dbPath }, { logFile: join(RUN_DIR, 'bare.log') });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}; see ${RUN_DIR}/${kind}.log`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+    if (performance.now() - startedAt > 60_000) throw new Error(`${kind} server did not start`);
+  }
+  return { child, url, startedAt, healthyMs: performance.now() - startedAt };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------------
+// Load (autocannon in a child process).
+
+function runLoad(cfg: LoadConfig): Promise<LoadResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'load.ts'), JSON.stringify(cfg)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.add(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.once('exit', (code) => {
+      children.delete(child);
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      try {
+        resolvePromise(JSON.parse(out) as LoadResult);
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Puppeteer alone (IPC).
+
+class BarePrinter {
+  private child!: ChildProcess;
+  private seq = 0;
+  private readonly waiting = new Map<number, (m: { ms: number[]; wallMs: number; pages: number; bytes: number; error?: string }) => void>();
+  info!: { launchMs: number; version: string; pid: number };
+
+  async start(): Promise<void> {
+    this.child = spawnNode(join(HERE, 'puppeteer-alone.ts'), {}, { ipc: true });
+    await new Promise<void>((res, rej) => {
+      this.child.once('exit', (code) => rej(new Error(`puppeteer-alone exited with ${code}`)));
+      this.child.on('message', (m: { ready?: boolean; id?: number } & Record<string, unknown>) => {
+        if (m.ready) {
+          this.info = m as unknown as BarePrinter['info'];
+          res();
+        } else if (m.id !== undefined) {
+          this.waiting.get(m.id)?.(m as never);
+          this.waiting.delete(m.id);
+        }
+      });
+    });
+  }
+
+  async print(htmlPath: string, opts: { concurrency?: number; count?: number } = {}) {
+    const id = this.seq++;
+    const reply = await new Promise<{ ms: number[]; wallMs: number; pages: number; bytes: number; error?: string }>((res) => {
+      this.waiting.set(id, res);
+      this.child.send({ cmd: 'print', id, htmlPath, ...opts });
+    });
+    if (reply.error) throw new Error(reply.error);
+    return reply;
+  }
+
+  get pid() {
+    return this.child.pid;
+  }
+
+  async close() {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((res) => this.child.once('exit', () => res()));
+    this.child.send({ cmd: 'close' });
+    await Promise.race([exited, sleep(10_000)]);
+    await stop(this.child, 'SIGKILL');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Statistics.
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+/** Nearest-rank percentile. */
+const pct = (xs: number[], p: number) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]! : NaN;
+};
+const median = (xs: number[]) => pct(xs, 50);
+const round = (x: number, d = 0) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+// ---------------------------------------------------------------------------------------------------
+// Machine.
+
+function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = readFileSync('/usr/lib/chromium/chromium', 'latin1').match(/Chrome\/(\d+\.\d+\.\d+\.\d+)/)?.[1] ?? chromium;
+  } catch {
+    // read from the bare printer instead
+  }
+  const os = /PRETTY_NAME="([^"]+)"/.exec(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')?.[1] ?? process.platform;
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    chromium,
+    os,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The run.
+
+async function main() {
+  const started = Date.now();
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+
+  log(`dataset (seed ${SEED})…`);
+  const t0 = performance.now();
+  const { dbPath, info, generated } = await ensureDataset(SEED, { fresh: flag('--fresh'), log: (m) => log(`  ${m}`) });
+  const datasetMs = performance.now() - t0;
+  log(`  ${generated ? 'generated' : 'cached'} in ${Math.round(datasetMs)} ms (fingerprint ${info.fingerprint})`);
+  // Every phase starts from a fresh copy: the PATCH benchmark must not change what the documents show.
+  const copy = (name: string) => {
+    const p = join(RUN_DIR, `${name}.db`);
+    copyFileSync(dbPath, p);
+    return p;
+  };
+
+  const results: Record<string, unknown> = {
+    generatedAt: new Date().toISOString(),
+    mode: QUICK ? 'quick' : 'full',
+    machine: machine(),
+    dataset: { seed: info.seed, generatorVersion: info.generatorVersion, fingerprint: info.fingerprint, counts: info.counts, cached: !generated, preparedMs: Math.round(datasetMs) },
+    plan: PLAN,
+  };
+
+  if (ONLY !== 'render') results.api = await apiPhase(copy('api-ours'), copy('api-bare'), QUICK ? null : copy('api-quiet'), info);
+  if (ONLY !== 'api') {
+    const render = await renderPhase(copy('render-ours'), copy('render-app'), info);
+    results.render = render.out;
+    results.coldStart = await coldStartPhase(join(RUN_DIR, 'render-ours.db'), info, render.coldStart);
+    results.memory = render.memory;
+  }
+  results.targets = targets(results);
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+  log(`\nwrote ${OUT} (${results.durationSeconds} s)`);
+}
+
+const mapValues = <T extends Record<string, number>>(o: T, f: (v: number) => number | null) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+
+/** CPU time (user + system, all threads) a process has used, in µs. */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+async function apiPhase(oursDb: string, bareDb: string, quietDb: string | null, info: DatasetInfo) {
+  const ours = await startServer('ours', oursDb, SERVER_NODE_ARGS);
+  const bare = await startServer('bare', bareDb);
+  try {
+    const sqliteIds = await firstPageCursors(bareDb, info.planId);
+    const base = { token: info.editorToken, actionIds: info.actionIds, planId: info.planId, cursors: sqliteIds, connections: PLAN.connections };
+    const out: Record<string, unknown> = {};
+    const compare = async (scenario: 'get' | 'list' | 'patch', a: Server) => {
+      const runs: Record<'ours' | 'bare', (LoadResult & { cpuUs: number })[]> = { ours: [], bare: [] };
+      for (const server of [a, bare]) await runLoad({ ...base, url: server.url, scenario, duration: PLAN.warmupSeconds });
+      for (let round = 0; round < PLAN.apiRounds; round++) {
+        // Alternate which goes first, so a drift in the machine's speed falls on both.
+        const order = round % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
+        for (const name of order) {
+          const server = name === 'ours' ? a : bare;
+          const cpu0 = cpuMicros(server.child.pid!);
+          const r = await runLoad({ ...base, url: server.url, scenario, duration: PLAN.apiSeconds });
+          const cpuUs = (cpuMicros(server.child.pid!) - cpu0) / Math.max(1, r.requests);
+          if (r.non2xx || r.errors) log(`  ${name} ${scenario}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statuses)}`);
+          runs[name].push({ ...r, cpuUs });
+        }
+      }
+      const agg = (rs: (LoadResult & { cpuUs: number })[]) => ({
+        rps: round(rs.reduce((n, r) => n + r.rps, 0) / rs.length, 0)!,
+        p50: round(median(rs.map((r) => r.p50)), 2),
+        p99: round(median(rs.map((r) => r.p99)), 2),
+        cpuUsPerRequest: round(median(rs.map((r) => r.cpuUs)), 1),
+        requests: rs.reduce((n, r) => n + r.requests, 0),
+        non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+        errors: rs.reduce((n, r) => n + r.errors, 0),
+        rounds: rs.map((r) => round(r.rps, 0)),
+      });
+      const o = agg(runs.ours);
+      const b = agg(runs.bare);
+      log(`  ours ${o.rps} req/s (${o.cpuUsPerRequest} µs CPU each), bare ${b.rps} req/s (${b.cpuUsPerRequest} µs) → ${round((o.rps / b.rps) * 100, 1)}%`);
+      return { ours: o, bare: b, ratio: round(o.rps / b.rps, 3) };
+    };
+    for (const scenario of ['get', 'list', 'patch'] as const) {
+      log(`api: ${scenario}…`);
+      out[scenario] = await compare(scenario, ours);
+    }
+    out.serverMemoryMb = round(pss(ours.child.pid!).total, 1);
+    out.bareServerMemoryMb = round(pss(bare.child.pid!).total, 1);
+    if (quietDb) {
+      // What per-request logging costs: the same GET against our server with LOG_LEVEL=warn.
+      await stop(ours.child);
+      log('api: get, LOG_LEVEL=warn…');
+      const quiet = await startServer('ours', quietDb, SERVER_NODE_ARGS, { LOG_LEVEL: 'warn' });
+      try {
+        out.getWithoutRequestLogs = await compare('get', quiet);
+      } finally {
+        await stop(quiet.child);
+      }
+    }
+    return out;
+  } finally {
+    await stop(ours.child);
+    await stop(bare.child);
+  }
+}
+
+/** Cursors of the plan's first 20 pages of 50 (the list benchmark walks them round-robin). */
+async function firstPageCursors(dbPath: string, planId: string): Promise<string[]> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const ids = (db.prepare('select id from actions where plan_id = ? order by id limit 1000').pluck().all(planId) as string[]);
+    const cursors = [''];
+    for (let i = 49; i < ids.length - 50 && cursors.length < 20; i += 50) cursors.push(Buffer.from(ids[i]!, 'utf8').toString('base64url'));
+    return cursors;
+  } finally {
+    db.close();
+  }
+}
+
+async function fetchPdf(server: Server, path: string, token: string): Promise<{ ms: number; bytes: number }> {
+  const t = performance.now();
+  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}: ${body.toString('utf8').slice(0, 300)}`);
+  return { ms: performance.now() - t, bytes: body.length };
+}
+
+async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
+  const out: Record<string, unknown> = {};
+  const token = info.editorToken;
+  // A fresh server: its first PDF is also the first cold-start sample.
+  const ours = await startServer('ours', oursDb, SERVER_NODE_ARGS);
+  const memory = new PeakMemory(() => ours.child.pid);
+  memory.start();
+  await fetchPdf(ours, `/api/v1/highlight-reports/${info.exampleDraftReportId}/pdf`, token);
+  const coldStart = { healthyMs: ours.healthyMs, firstPdfMs: performance.now() - ours.startedAt };
+  const printer = new BarePrinter();
+  await printer.start();
+  const bareMemory = new PeakMemory(() => printer.pid);
+  out.chromium = printer.info.version;
+  try {
+    // The HTML each document prints, as our server renders it.
+    const htmlOf = async (path: string, file: string) => {
+      const res = await fetch(`${ours.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
+      const p = join(RUN_DIR, file);
+      writeFileSync(p, await res.text());
+      return p;
+    };
+    const docs = [
+      { key: 'exampleReport', label: 'highlight report, example project', id: info.exampleDraftReportId, samples: PLAN.exampleSamples },
+      { key: 'bigReport', label: 'highlight report, 300 tasks', id: info.bigDraftReportId, samples: PLAN.bigSamples },
+    ];
+    bareMemory.start();
+    for (const doc of docs) {
+      log(`render: ${doc.label}…`);
+      const htmlPath = await htmlOf(`/api/v1/highlight-reports/${doc.id}/html`, `${doc.key}.html`);
+      // One of each first: Chromium launched, caches warm.
+      await fetchPdf(ours, `/api/v1/highlight-reports/${doc.id}/pdf`, token);
+      const first = await printer.print(htmlPath);
+      const oursMs: number[] = [];
+      const bareMs: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < doc.samples; i++) {
+        const a = async () => {
+          const r = await fetchPdf(ours, `/api/v1/highlight-reports/${doc.id}/pdf`, token);
+          oursMs.push(r.ms);
+          bytes = r.bytes;
+        };
+        const b = async () => bareMs.push((await printer.print(htmlPath)).ms[0]!);
+        if (i % 2 === 0) {
+          await a();
+          await b();
+        } else {
+          await b();
+          await a();
+        }
+      }
+      out[doc.key] = {
+        pages: first.pages,
+        ours: { median: round(median(oursMs)), p90: round(pct(oursMs, 90)), bytes },
+        bare: { median: round(median(bareMs)), p90: round(pct(bareMs, 90)), bytes: first.bytes },
+        ratio: round(median(oursMs) / median(bareMs), 3),
+      };
+      log(`  ours ${round(median(oursMs))} ms, bare ${round(median(bareMs))} ms (${first.pages} pages)`);
+      memory.endPhase(doc.key);
+      bareMemory.endPhase(doc.key);
+    }
+
+    // 2 renders at once (the renderer's default concurrency), the example report.
+    log('render: 2 at once…');
+    {
+      const path = `/api/v1/highlight-reports/${info.exampleDraftReportId}/pdf`;
+      let remaining = PLAN.concurrentRenders;
+      const t = performance.now();
+      await Promise.all(
+        [0, 1].map(async () => {
+          while (remaining-- > 0) await fetchPdf(ours, path, token);
+        }),
+      );
+      const oursWall = performance.now() - t;
+      const bare = await printer.print(join(RUN_DIR, 'exampleReport.html'), { concurrency: 2, count: PLAN.concurrentRenders });
+      out.concurrent2 = {
+        renders: PLAN.concurrentRenders,
+        ours: { perMinute: round((PLAN.concurrentRenders / oursWall) * 60_000), wallMs: round(oursWall) },
+        bare: { perMinute: round((PLAN.concurrentRenders / bare.wallMs) * 60_000), wallMs: round(bare.wallMs) },
+        ratio: round(oursWall / bare.wallMs, 3),
+      };
+      memory.endPhase('concurrent2');
+      bareMemory.endPhase('concurrent2');
+    }
+
+    // The scrutiny pack: our end-to-end request (first: nothing measured yet; then repeated) against
+    // Puppeteer alone printing the pack's final HTML.
+    log('render: scrutiny pack…');
+    const packHtmlPath = join(RUN_DIR, 'pack.html');
+    {
+      // The pack's HTML, from an app of our own over the bare copy (the bare server has stopped).
+      const { buildApp } = await import('../src/app.js');
+      const app = await buildApp({ databasePath: appDb, authFailureLimit: false });
+      try {
+        writeFileSync(packHtmlPath, await app.documents.packs.html(info.meetingId));
+      } finally {
+        await app.close();
+      }
+    }
+    const packPath = `/api/v1/meetings/${info.meetingId}/pack/pdf`;
+    const firstOurs = await fetchPdf(ours, packPath, token);
+    const firstBare = await printer.print(packHtmlPath);
+    const oursMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < PLAN.packSamples; i++) {
+      const a = async () => oursMs.push((await fetchPdf(ours, packPath, token)).ms);
+      const b = async () => bareMs.push((await printer.print(packHtmlPath)).ms[0]!);
+      if (i % 2 === 0) {
+        await a();
+        await b();
+      } else {
+        await b();
+        await a();
+      }
+    }
+    out.pack = {
+      pages: firstBare.pages,
+      first: { ours: round(firstOurs.ms), bare: round(firstBare.ms[0]!), ratio: round(firstOurs.ms / firstBare.ms[0]!, 3) },
+      ours: { median: round(median(oursMs)), p90: round(pct(oursMs, 90)), bytes: firstOurs.bytes },
+      bare: { median: round(median(bareMs)), p90: round(pct(bareMs, 90)), bytes: firstBare.bytes },
+      ratio: round(median(oursMs) / median(bareMs), 3),
+    };
+    log(`  first: ours ${round(firstOurs.ms)} ms, bare ${round(firstBare.ms[0]!)} ms; then ours ${round(median(oursMs))} ms, bare ${round(median(bareMs))} ms (${firstBare.pages} pages)`);
+    memory.endPhase('pack');
+    bareMemory.endPhase('pack');
+    memory.stop();
+    bareMemory.stop();
+    // What the server keeps once the renders are over.
+    await sleep(3000);
+    const idle = memory.sample();
+    out.bareLaunchMs = round(printer.info.launchMs);
+    const mb = (m: Mem | undefined) => (m ? mapValues(m, (v) => round(v, 1)) : null);
+    return {
+      out,
+      coldStart,
+      memory: {
+        peak: mb(memory.peak),
+        phases: Object.fromEntries(Object.entries(memory.phases).map(([k, v]) => [k, mb(v)])),
+        idleAfterRenders: mb(idle),
+        bare: { peak: mb(bareMemory.peak), phases: Object.fromEntries(Object.entries(bareMemory.phases).map(([k, v]) => [k, mb(v)])) },
+      },
+    };
+  } finally {
+    memory.stop();
+    bareMemory.stop();
+    await printer.close();
+    await stop(ours.child);
+  }
+}
+
+async function coldStartPhase(dbPath: string, info: DatasetInfo, first: { healthyMs: number; firstPdfMs: number }) {
+  log('cold start…');
+  const runs: { healthyMs: number; firstPdfMs: number }[] = [first];
+  for (let i = 1; i < PLAN.coldStarts; i++) {
+    const server = await startServer('ours', dbPath);
+    try {
+      await fetchPdf(server, `/api/v1/highlight-reports/${info.exampleDraftReportId}/pdf`, info.editorToken);
+      runs.push({ healthyMs: server.healthyMs, firstPdfMs: performance.now() - server.startedAt });
+    } finally {
+      await stop(server.child);
+    }
+  }
+  const r = { healthyMs: round(median(runs.map((x) => x.healthyMs))), firstPdfMs: round(median(runs.map((x) => x.firstPdfMs))), runs: runs.length };
+  log(`  listening after ${r.healthyMs} ms, first PDF after ${r.firstPdfMs} ms`);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Targets and the table.
+
+type R = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function targets(results: R) {
+  const t: { target: string; value: number | null; limit: string; met: boolean | null }[] = [];
+  const api = results.api as R | undefined;
+  const render = results.render as R | undefined;
+  if (api) {
+    t.push({ target: 'GET one action ≥ 60% of bare req/s', value: api.get.ratio, limit: '≥ 0.60', met: api.get.ratio >= 0.6 });
+    t.push({ target: 'GET a list page ≥ 60% of bare req/s', value: api.list.ratio, limit: '≥ 0.60', met: api.list.ratio >= 0.6 });
+    t.push({ target: 'PATCH ≥ 50% of bare req/s', value: api.patch.ratio, limit: '≥ 0.50', met: api.patch.ratio >= 0.5 });
+  }
+  if (render) {
+    t.push({ target: 'warm highlight report (example) ≤ 1.3× Puppeteer alone', value: render.exampleReport.ratio, limit: '≤ 1.30', met: render.exampleReport.ratio <= 1.3 });
+    t.push({ target: 'warm highlight report (300 tasks) ≤ 1.3× Puppeteer alone', value: render.bigReport.ratio, limit: '≤ 1.30', met: render.bigReport.ratio <= 1.3 });
+    t.push({ target: `${render.pack.pages}-page pack ≤ 1.3× Puppeteer alone`, value: render.pack.ratio, limit: '≤ 1.30', met: render.pack.ratio <= 1.3 });
+    t.push({ target: `${render.pack.pages}-page pack, first request ≤ 1.3× Puppeteer alone`, value: render.pack.first.ratio, limit: '≤ 1.30', met: render.pack.first.ratio <= 1.3 });
+    const mem = results.memory as R;
+    const peak = mem.peak.total as number;
+    t.push({ target: 'server + browser peak PSS < 500 MB (whole run)', value: peak, limit: '< 500', met: peak < 500 });
+    const monthly = mem.phases.exampleReport?.total as number;
+    t.push({ target: 'server + browser peak PSS < 500 MB (monthly report only)', value: monthly, limit: '< 500', met: monthly < 500 });
+  }
+  return t;
+}
+
+function table(results: R): string {
+  const lines: string[] = [];
+  const m = results.machine as R;
+  lines.push('', `Benchmark (${results.mode}) — ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, Chromium ${(results.render as R | undefined)?.chromium ?? m.chromium}, ${m.os}`);
+  const d = results.dataset as R;
+  lines.push(`Dataset seed ${d.seed} (fingerprint ${d.fingerprint}): ${d.counts.actions} actions, ${d.counts.projects} projects, ${d.counts.risks + d.counts.issues + d.counts.dependencies + d.counts.benefits} register entries, ${d.counts.published_reports} published reports`);
+  const row = (cells: (string | number | null | undefined)[], widths: number[]) => cells.map((c, i) => String(c ?? '–')[i === 0 ? 'padEnd' : 'padStart'](widths[i]!)).join('  ');
+  const api = results.api as R | undefined;
+  if (api) {
+    const w = [22, 10, 10, 9, 9, 9, 9, 11, 11, 7];
+    lines.push('', row(['API (10 connections)', 'ours r/s', 'bare r/s', 'ours p50', 'bare p50', 'ours p99', 'bare p99', 'ours CPU/r', 'bare CPU/r', 'ratio'], w));
+    for (const [k, label] of [['get', 'GET one action'], ['list', 'GET list page of 50'], ['patch', 'PATCH with If-Match'], ['getWithoutRequestLogs', 'GET, LOG_LEVEL=warn']] as const) {
+      const x = api[k];
+      if (!x) continue;
+      lines.push(row([label, x.ours.rps, x.bare.rps, `${x.ours.p50} ms`, `${x.bare.p50} ms`, `${x.ours.p99} ms`, `${x.bare.p99} ms`, `${x.ours.cpuUsPerRequest} µs`, `${x.bare.cpuUsPerRequest} µs`, `${Math.round(x.ratio * 100)}%`], w));
+    }
+  }
+  const render = results.render as R | undefined;
+  if (render) {
+    const w = [38, 12, 12, 12, 12, 8];
+    lines.push('', row(['Rendering', 'ours median', 'ours p90', 'bare median', 'bare p90', 'ratio'], w));
+    lines.push(row([`highlight report, example (${render.exampleReport.pages} p.)`, `${render.exampleReport.ours.median} ms`, `${render.exampleReport.ours.p90} ms`, `${render.exampleReport.bare.median} ms`, `${render.exampleReport.bare.p90} ms`, `${render.exampleReport.ratio}×`], w));
+    lines.push(row([`highlight report, 300 tasks (${render.bigReport.pages} p.)`, `${render.bigReport.ours.median} ms`, `${render.bigReport.ours.p90} ms`, `${render.bigReport.bare.median} ms`, `${render.bigReport.bare.p90} ms`, `${render.bigReport.ratio}×`], w));
+    lines.push(row([`scrutiny pack (${render.pack.pages} p.), repeated`, `${render.pack.ours.median} ms`, `${render.pack.ours.p90} ms`, `${render.pack.bare.median} ms`, `${render.pack.bare.p90} ms`, `${render.pack.ratio}×`], w));
+    lines.push(row([`scrutiny pack (${render.pack.pages} p.), first request`, `${render.pack.first.ours} ms`, '', `${render.pack.first.bare} ms`, '', `${render.pack.first.ratio}×`], w));
+    lines.push(row([`2 renders at once (example), per minute`, render.concurrent2.ours.perMinute, '', render.concurrent2.bare.perMinute, '', `${render.concurrent2.ratio}×`], w));
+  }
+  const cold = results.coldStart as R | undefined;
+  if (cold) lines.push('', `Cold start: listening after ${cold.healthyMs} ms, first PDF after ${cold.firstPdfMs} ms (median of ${cold.runs})`);
+  if (render) {
+    const mem = results.memory as R;
+    const w = [38, 12, 12, 12, 14];
+    lines.push('', row(['Peak PSS (MB)', 'ours total', 'node', 'Chromium', 'Puppeteer alone'], w));
+    for (const [k, label] of [['exampleReport', 'highlight reports, example'], ['bigReport', 'highlight reports, 300 tasks'], ['concurrent2', '2 renders at once'], ['pack', 'scrutiny pack']] as const) {
+      const m = mem.phases[k];
+      if (m) lines.push(row([label, m.total, m.server, m.browser, mem.bare.phases[k]?.total], w));
+    }
+    if (mem.idleAfterRenders) lines.push(row(['idle, 3 s after the last render', mem.idleAfterRenders.total, mem.idleAfterRenders.server, mem.idleAfterRenders.browser, ''], w));
+  }
+  lines.push('', 'Targets:');
+  for (const t of results.targets as R[]) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value} (${t.limit})`);
+  return `${lines.join('\n')}\n`;
+}
+
+await main();
+process.exit(0);
