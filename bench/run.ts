@@ -267,19 +267,13 @@ const round = (x: number, d = 0) => (Number.isFinite(x) ? Math.round(x * 10 ** d
 // Machine.
 
 function machine() {
-  let chromium = 'unknown';
-  try {
-    chromium = readFileSync('/usr/lib/chromium/chromium', 'latin1').match(/Chrome\/(\d+\.\d+\.\d+\.\d+)/)?.[1] ?? chromium;
-  } catch {
-    // read from the bare printer instead
-  }
   const os = /PRETTY_NAME="([^"]+)"/.exec(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')?.[1] ?? process.platform;
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGb: round(totalmem() / 1024 ** 3, 1),
     node: process.version,
-    chromium,
+    chromium: null as string | null, // filled in by the rendering phase (the browser's own version)
     os,
   };
 }
@@ -316,6 +310,7 @@ async function main() {
   if (ONLY !== 'api') {
     const render = await renderPhase(copy('render-ours'), copy('render-app'), info);
     results.render = render.out;
+    (results.machine as { chromium: unknown }).chromium = render.out.chromium;
     results.coldStart = await coldStartPhase(join(RUN_DIR, 'render-ours.db'), info, render.coldStart);
     results.memory = render.memory;
   }
