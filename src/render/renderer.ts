@@ -174,14 +174,15 @@ export class Renderer {
     this.idle.push(entry);
     setTimeout(() => {
       if (!this.idle.includes(entry)) return; // in use again: its memory is being put to use
-      entry.ready = entry.ready.then(async (ok) => {
-        if (!ok) return false;
+      const release = async () => {
         const cdp = await page.createCDPSession();
         await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.detach();
         return true;
-      }).catch(() => false);
+      };
+      // A renderer that does not answer within the render time limit is not worth keeping.
+      entry.ready = entry.ready.then((ok) => (ok ? withTimeout(release(), this.timeoutMs) : false)).catch(() => false);
     }, RELEASE_MEMORY_IDLE_MS).unref();
   }
 
@@ -220,6 +221,16 @@ export class Renderer {
       this.releasePage(page, launch, succeeded, html.length > RELEASE_MEMORY_AFTER_HTML);
     }
   }
+}
+
+/** `promise`'s value, or false once `ms` have passed. */
+function withTimeout(promise: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function isBrowserGone(err: unknown): boolean {
