@@ -144,6 +144,8 @@ function describeExisting(app: FastifyInstance, planId: string, data: ExampleDat
   const project = r.projects.inPlan(planId).find((p) => p.code === data.project.code);
   if (!project) throw new Error(`The example plan exists but its project ${data.project.code} is missing.`);
   const highlightReportIds = r.highlightReports.inProject(project.id).map((h) => h.id);
-  const meeting = r.meetings.everything().find((m) => m.committee === data.meeting.committee && m.startsAt === data.meeting.startsAt);
+  // Compared as instants: meetings store startsAt normalised to UTC ("…18:00:00.000Z" for "…18:00:00Z").
+  const startsAt = Date.parse(data.meeting.startsAt);
+  const meeting = r.meetings.everything().find((m) => m.committee === data.meeting.committee && Date.parse(m.startsAt) === startsAt);
   return { planId, projectId: project.id, areaIds, highlightReportIds, meetingId: meeting?.id ?? null, created: false };
 }
