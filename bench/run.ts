@@ -317,6 +317,9 @@ async function main() {
   results.targets = targets(results);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
 
+  // The copies of the dataset (~330 MB each) go; the servers' logs and the printed HTML stay.
+  for (const f of readdirSync(RUN_DIR)) if (/\.db(-wal|-shm)?$/.test(f)) rmSync(join(RUN_DIR, f), { force: true });
+
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
   log(`\nwrote ${OUT} (${results.durationSeconds} s)`);
