@@ -1,11 +1,9 @@
-// The PDF renderer: one lazily launched Chromium reused across renders, JavaScript off, every request
-// from the page refused, a time limit per render, a bounded queue (full → 503), relaunch after the
-// browser dies, and a clean close. Pages are reused: opening a page (a renderer to start, JavaScript to
-// switch off, interception to set up) and closing it cost more than printing a short report. A page goes
-// back to the pool only after a render that succeeded; after a large document it is emptied
-// (about:blank) and, once it has stayed idle for a second, its renderer is told to give memory back (it
-// keeps ~400 MB after printing a 67-page report otherwise; releasing it at once would slow a run of
-// large renders). After a failure or a time-out the page is closed.
+// The PDF renderer: one lazily launched Chromium reused across renders, a fresh page per render closed
+// in `finally`, JavaScript off, every request from the page refused, a time limit per render, a bounded
+// queue (full → 503), relaunch after the browser dies, and a clean close. Opening a page (a renderer to
+// start, JavaScript to switch off, interception to set up) costs more than printing a short report, so
+// fresh pages are opened ahead of need while the renderer is idle; each is used for one render only, so
+// nothing of one document can linger into the next, and its memory goes when it closes.
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
@@ -28,19 +26,14 @@ export interface RenderStats {
 
 type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
 
-/** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
-type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean> };
-
-/** After printing more HTML than this, a page's renderer is asked to release memory (see above)… */
-export const RELEASE_MEMORY_AFTER_HTML = 256 * 1024;
-/** …once the page has been idle this long. */
-export const RELEASE_MEMORY_IDLE_MS = 1000;
+/** A fresh page opened ahead of need, for the browser launch it belongs to. */
+type SparePage = { page: Promise<Page>; launch: Promise<Browser> };
 
 export class Renderer {
   private browser: Promise<Browser> | null = null;
   private running = 0;
   private readonly queue: Job<unknown>[] = [];
-  private readonly idle: IdlePage[] = [];
+  private readonly spares: SparePage[] = [];
   private closed = false;
   readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0 };
   private readonly concurrency: number;
@@ -61,7 +54,7 @@ export class Renderer {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new ServiceUnavailableError('The server is shutting down.', 5));
-    this.idle.splice(0);
+    this.spares.splice(0);
     const b = this.browser;
     this.browser = null;
     if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
@@ -105,7 +98,9 @@ export class Renderer {
       const launching = puppeteer.launch({
         executablePath: this.opts.executablePath ?? findBrowser(),
         headless: true,
-        args: CHROMIUM_ARGS,
+        // Pages share at most one renderer process per concurrent render: a fresh page then starts in a
+        // warm process (fonts, styles) instead of a new one, which would cost more than a short print.
+        args: [...CHROMIUM_ARGS, `--renderer-process-limit=${this.concurrency}`],
         // The server owns shutdown; Chromium must not die with the terminal's Ctrl-C before we close it.
         handleSIGINT: false,
         handleSIGTERM: false,
@@ -135,12 +130,8 @@ export class Renderer {
     }
   }
 
-  /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
-  private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<Page> {
-    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
-      if (idle.launch === launch && (await idle.ready) && !idle.page.isClosed()) return idle.page;
-      void idle.page.close().catch(() => undefined);
-    }
+  /** A fresh page with JavaScript off and every request refused. */
+  private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -151,47 +142,32 @@ export class Renderer {
     return page;
   }
 
-  /**
-   * Back to the pool after a render that succeeded (after a large document: emptied, and its renderer
-   * told memory is short once it has stayed idle a while, so it frees what it kept); closed otherwise.
-   * All in the background: the PDF need not wait, the next render on this page does.
-   */
-  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean, large: boolean): void {
-    if (!succeeded || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
-      void page.close().catch(() => undefined);
-      return;
+  /** A spare fresh page of this launch if one is ready, else a new one; then another is opened ahead. */
+  private async takePage(launch: Promise<Browser>, browser: Browser): Promise<Page> {
+    let page: Page | null = null;
+    for (let spare = this.spares.shift(); spare && !page; spare = this.spares.shift()) {
+      const candidate = spare.launch === launch ? await spare.page.catch(() => null) : null;
+      if (candidate && !candidate.isClosed()) page = candidate;
+      else void spare.page.then((p) => p.close()).catch(() => undefined);
     }
-    if (!large) {
-      // The next setContent replaces the document; a short one may wait there till then.
-      this.idle.push({ page, launch, ready: Promise.resolve(true) });
-      return;
+    page ??= await this.openPage(browser);
+    this.refill(launch, browser);
+    return page;
+  }
+
+  private refill(launch: Promise<Browser>, browser: Browser): void {
+    while (!this.closed && this.browser === launch && this.spares.length < this.concurrency) {
+      const page = this.openPage(browser);
+      page.catch(() => undefined);
+      this.spares.push({ page, launch });
     }
-    const ready = page
-      .goto('about:blank', { timeout: this.timeoutMs })
-      .then(() => true)
-      .catch(() => false);
-    const entry: IdlePage = { page, launch, ready };
-    this.idle.push(entry);
-    setTimeout(() => {
-      if (!this.idle.includes(entry)) return; // in use again: its memory is being put to use
-      const release = async () => {
-        const cdp = await page.createCDPSession();
-        await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.detach();
-        return true;
-      };
-      // A renderer that does not answer within the render time limit is not worth keeping.
-      entry.ready = entry.ready.then((ok) => (ok ? withTimeout(release(), this.timeoutMs) : false)).catch(() => false);
-    }, RELEASE_MEMORY_IDLE_MS).unref();
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {
     const launch = this.launch();
     const browser = await launch;
-    const page = await this.acquirePage(launch, browser);
+    const page = await this.takePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
-    let succeeded = false;
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -213,24 +189,13 @@ export class Renderer {
         );
       });
       work.catch(() => undefined); // a late failure after the timeout must not go unhandled
-      const pdf = await Promise.race([work, timeout]);
-      succeeded = true;
-      return pdf;
+      return await Promise.race([work, timeout]);
     } finally {
       clearTimeout(timer);
-      this.releasePage(page, launch, succeeded, html.length > RELEASE_MEMORY_AFTER_HTML);
+      // Closed in the background: the PDF need not wait for the page to go.
+      void page.close().catch(() => undefined);
     }
   }
-}
-
-/** `promise`'s value, or false once `ms` have passed. */
-function withTimeout(promise: Promise<boolean>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function isBrowserGone(err: unknown): boolean {
