@@ -26,6 +26,19 @@ describe('Renderer', () => {
     expect(pageCount(pdfs[0]!)).toBe(1);
   });
 
+  it('prints each document on a fresh page and leaves nothing of it behind', async () => {
+    const r = make({ concurrency: 1 });
+    await r.pdf(page('CONFIDENTIAL-ONE'));
+    await r.pdf(page('CONFIDENTIAL-TWO'));
+    const browser = (await r.currentBrowser())!;
+    for (let i = 0; i < 50; i++) {
+      const contents = await Promise.all((await browser.pages()).map((p) => p.content().catch(() => '')));
+      if (!contents.some((c) => c.includes('CONFIDENTIAL'))) return;
+      await new Promise((ok) => setTimeout(ok, 100)); // pages close in the background
+    }
+    throw new Error('a printed document is still open in the browser');
+  });
+
   it('refuses every request the page makes and runs no script', async () => {
     let hits = 0;
     let connections = 0;
