@@ -10,6 +10,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
+import { agendaPart, sectionStarts } from './agenda.js';
 import type { DocumentContext } from './context.js';
 import type { HighlightReportDocuments } from './highlight-report.js';
 import { withPdfInfo } from './pdf-info.js';
@@ -108,9 +109,7 @@ export class PackDocuments {
 
   private async layout(meetingId: string, part: 1 | 2) {
     const meeting = this.ctx.repos.meetings.mustGet(meetingId);
-    const agendaItems = ((meeting.items ?? []) as AgendaItem[])
-      .filter((i) => (i.part ?? 1) === part)
-      .sort((a, b) => a.number - b.number);
+    const agendaItems = agendaPart(meeting.items, part);
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {
@@ -165,10 +164,9 @@ export class PackDocuments {
 
   private agendaRows(items: AgendaItem[], docs: PackDoc[], placed: PlacedPart<number>[]) {
     const byNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
-    let section: string | undefined;
-    return items.map((i) => {
-      const heading = i.section && i.section !== section ? SECTION_HEADINGS[i.section] : undefined;
-      section = i.section ?? section;
+    const starts = sectionStarts(items);
+    return items.map((i, n) => {
+      const heading = starts[n] ? SECTION_HEADINGS[starts[n]!] : undefined;
       const p = byNumber.get(i.number);
       return {
         number: i.number,

@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { agendaPart, sectionStarts } from '../documents/agenda.js';
 import { meetingDate } from '../documents/pack.js';
 import { renderMarkdown } from '../render/markdown.js';
-import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import { sendPackPdf } from '../resources/meetings/pack-routes.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -27,7 +27,7 @@ export default async function publicRoutes(app: FastifyInstance) {
     if (!m || !m.isPublic) throw new NotFoundError('public meeting', id);
     return m;
   }
-  const part1 = (m: MeetingRow) => ((m.items ?? []) as AgendaItem[]).filter((i) => (i.part ?? 1) === 1).sort((a, b) => a.number - b.number);
+  const part1 = (m: MeetingRow) => agendaPart(m.items, 1);
 
   r.get('/meetings/:id', {
     schema: {
@@ -44,10 +44,10 @@ export default async function publicRoutes(app: FastifyInstance) {
       const outline = await app.documents.packs.outline(m.id, 1);
       const ranges = new Map(outline.items.map((i) => [i.number, i]));
       const base = `/meetings/${m.id}`;
-      let section: string | undefined;
-      const items = part1(m).map((i) => {
-        const heading = i.section && i.section !== section ? SECTION_HEADINGS[i.section] : undefined;
-        section = i.section ?? section;
+      const agenda = part1(m);
+      const starts = sectionStarts(agenda);
+      const items = agenda.map((i, n) => {
+        const heading = starts[n] ? SECTION_HEADINGS[starts[n]!] : undefined;
         const range = ranges.get(i.number);
         const d = i.document;
         const draft = d?.type === 'highlight-report' && app.repos.highlightReports.get(d.id)?.state === 'draft';

@@ -1,0 +1,19 @@
+// Agenda helpers shared by the pack and the public meeting page.
+import type { AgendaItem } from '../resources/meetings/schemas.js';
+
+/** Part `part` of a meeting's agenda, in item order. */
+export const agendaPart = (items: unknown, part: 1 | 2) =>
+  ((items ?? []) as AgendaItem[]).filter((i) => (i.part ?? 1) === part).sort((a, b) => a.number - b.number);
+
+/**
+ * For each item, the section whose heading opens before it — only where the section changes (items
+ * without a section stay in the one before), so a heading prints once per run of items.
+ */
+export function sectionStarts(items: Pick<AgendaItem, 'section'>[]): (AgendaItem['section'] | undefined)[] {
+  let current: AgendaItem['section'] | undefined;
+  return items.map((i) => {
+    const starts = i.section && i.section !== current ? i.section : undefined;
+    current = i.section ?? current;
+    return starts;
+  });
+}
