@@ -147,5 +147,9 @@ function describeExisting(app: FastifyInstance, planId: string, data: ExampleDat
   // Compared as instants: meetings store startsAt normalised to UTC ("…18:00:00.000Z" for "…18:00:00Z").
   const startsAt = Date.parse(data.meeting.startsAt);
   const meeting = r.meetings.everything().find((m) => m.committee === data.meeting.committee && Date.parse(m.startsAt) === startsAt);
-  return { planId, projectId: project.id, areaIds, highlightReportIds, meetingId: meeting?.id ?? null, created: false };
+  if (!meeting || highlightReportIds.length < data.highlightReports.length) {
+    // The meeting is loaded last: without it, an earlier load stopped part-way (it renders PDFs between steps).
+    throw new Error(`The example plan ${planId} is only partly loaded (an earlier load was interrupted). Load the example into a fresh database (another DATABASE_PATH); its published reports are records and keep the plan from being deleted.`);
+  }
+  return { planId, projectId: project.id, areaIds, highlightReportIds, meetingId: meeting.id, created: false };
 }
