@@ -51,39 +51,31 @@ export class Store {
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
   ): void {
-    if (this.owns(tx)) {
-      const p = (name: string) => sql`${sql.placeholder(name)}`;
-      this.auditInsert ??= this.db
-        .insert(auditEvents)
-        .values({ at: p('at'), actorName: p('actorName'), actorRole: p('actorRole'), actorTokenId: p('actorTokenId'), requestId: p('requestId'), operation: p('operation'), resourceType: p('resourceType'), resourceId: p('resourceId'), before: p('before'), after: p('after') })
-        .prepare();
-      this.auditInsert.run({
-        at: this.timestamp(),
-        actorName: actor.name,
-        actorRole: actor.role,
-        actorTokenId: actor.tokenId,
-        requestId: actor.requestId ?? null,
-        operation,
-        resourceType,
-        resourceId,
-        before: before === null ? null : auditEvents.before.mapToDriverValue(before),
-        after: after === null ? null : auditEvents.after.mapToDriverValue(after),
-      });
+    const row = {
+      at: this.timestamp(),
+      actorName: actor.name,
+      actorRole: actor.role,
+      actorTokenId: actor.tokenId,
+      requestId: actor.requestId ?? null,
+      operation,
+      resourceType,
+      resourceId,
+      before,
+      after,
+    };
+    if (!this.owns(tx)) {
+      tx.insert(auditEvents).values(row).run();
       return;
     }
-    tx.insert(auditEvents)
-      .values({
-        at: this.timestamp(),
-        actorName: actor.name,
-        actorRole: actor.role,
-        actorTokenId: actor.tokenId,
-        requestId: actor.requestId ?? null,
-        operation,
-        resourceType,
-        resourceId,
-        before,
-        after,
-      })
-      .run();
+    const p = (name: string) => sql`${sql.placeholder(name)}`;
+    this.auditInsert ??= this.db
+      .insert(auditEvents)
+      .values({ at: p('at'), actorName: p('actorName'), actorRole: p('actorRole'), actorTokenId: p('actorTokenId'), requestId: p('requestId'), operation: p('operation'), resourceType: p('resourceType'), resourceId: p('resourceId'), before: p('before'), after: p('after') })
+      .prepare();
+    this.auditInsert.run({
+      ...row,
+      before: before === null ? null : auditEvents.before.mapToDriverValue(before),
+      after: after === null ? null : auditEvents.after.mapToDriverValue(after),
+    });
   }
 }

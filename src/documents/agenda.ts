@@ -17,3 +17,16 @@ export function sectionStarts(items: Pick<AgendaItem, 'section'>[]): (AgendaItem
     return starts;
   });
 }
+
+/** What every rendering of an agenda prints per item, with the section heading (in `labels`) that opens before it. */
+export function agendaEntries(items: AgendaItem[], labels: Partial<Record<NonNullable<AgendaItem['section']>, string>>) {
+  const starts = sectionStarts(items);
+  return items.map((i, n) => ({
+    item: i,
+    number: i.number,
+    title: i.title,
+    presenter: i.presenter,
+    description: i.description,
+    sectionHeading: starts[n] ? labels[starts[n]!] : undefined,
+  }));
+}

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
-import { agendaPart, sectionStarts } from './agenda.js';
+import { agendaEntries, agendaPart } from './agenda.js';
 import type { DocumentContext } from './context.js';
 import type { HighlightReportDocuments } from './highlight-report.js';
 import { withPdfInfo } from './pdf-info.js';
@@ -164,18 +164,9 @@ export class PackDocuments {
 
   private agendaRows(items: AgendaItem[], docs: PackDoc[], placed: PlacedPart<number>[]) {
     const byNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
-    const starts = sectionStarts(items);
-    return items.map((i, n) => {
-      const heading = starts[n] ? SECTION_HEADINGS[starts[n]!] : undefined;
-      const p = byNumber.get(i.number);
-      return {
-        number: i.number,
-        title: i.title,
-        presenter: i.presenter,
-        description: i.description,
-        sectionHeading: heading,
-        pages: p ? pagesLabel(p.firstPage, p.lastPage) : null,
-      };
+    return agendaEntries(items, SECTION_HEADINGS).map(({ item, ...entry }) => {
+      const p = byNumber.get(item.number);
+      return { ...entry, pages: p ? pagesLabel(p.firstPage, p.lastPage) : null };
     });
   }
 

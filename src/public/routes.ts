@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agendaPart, sectionStarts } from '../documents/agenda.js';
+import { agendaEntries, agendaPart } from '../documents/agenda.js';
 import { meetingDate } from '../documents/pack.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
@@ -45,18 +45,12 @@ export default async function publicRoutes(app: FastifyInstance) {
       const ranges = new Map(outline.items.map((i) => [i.number, i]));
       const base = `/meetings/${m.id}`;
       const agenda = part1(m);
-      const starts = sectionStarts(agenda);
-      const items = agenda.map((i, n) => {
-        const heading = starts[n] ? SECTION_HEADINGS[starts[n]!] : undefined;
+      const items = agendaEntries(agenda, SECTION_HEADINGS).map(({ item: i, ...entry }) => {
         const range = ranges.get(i.number);
         const d = i.document;
         const draft = d?.type === 'highlight-report' && app.repos.highlightReports.get(d.id)?.state === 'draft';
         return {
-          number: i.number,
-          title: i.title,
-          presenter: i.presenter,
-          description: i.description,
-          sectionHeading: heading,
+          ...entry,
           documentUrl: d ? `${base}/items/${i.number}` : null,
           documentLinkText: d?.type === 'upload' ? 'Read the document (PDF)' : 'Read the document (web page)',
           pages: range?.firstPage ? `pages ${range.firstPage}–${range.lastPage}` : null,
