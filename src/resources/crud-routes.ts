@@ -18,12 +18,13 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A service's methods may answer at once (SQLite) or later (a Promise): the routes await either. */
 export interface CrudService<C, U, Q, R extends Versioned> {
-  create(parentId: string | undefined, body: C, actor: Actor): R;
-  get(id: string): R;
-  list(parentId: string | undefined, query: Q): Page<R>;
-  update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor): R;
-  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void;
+  create(parentId: string | undefined, body: C, actor: Actor): R | Promise<R>;
+  get(id: string): R | Promise<R>;
+  list(parentId: string | undefined, query: Q): Page<R> | Promise<Page<R>>;
+  update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor): R | Promise<R>;
+  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void | Promise<void>;
 }
 
 export interface CrudDefinition<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType, R extends z.ZodType> {
@@ -72,7 +73,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
       response: { 201: def.schemas.resource, ...problems(400, 401, 403, ...parentNotFound, 409, 413) },
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      const created = def.service.create(parentOf(req.params), req.body as z.infer<C>, req.actor!);
+      const created = await def.service.create(parentOf(req.params), req.body as z.infer<C>, req.actor!);
       reply.header('Location', itemUrl(created.id));
       return sendResource(reply, created, 201);
     },
@@ -97,7 +98,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
       params: IdParams,
       response: { 200: def.schemas.resource, ...problems(400, 401, 403, 404) },
     },
-    handler: async (req: FastifyRequest, reply: FastifyReply) => sendResource(reply, def.service.get(idOf(req.params))),
+    handler: async (req: FastifyRequest, reply: FastifyReply) => sendResource(reply, await def.service.get(idOf(req.params))),
   });
 
   route(r, 'PATCH', def.item, {
@@ -113,7 +114,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
       response: { 200: def.schemas.resource, ...problems(400, 401, 403, 404, 409, 412, 413) },
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      const updated = def.service.update(idOf(req.params), req.body as z.infer<U>, parseIfMatch(req.headers['if-match']), req.actor!);
+      const updated = await def.service.update(idOf(req.params), req.body as z.infer<U>, parseIfMatch(req.headers['if-match']), req.actor!);
       return sendResource(reply, updated);
     },
   });
@@ -128,7 +129,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
       response: { 204: z.null().describe('Deleted'), ...problems(400, 401, 403, 404, 409, 412) },
     },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      def.service.remove(idOf(req.params), parseIfMatch(req.headers['if-match']), req.actor!);
+      await def.service.remove(idOf(req.params), parseIfMatch(req.headers['if-match']), req.actor!);
       return reply.code(204).send();
     },
   });
