@@ -77,6 +77,25 @@ describe('PDF bombs are refused with a problem naming the limit', () => {
     }
   });
 
+  // Junk inside object bodies passes the quick look and is left to the parser, in its worker thread.
+  const junkObjects = () =>
+    Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      ...Array.from({ length: 64 }, (_, i) => Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), junkAfterHeader(128 * 1024, i + 11), Buffer.from('\nendobj\n')])),
+    ]);
+
+  it('junk the parser would crawl through a byte at a time (8 MB), without stalling the server', async () => {
+    problem(await upload(junkAfterHeader(8 * 1024 * 1024, 3)), 400);
+    const res = await upload(junkObjects());
+    expect([400, 422]).toContain(res.statusCode);
+    problem(res, res.statusCode);
+  });
+
+  it('a parse that overruns its time limit ends with its worker thread (and the next check works)', async () => {
+    expect(await checkPdf(junkObjects(), { maxParseMs: 500 })).toMatchObject({ ok: false, problems: [{ code: 'parse-time', status: 422 }] });
+    expect(await checkPdf(await makePdf('AFTER', 1))).toMatchObject({ ok: true, pages: 1 });
+  });
+
   it('leaves no row behind for any refusal', async () => {
     expect(count('uploads')).toBe(0);
     expect(count('audit_events')).toBe(0);
