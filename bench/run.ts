@@ -23,7 +23,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { armedPdf, arms, contentBomb, junkAfterHeader, kidsCycle, manyObjects, manyPages, objectStreamBomb, parentCycle } from '../test/helpers/hostile-pdfs.js';
+import { armedPdf, arms, contentBomb, junkAfterHeader, junkObjects, kidsCycle, manyObjects, manyPages, objectStreamBomb, parentCycle } from '../test/helpers/hostile-pdfs.js';
 import { ensureDataset, type DatasetInfo } from './dataset.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
@@ -646,7 +646,8 @@ async function pdfBombPhase() {
     ['/Parent cycle', parentCycle()],
     ['50,000 tiny objects', manyObjects(50_000)],
     ['2,001 pages', manyPages(2001)],
-    ['junk after the header (1 MB)', junkAfterHeader(1024 * 1024)],
+    ['junk after the header (8 MB)', junkAfterHeader(8 * 1024 * 1024)],
+    ['junk inside 64 objects (8 MB)', junkObjects()],
     ['JavaScript, /OpenAction, /AA', await armedPdf('BENCH', arms.openActionJavaScript)],
     ['embedded files, /SubmitForm, XFA', await armedPdf('BENCH', arms.embeddedFiles)],
   ];

@@ -101,6 +101,14 @@ export function junkAfterHeader(size: number, seed = 7): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.7\n'), out]);
 }
 
+/** `count` objects whose bodies are `size` bytes of junk: past a quick look, left to the parser. */
+export function junkObjects(count = 64, size = 128 * 1024): Buffer {
+  return Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    ...Array.from({ length: count }, (_, i) => Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), junkAfterHeader(size, i + 11), Buffer.from('\nendobj\n')])),
+  ]);
+}
+
 /** A readable two-page PDF (text "<marker> page n") with active content added by `arm`. */
 export async function armedPdf(marker: string, arm: (doc: PDFDocument) => void | Promise<void>): Promise<Buffer> {
   const doc = await PDFDocument.create();
