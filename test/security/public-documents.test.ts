@@ -2,11 +2,14 @@
 // build however many ask at once, while staff still get their PDFs), served with a strong ETag (304),
 // rebuilt when an input changes; drafts never reach the public; a timed-out page count is remembered;
 // anonymous requests are limited per address (429 + Retry-After).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf } from '../../src/documents/pdf-check.js';
 import { ADMIN_TOKEN, createTestApp, problem, type TestApp } from '../helpers/app.js';
 import { armedPdf, arms } from '../helpers/hostile-pdfs.js';
 import { flat, pdfText } from '../helpers/pdf.js';
+import { launchBrowser } from './browser.js';
 
 let t: TestApp;
 let meetingId: string;
@@ -84,6 +87,7 @@ describe('the public pack is printed once and stored', () => {
     expect(packEtag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(packs[0]!.headers['cache-control']).toBe('public, max-age=60');
 
+    if (process.env.SCREENSHOT_DIR) writeFileSync(`${process.env.SCREENSHOT_DIR}/public-pack.pdf`, packs[0]!.rawPayload);
     const text = flat(pdfText(packs[0]!.rawPayload));
     expect(text).toContain('PUBLISHED-REPORT-MARKER');
     expect(text).toContain('This report has not been published yet.');
@@ -135,6 +139,34 @@ describe('the public pack is printed once and stored', () => {
     expect(res.rawPayload.toString('latin1')).not.toContain('/JavaScript');
     expect((await checkPdf(res.rawPayload)).activeContent).toEqual([]);
     expect(pdfText(res.rawPayload)).toContain('OLD-UPLOAD page 1');
+  });
+});
+
+describe('the public page with a report left out', () => {
+  it('passes axe-core in real Chromium, on a desktop and a phone', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const html = (await anon(`/meetings/${meetingId}`)).body;
+    const browser = await launchBrowser();
+    try {
+      for (const width of [1280, 375]) {
+        const page = await browser.newPage();
+        await page.setViewport({ width, height: 900 });
+        await page.setBypassCSP(true);
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run();
+          return result.violations.map((v) => v.id);
+        });
+        expect(violations).toEqual([]);
+        // Nothing wider than the viewport.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/public-meeting-${width}.png`, fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
 
