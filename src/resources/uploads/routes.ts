@@ -1,4 +1,4 @@
-// Uploaded PDFs for meeting packs: accepted only when they parse as unencrypted PDFs with pages.
+// Uploaded PDFs for meeting packs: checked within bounds (src/documents/pdf-check.ts) and stored without active content.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -43,14 +43,15 @@ export default async function uploadRoutes(app: FastifyInstance) {
       description: `Send the file as the body with Content-Type: application/pdf (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB). It must parse as an unencrypted PDF within the limits of SECURITY.md (inflated size, objects, pages, a sound page tree); JavaScript, automatic actions, launch/submit actions, embedded files, rich media and XFA are removed before it is stored.`,
       querystring: z.strictObject({ filename: z.string().max(200).optional() }),
       consumes: ['application/pdf'],
-      response: { 201: Upload, ...problems(400, 401, 403, 413, 415, 422) },
+      response: { 201: Upload, ...problems(400, 401, 403, 413, 415, 422, 503) },
     },
     preValidation: async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeError('Send the PDF as the body with Content-Type: application/pdf.');
     },
     handler: async (req, reply) => {
       // Stored as checked: active content (JavaScript, /OpenAction, /Launch, embedded files…) removed.
-      const { pages, bytes } = await inspectPdf(req.body as Buffer);
+      const { pages, bytes, removed } = await inspectPdf(req.body as Buffer);
+      if (removed.length) req.log.info({ removed }, 'active content removed from an uploaded PDF');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const info = app.repos.uploads.create({ bytes, pages, sha256, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
       reply.header('Location', `${API_PREFIX}/uploads/${info.id}`);
