@@ -19,6 +19,7 @@ const SECTION_HEADINGS: Record<string, string> = { discussion: 'Discussion items
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 const CACHE_CONTROL = 'public, max-age=60';
+const NotModified = z.null().meta({ description: 'Not modified: If-None-Match names the current ETag; no body.' });
 
 /** A stored document (or page) with its ETag: 304 when the client already has it. */
 function sendStored(req: FastifyRequest, reply: FastifyReply, doc: StoredDocument, disposition?: string) {
@@ -51,7 +52,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       security: [],
       params: IdParams,
       produces: ['text/html'],
-      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 404, 429) },
+      response: { 200: z.string().meta({ description: 'text/html' }), 304: NotModified, ...problems(400, 404, 429) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
@@ -101,7 +102,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       security: [],
       params: IdParams,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 404, 429, 503, 504) },
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
@@ -116,7 +117,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       security: [],
       params: z.strictObject({ id: Id, number: z.coerce.number().int().min(1).max(999) }),
       produces: ['text/html', 'application/pdf'],
-      response: { 200: z.any().meta({ description: 'text/html or application/pdf' }), ...problems(400, 404, 429, 503, 504) },
+      response: { 200: z.any().meta({ description: 'text/html or application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
