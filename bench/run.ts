@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render] [--out FILE]
+// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
 //   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
@@ -13,6 +13,9 @@
 //              cold start (process start to first PDF).
 //   memory     PSS (/proc/<pid>/smaps_rollup) of the server process and every process under it
 //              (Chromium's), sampled every 250 ms through each rendering phase, and 3 s after the last.
+//   PDF bombs  hostile uploads (inflate bombs, page-tree cycles, object floods, junk, active content) to a
+//              fresh server: status and time of each, peak PSS (server + Chromium) and the slowest
+//              /health answer meanwhile (pdfBombPhase; --only bombs runs just this, without the dataset).
 // Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +23,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { armedPdf, arms, contentBomb, junkAfterHeader, junkObjects, kidsCycle, manyObjects, manyPages, objectStreamBomb, parentCycle } from '../test/helpers/hostile-pdfs.js';
 import { ensureDataset, type DatasetInfo } from './dataset.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
@@ -37,7 +41,7 @@ const option = (name: string) => {
 };
 const QUICK = flag('--quick');
 const SEED = Number(option('--seed') ?? 42);
-const ONLY = option('--only') as 'api' | 'render' | undefined;
+const ONLY = option('--only') as 'api' | 'render' | 'bombs' | undefined;
 const OUT = resolve(option('--out') ?? join(HERE, QUICK ? 'results.quick.json' : 'results.json'));
 /** Extra node flags for our server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") when profiling. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -286,6 +290,13 @@ async function main() {
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true });
 
+  if (ONLY === 'bombs') {
+    const results = { generatedAt: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', machine: machine(), pdfBombs: await pdfBombPhase() };
+    writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(bombTable(results.pdfBombs));
+    return;
+  }
+
   log(`dataset (seed ${SEED})…`);
   const t0 = performance.now();
   const { dbPath, info, generated } = await ensureDataset(SEED, { fresh: flag('--fresh'), log: (m) => log(`  ${m}`) });
@@ -314,6 +325,7 @@ async function main() {
     results.coldStart = await coldStartPhase(join(RUN_DIR, 'render-ours.db'), info, render.coldStart);
     results.memory = render.memory;
   }
+  if (ONLY === undefined) results.pdfBombs = await pdfBombPhase();
   results.targets = targets(results);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
 
@@ -610,7 +622,78 @@ function targets(results: R) {
     const monthly = mem.phases.exampleReport?.total as number;
     t.push({ target: 'server + browser peak PSS < 500 MB (monthly report only)', value: monthly, limit: '< 500', met: monthly < 500 });
   }
+  const bombs = results.pdfBombs as R | undefined;
+  if (bombs) {
+    t.push({ target: 'server + browser peak PSS < 1500 MB during PDF-bomb uploads', value: bombs.peak.total, limit: '< 1500', met: bombs.peak.total < 1500 });
+    t.push({ target: '/health answers within 2 s during PDF-bomb uploads', value: bombs.healthMaxMs, limit: '< 2000', met: bombs.healthMaxMs < 2000 });
+    t.push({ target: 'every PDF bomb refused with a 4xx (or stored cleaned)', value: bombs.uploads.filter((u: R) => u.status >= 500).length, limit: '0 × 5xx', met: bombs.uploads.every((u: R) => u.status < 500) });
+  }
   return t;
+}
+
+/**
+ * Hostile PDF uploads to a fresh server (empty database, ADMIN_TOKEN): one at a time, then four inflate
+ * bombs at once. Records each answer, the peak PSS of the server and its Chromium (sampled every 100 ms)
+ * and the slowest /health answer meanwhile (polled every 100 ms).
+ */
+async function pdfBombPhase() {
+  log('PDF bombs…');
+  const token = 'bench-pdf-bombs-admin-token-0123456789';
+  const bombs: [string, Buffer][] = [
+    ['content stream inflating to 1 GB', await contentBomb(1024)],
+    ['object stream inflating to 1 GB', await objectStreamBomb(1024)],
+    ['/Kids cycle', kidsCycle()],
+    ['/Parent cycle', parentCycle()],
+    ['50,000 tiny objects', manyObjects(50_000)],
+    ['2,001 pages', manyPages(2001)],
+    ['junk after the header (8 MB)', junkAfterHeader(8 * 1024 * 1024)],
+    ['junk inside 64 objects (8 MB)', junkObjects()],
+    ['JavaScript, /OpenAction, /AA', await armedPdf('BENCH', arms.openActionJavaScript)],
+    ['embedded files, /SubmitForm, XFA', await armedPdf('BENCH', arms.embeddedFiles)],
+  ];
+  const server = await startServer('ours', join(RUN_DIR, 'bombs.db'), SERVER_NODE_ARGS, { ADMIN_TOKEN: token });
+  const memory = new PeakMemory(() => server.child.pid);
+  memory.start(100);
+  let healthMaxMs = 0;
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      const t0 = performance.now();
+      await fetch(`${server.url}/health`).catch(() => undefined);
+      healthMaxMs = Math.max(healthMaxMs, performance.now() - t0);
+      await sleep(100);
+    }
+  })();
+  const send = async (pdf: Buffer) => {
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}/api/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) });
+    await res.arrayBuffer();
+    return { status: res.status, ms: Math.round(performance.now() - t0) };
+  };
+  const uploads: { label: string; bytes: number; status: number; ms: number }[] = [];
+  try {
+    for (const [label, pdf] of bombs) uploads.push({ label, bytes: pdf.length, ...(await send(pdf)) });
+    const t0 = performance.now();
+    const four = await Promise.all([0, 1, 2, 3].map(() => send(bombs[0]![1])));
+    const concurrent = { statuses: four.map((f) => f.status), wallMs: Math.round(performance.now() - t0) };
+    memory.endPhase('bombs');
+    return { uploads, concurrent, peak: mapValues(memory.peak, (v) => round(v)), healthMaxMs: Math.round(healthMaxMs) };
+  } finally {
+    probing = false;
+    await probe;
+    memory.stop();
+    await stop(server.child);
+  }
+}
+
+function bombTable(b: R): string {
+  const w = [36, 10, 8, 8];
+  const row = (cells: (string | number)[]) => cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](w[i]!)).join('  ');
+  const lines = ['', row(['PDF bomb uploads', 'bytes', 'status', 'ms'])];
+  for (const u of b.uploads as R[]) lines.push(row([u.label, u.bytes, u.status, u.ms]));
+  lines.push(row(['4 inflate bombs at once', '', (b.concurrent.statuses as number[]).join(','), b.concurrent.wallMs]));
+  lines.push(`Peak PSS during the uploads: ${b.peak.total} MB (node ${b.peak.server} MB, Chromium ${b.peak.browser} MB); slowest /health ${b.healthMaxMs} ms`);
+  return `${lines.join('\n')}\n`;
 }
 
 function table(results: R): string {
@@ -652,6 +735,7 @@ function table(results: R): string {
     }
     if (mem.idleAfterRenders) lines.push(row(['idle, 3 s after the last render', mem.idleAfterRenders.total, mem.idleAfterRenders.server, mem.idleAfterRenders.browser, ''], w));
   }
+  if (results.pdfBombs) lines.push(bombTable(results.pdfBombs as R));
   lines.push('', 'Targets:');
   for (const t of results.targets as R[]) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value} (${t.limit})`);
   return `${lines.join('\n')}\n`;

@@ -7,11 +7,13 @@ import { DEFAULT_AT_RISK_MARGIN } from './domain/rag.js';
 import type { RendererOptions } from './render/renderer.js';
 import authPlugin from './plugins/auth.js';
 import calendarFeedPublicRoutes from './public/calendar-feed-routes.js';
+import type { PublicDocumentsOptions } from './public/public-documents.js';
 import publicRoutes from './public/routes.js';
 import calendarFeedRoutes from './resources/calendar-feeds/routes.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
+import publicLimitsPlugin, { type PublicRateLimit } from './plugins/public-limits.js';
 import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
 import servicesPlugin from './plugins/services.js';
 import { fastSerializerCompiler } from './shared/response-serializer.js';
@@ -46,6 +48,10 @@ export interface AppOptions {
   authFailureLimit?: AuthFailureLimit | false;
   /** Fastify trustProxy: set when behind a reverse proxy so request.ip is the client's address. */
   trustProxy?: boolean | number | string;
+  /** Anonymous requests (/meetings/…, /calendars/…) per client address and window before 429 (default 60 a minute; false: off). */
+  publicRateLimit?: PublicRateLimit | false;
+  /** Stored public documents: how long failures are remembered, how long the agenda waits for page numbers. */
+  publicDocuments?: PublicDocumentsOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -70,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
+  await app.register(publicLimitsPlugin, { limit: options.publicRateLimit });
 
   app.get(
     '/health',
@@ -80,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  await app.register(publicRoutes);
+  await app.register(publicRoutes, options.publicDocuments ?? {});
   await app.register(calendarFeedPublicRoutes);
   await app.register(
     async (api) => {

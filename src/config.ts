@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   // Behind a reverse proxy: 'true', a hop count, or the proxy addresses (comma-separated), as Fastify's trustProxy.
   TRUST_PROXY: z
     .string()

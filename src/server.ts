@@ -12,6 +12,7 @@ const app = await buildApp({
   adminToken: env.ADMIN_TOKEN,
   ragMargin: env.RAG_AT_RISK_MARGIN,
   authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
+  publicRateLimit: { max: env.PUBLIC_RATE_LIMIT, windowMs: env.PUBLIC_RATE_WINDOW_SECONDS * 1000 },
   trustProxy: env.TRUST_PROXY,
   render: {
     executablePath: env.PUPPETEER_EXECUTABLE_PATH,

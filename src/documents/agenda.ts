@@ -30,3 +30,18 @@ export function agendaEntries(items: AgendaItem[], labels: Partial<Record<NonNul
     sectionHeading: starts[n] ? labels[starts[n]!] : undefined,
   }));
 }
+
+/** What the public sees in place of a highlight report that is not published. */
+export const NOT_PUBLISHED_NOTE = 'This report has not been published yet.';
+
+/**
+ * The agenda as the public may see it: a highlight report that is not published (a draft) loses its
+ * document and carries NOT_PUBLISHED_NOTE instead; everything else is unchanged.
+ */
+export function withUnpublishedLeftOut(items: AgendaItem[], isPublished: (highlightReportId: string) => boolean): AgendaItem[] {
+  return items.map((i) =>
+    i.document?.type === 'highlight-report' && !isPublished(i.document.id)
+      ? { ...i, document: undefined, description: i.description ? `${i.description} ${NOT_PUBLISHED_NOTE}` : NOT_PUBLISHED_NOTE }
+      : i,
+  );
+}

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
-import { agendaEntries, agendaPart } from './agenda.js';
+import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
 import type { DocumentContext } from './context.js';
 import type { HighlightReportDocuments } from './highlight-report.js';
 import { withPdfInfo } from './pdf-info.js';
@@ -42,6 +42,11 @@ export interface PackItemRange {
   title: string;
   firstPage: number | null;
   lastPage: number | null;
+}
+
+/** publishedOnly: the public's pack — highlight reports that are not published are left out with a note. */
+export interface PackOptions {
+  publishedOnly?: boolean;
 }
 
 export interface BuiltPack {
@@ -78,19 +83,19 @@ export class PackDocuments {
   }
 
   /** The ranges plus the number of unnumbered front pages (to link to a PDF page: front + firstPage). */
-  async outline(meetingId: string, part: 1 | 2 = 1): Promise<{ items: PackItemRange[]; frontPages: number; pages: number }> {
-    const { items, frontPages, placed } = await this.layout(meetingId, part);
+  async outline(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<{ items: PackItemRange[]; frontPages: number; pages: number }> {
+    const { items, frontPages, placed } = await this.layout(meetingId, part, opts);
     return { items, frontPages, pages: frontPages + placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0) };
   }
 
   /** The HTML build() prints in its one Chromium pass (before uploads are drawn in). */
-  async html(meetingId: string, part: 1 | 2 = 1): Promise<string> {
-    const { context } = await this.layout(meetingId, part);
+  async html(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<string> {
+    const { context } = await this.layout(meetingId, part, opts);
     return this.ctx.templates.render('pack/document', context);
   }
 
-  async build(meetingId: string, part: 1 | 2 = 1): Promise<BuiltPack> {
-    const { meeting, docs, placed, items, frontPages, context } = await this.layout(meetingId, part);
+  async build(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<BuiltPack> {
+    const { meeting, docs, placed, items, frontPages, context } = await this.layout(meetingId, part, opts);
     const html = this.ctx.templates.render('pack/document', context);
     let pdf = await this.ctx.renderer.pdf(html);
     const docPages = placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0);
@@ -107,9 +112,10 @@ export class PackDocuments {
     return { pdf, items, pages: expected };
   }
 
-  private async layout(meetingId: string, part: 1 | 2) {
+  private async layout(meetingId: string, part: 1 | 2, opts: PackOptions = {}) {
     const meeting = this.ctx.repos.meetings.mustGet(meetingId);
-    const agendaItems = agendaPart(meeting.items, part);
+    const published = (id: string) => this.ctx.repos.highlightReports.get(id)?.state === 'published';
+    const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(agendaPart(meeting.items, part), published) : agendaPart(meeting.items, part);
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {

@@ -1,14 +1,16 @@
 // Public web pages of public meetings (no token): the agenda with links to each Part 1 document as a
-// web page and to the pack PDF. Private meetings and Part 2 items are never served here.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// web page and to the pack PDF. Private meetings, Part 2 items and unpublished highlight reports are never
+// served here. Documents come from stored copies (./public-documents.ts) with strong ETags.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agendaEntries, agendaPart } from '../documents/agenda.js';
+import { agendaEntries } from '../documents/agenda.js';
 import { meetingDate } from '../documents/pack.js';
-import { renderMarkdown } from '../render/markdown.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
-import { sendPackPdf } from '../resources/meetings/pack-routes.js';
 import { NotFoundError } from '../shared/errors.js';
+import { notModified, PublicDocuments, type PublicDocumentsOptions, type StoredDocument } from './public-documents.js';
+import { PublicDocumentsRepo } from './public-documents-repo.js';
 import { problems } from '../shared/problem.js';
 import { Id, IdParams } from '../shared/schemas.js';
 
@@ -16,18 +18,32 @@ const tags = ['Public pages'];
 const SECTION_HEADINGS: Record<string, string> = { discussion: 'Discussion items', information: 'Information' };
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-const html = (reply: FastifyReply, body: string) =>
-  reply.type('text/html; charset=utf-8').header('Content-Security-Policy', HTML_CSP).header('Cache-Control', 'public, max-age=60').send(body);
+const CACHE_CONTROL = 'public, max-age=60';
+const NotModified = z.null().meta({ description: 'Not modified: If-None-Match names the current ETag; no body.' });
 
-export default async function publicRoutes(app: FastifyInstance) {
+/** A stored document (or page) with its ETag: 304 when the client already has it. */
+function sendStored(req: FastifyRequest, reply: FastifyReply, doc: StoredDocument, disposition?: string) {
+  reply.header('ETag', doc.etag).header('Cache-Control', CACHE_CONTROL);
+  if (doc.mediaType.startsWith('text/html')) reply.header('Content-Security-Policy', HTML_CSP);
+  if (notModified(req.headers['if-none-match'], doc.etag)) return reply.code(304).send();
+  if (disposition) reply.header('Content-Disposition', disposition);
+  return reply.type(doc.mediaType).send(doc.body);
+}
+
+const page = (body: string): StoredDocument => {
+  const bytes = Buffer.from(body, 'utf8');
+  return { body: bytes, mediaType: 'text/html; charset=utf-8', etag: `"${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}"` };
+};
+
+export default async function publicRoutes(app: FastifyInstance, opts: PublicDocumentsOptions = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const stored = new PublicDocuments(app, new PublicDocumentsRepo(app.store), opts);
 
   function publicMeeting(id: string): MeetingRow {
     const m = app.repos.meetings.get(id);
     if (!m || !m.isPublic) throw new NotFoundError('public meeting', id);
     return m;
   }
-  const part1 = (m: MeetingRow) => agendaPart(m.items, 1);
 
   r.get('/meetings/:id', {
     schema: {
@@ -36,32 +52,31 @@ export default async function publicRoutes(app: FastifyInstance) {
       security: [],
       params: IdParams,
       produces: ['text/html'],
-      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 404) },
+      response: { 200: z.string().meta({ description: 'text/html' }), 304: NotModified, ...problems(400, 404, 429) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
       const when = meetingDate(m.startsAt);
-      const outline = await app.documents.packs.outline(m.id, 1);
-      const ranges = new Map(outline.items.map((i) => [i.number, i]));
+      // Page numbers when known (stored pack, or measured within a short wait); without them otherwise.
+      const outline = await stored.agendaOutline(m);
+      const ranges = new Map((outline?.items ?? []).map((i) => [i.number, i]));
       const base = `/meetings/${m.id}`;
-      const agenda = part1(m);
-      const items = agendaEntries(agenda, SECTION_HEADINGS).map(({ item: i, ...entry }) => {
+      const items = agendaEntries(stored.agenda(m), SECTION_HEADINGS).map(({ item: i, ...entry }) => {
         const range = ranges.get(i.number);
         const d = i.document;
-        const draft = d?.type === 'highlight-report' && app.repos.highlightReports.get(d.id)?.state === 'draft';
         return {
           ...entry,
           documentUrl: d ? `${base}/items/${i.number}` : null,
           documentLinkText: d?.type === 'upload' ? 'Read the document (PDF)' : 'Read the document (web page)',
           pages: range?.firstPage ? `pages ${range.firstPage}–${range.lastPage}` : null,
-          pdfPage: range?.firstPage ? outline.frontPages + range.firstPage : null,
-          draft,
+          pdfPage: range?.firstPage && outline ? outline.frontPages + range.firstPage : null,
         };
       });
       const members = m.members as { name: string; role?: string }[];
-      return html(
+      return sendStored(
+        req,
         reply,
-        app.templates.render('public/meeting', {
+        page(app.templates.render('public/meeting', {
           council: m.council,
           committee: m.committee,
           dateLong: when.dateLong,
@@ -73,9 +88,9 @@ export default async function publicRoutes(app: FastifyInstance) {
           viceChair: members.find((x) => x.role === 'vice-chair')?.name,
           contact: m.contact,
           packUrl: `${base}/pack.pdf`,
-          packPages: outline.pages,
+          packPages: outline?.pages,
           items,
-        }),
+        })),
       );
     },
   });
@@ -87,12 +102,11 @@ export default async function publicRoutes(app: FastifyInstance) {
       security: [],
       params: IdParams,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 404, 503, 504) },
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
-      const { pdf } = await app.documents.packs.build(m.id, 1);
-      return sendPackPdf(reply, pdf, `agenda-pack-${m.startsAt.slice(0, 10)}.pdf`);
+      return sendStored(req, reply, await stored.pack(m), `inline; filename="agenda-pack-${m.startsAt.slice(0, 10).replace(/[^0-9-]/g, '_')}.pdf"`);
     },
   });
 
@@ -103,33 +117,14 @@ export default async function publicRoutes(app: FastifyInstance) {
       security: [],
       params: z.strictObject({ id: Id, number: z.coerce.number().int().min(1).max(999) }),
       produces: ['text/html', 'application/pdf'],
-      response: { 200: z.any().meta({ description: 'text/html or application/pdf' }), ...problems(400, 404) },
+      response: { 200: z.any().meta({ description: 'text/html or application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
-      const item = part1(m).find((i) => i.number === req.params.number);
-      const d = item?.document;
-      if (!item || !d) throw new NotFoundError('agenda item document', String(req.params.number));
-      switch (d.type) {
-        case 'highlight-report':
-          return html(reply, app.documents.highlightReports.html(d.id));
-        case 'progress-report':
-          return html(reply, app.documents.progressReports.html(d.planId, d.asOf ?? meetingDate(m.startsAt).isoDate));
-        case 'minutes':
-          return html(
-            reply,
-            app.templates.render('public/minutes', {
-              title: item.title,
-              council: m.council,
-              committee: m.committee,
-              dateLong: meetingDate(m.startsAt).dateLong,
-              backUrl: `/meetings/${m.id}`,
-              body: app.templates.trusted(renderMarkdown(d.text)),
-            }),
-          );
-        case 'upload':
-          return reply.type('application/pdf').header('Content-Disposition', `inline; filename="item-${item.number}.pdf"`).send(app.repos.uploads.bytes(d.id));
-      }
+      const item = stored.agenda(m).find((i) => i.number === req.params.number);
+      if (!item?.document) throw new NotFoundError('agenda item document', String(req.params.number));
+      const doc = await stored.item(m, item);
+      return sendStored(req, reply, doc, doc.mediaType === 'application/pdf' ? `inline; filename="item-${item.number}.pdf"` : undefined);
     },
   });
 }

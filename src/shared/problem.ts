@@ -30,7 +30,8 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current version; nothing was changed.',
   413: 'The request body is too large.',
   415: 'The body is not of an accepted media type.',
-  429: 'Too many failed attempts; wait and retry.',
+  422: 'The content is beyond a limit of this service (e.g. a PDF’s page tree); the problem names it.',
+  429: 'Too many requests (failed attempts, or anonymous requests from one address); retry after the Retry-After seconds.',
   503: 'The document renderer is busy; retry after the Retry-After seconds.',
   504: 'The document took too long to render.',
 };

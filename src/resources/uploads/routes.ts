@@ -1,10 +1,10 @@
-// Uploaded PDFs for meeting packs: accepted only when they parse as unencrypted PDFs with pages.
+// Uploaded PDFs for meeting packs: checked within bounds (src/documents/pdf-check.ts) and stored without active content.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
-import { UnsupportedMediaTypeError, ValidationError } from '../../shared/errors.js';
+import { preparePdf } from '../../documents/pdf-check.js';
+import { UnsupportedMediaTypeError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
@@ -24,22 +24,10 @@ const Upload = z
   .meta({ id: 'Upload' });
 
 const tags = ['Meetings and packs'];
-const notPdf = (message: string) => new ValidationError([{ in: 'body', path: '', message }], message);
 
-export async function inspectPdf(bytes: Buffer): Promise<{ pages: number }> {
-  if (bytes.length === 0) throw notPdf('The body is empty: send the PDF file itself.');
-  if (!bytes.subarray(0, 1024).includes('%PDF-')) throw notPdf('This is not a PDF file (no %PDF- header).');
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch (err) {
-    if ((err as Error).name === 'EncryptedPDFError') throw notPdf('The PDF is encrypted; remove the password before uploading.');
-    throw notPdf('The PDF could not be read: it may be damaged.');
-  }
-  const pages = doc.getPageCount();
-  if (pages < 1) throw notPdf('The PDF has no pages.');
-  if (pages > MAX_PAGES) throw notPdf(`The PDF has ${pages} pages; at most ${MAX_PAGES} are accepted.`);
-  return { pages };
+/** Checks an uploaded PDF within bounded limits (src/documents/pdf-check.ts) and removes its active content. */
+export async function inspectPdf(bytes: Buffer): Promise<{ pages: number; bytes: Buffer; removed: string[] }> {
+  return preparePdf(bytes, { maxBytes: UPLOAD_LIMIT_BYTES, maxPages: MAX_PAGES });
 }
 
 export default async function uploadRoutes(app: FastifyInstance) {
@@ -52,17 +40,18 @@ export default async function uploadRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary: 'Upload a PDF to attach to a meeting pack',
-      description: `Send the file as the body with Content-Type: application/pdf (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB). It must parse as an unencrypted PDF.`,
+      description: `Send the file as the body with Content-Type: application/pdf (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB). It must parse as an unencrypted PDF within the limits of SECURITY.md (inflated size, objects, pages, a sound page tree); JavaScript, automatic actions, launch/submit actions, embedded files, rich media and XFA are removed before it is stored.`,
       querystring: z.strictObject({ filename: z.string().max(200).optional() }),
       consumes: ['application/pdf'],
-      response: { 201: Upload, ...problems(400, 401, 403, 413, 415) },
+      response: { 201: Upload, ...problems(400, 401, 403, 413, 415, 422, 503) },
     },
     preValidation: async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeError('Send the PDF as the body with Content-Type: application/pdf.');
     },
     handler: async (req, reply) => {
-      const bytes = req.body as Buffer;
-      const { pages } = await inspectPdf(bytes);
+      // Stored as checked: active content (JavaScript, /OpenAction, /Launch, embedded files…) removed.
+      const { pages, bytes, removed } = await inspectPdf(req.body as Buffer);
+      if (removed.length) req.log.info({ removed }, 'active content removed from an uploaded PDF');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const info = app.repos.uploads.create({ bytes, pages, sha256, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
       reply.header('Location', `${API_PREFIX}/uploads/${info.id}`);

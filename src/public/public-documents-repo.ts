@@ -1,0 +1,60 @@
+// Data access for the stored public copies (src/db/tables/public-documents.ts) and for the versions of
+// everything a public document is made from, which make up its content key. A stored copy is derived data
+// (it can always be printed again), so writing one is not an audited change.
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { actions, areas, areaUpdates, highlightReports, plans, publicDocuments, uploads } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+
+export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
+
+export class PublicDocumentsRepo {
+  constructor(private readonly store: Store) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  get(contentKey: string): PublicDocumentRow | undefined {
+    return this.db.select().from(publicDocuments).where(eq(publicDocuments.contentKey, contentKey)).get();
+  }
+
+  /** The copy's outline only (packs), without loading the body. */
+  meta(contentKey: string): Record<string, unknown> | null | undefined {
+    return this.db.select({ meta: publicDocuments.meta }).from(publicDocuments).where(eq(publicDocuments.contentKey, contentKey)).get()?.meta;
+  }
+
+  /** Stores a copy and forgets older copies of the same slot (meeting, kind, item), in one transaction. */
+  put(row: Omit<PublicDocumentRow, 'createdAt'>): void {
+    this.store.tx((tx) => {
+      const slot = and(
+        eq(publicDocuments.meetingId, row.meetingId),
+        eq(publicDocuments.kind, row.kind),
+        row.itemNumber === null ? sql`${publicDocuments.itemNumber} is null` : eq(publicDocuments.itemNumber, row.itemNumber),
+        ne(publicDocuments.contentKey, row.contentKey),
+      );
+      tx.delete(publicDocuments).where(slot).run();
+      tx.insert(publicDocuments).values({ ...row, createdAt: this.store.timestamp() }).onConflictDoNothing().run();
+    });
+  }
+
+  /** (id, version) of every record a plan's progress report reads, in a stable order. */
+  planInputs(planId: string): string {
+    const db = this.db;
+    const plan = db.select({ id: plans.id, v: plans.version }).from(plans).where(eq(plans.id, planId)).all();
+    const areaRows = db.select({ id: areas.id, v: areas.version }).from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.id)).all();
+    const actionRows = db.select({ id: actions.id, v: actions.version }).from(actions).where(eq(actions.planId, planId)).orderBy(asc(actions.id)).all();
+    const areaIds = areaRows.map((a) => a.id);
+    const updateRows = areaIds.length
+      ? db.select({ id: areaUpdates.id, v: areaUpdates.version }).from(areaUpdates).where(inArray(areaUpdates.areaId, areaIds)).orderBy(asc(areaUpdates.id)).all()
+      : [];
+    return [plan, areaRows, actionRows, updateRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
+  }
+
+  highlightReportState(id: string): { state: string; version: number } | undefined {
+    return this.db.select({ state: highlightReports.state, version: highlightReports.version }).from(highlightReports).where(eq(highlightReports.id, id)).get();
+  }
+
+  uploadSha256(id: string): string | undefined {
+    return this.db.select({ sha256: uploads.sha256 }).from(uploads).where(eq(uploads.id, id)).get()?.sha256;
+  }
+}
