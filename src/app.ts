@@ -13,7 +13,9 @@ import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
 import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
+import mailPlugin from './plugins/mail.js';
 import servicesPlugin from './plugins/services.js';
+import type { MailOptions } from './mail/mailer.js';
 import { fastSerializerCompiler } from './shared/response-serializer.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
@@ -46,6 +48,10 @@ export interface AppOptions {
   authFailureLimit?: AuthFailureLimit | false;
   /** Fastify trustProxy: set when behind a reverse proxy so request.ip is the client's address. */
   trustProxy?: boolean | number | string;
+  /** Outgoing email (default: .eml files in ./data/outbox) and the origin of emailed links. */
+  mail?: Partial<MailOptions> & { publicBaseUrl?: string };
+  /** The update-round scheduler: interval between runs (default 5 minutes), or false to run it only on demand. */
+  scheduler?: { intervalMs?: number } | false;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -67,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
+  await app.register(mailPlugin, {
+    smtpUrl: options.mail?.smtpUrl,
+    from: options.mail?.from ?? 'SEND plan tracker <no-reply@localhost>',
+    outboxDir: options.mail?.outboxDir ?? './data/outbox',
+    publicBaseUrl: options.mail?.publicBaseUrl ?? 'http://127.0.0.1:3000',
+  });
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
