@@ -23,6 +23,7 @@ import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
+import highlightReportApprovalRoutes from './resources/highlight-reports/approval-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import interchangeRoutes from './resources/interchange/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registerRoutes);
       await api.register(highlightReportRoutes);
       await api.register(highlightReportDocumentRoutes);
+      await api.register(highlightReportApprovalRoutes);
       await api.register(areaUpdateRoutes);
       await api.register(meetingRoutes);
       await api.register(packRoutes);

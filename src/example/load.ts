@@ -85,8 +85,13 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     );
     // Published as of its report date, as it was at the time.
     if (publish) {
-      const publisher = { ...actor, name: data.project.author ?? actor.name };
-      await app.documents.highlightReports.publish(report.id, undefined, publisher, `${r.reportDate ?? r.periodEnd}T16:00:00.000Z`);
+      // Submitted by the author and approved by the project's approver (two people: four eyes) first.
+      const publisher = { ...actor, tokenId: 'example-author', name: data.project.author ?? actor.name };
+      const approver = { ...actor, tokenId: 'example-approver', name: data.project.approver ?? 'Approver' };
+      const day = r.reportDate ?? r.periodEnd;
+      await s.highlightReports.step(report.id, 'submit', undefined, publisher, undefined, `${day}T11:00:00.000Z`);
+      await s.highlightReports.step(report.id, 'approve', undefined, approver, undefined, `${day}T14:00:00.000Z`);
+      await app.documents.highlightReports.publish(report.id, undefined, publisher, `${day}T16:00:00.000Z`);
     }
     highlightReportIds.push(report.id);
   }

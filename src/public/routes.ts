@@ -48,7 +48,7 @@ export default async function publicRoutes(app: FastifyInstance) {
       const items = agendaEntries(agenda, SECTION_HEADINGS).map(({ item: i, ...entry }) => {
         const range = ranges.get(i.number);
         const d = i.document;
-        const draft = d?.type === 'highlight-report' && app.repos.highlightReports.get(d.id)?.state === 'draft';
+        const draft = d?.type === 'highlight-report' && app.repos.highlightReports.get(d.id)?.state !== 'published';
         return {
           ...entry,
           documentUrl: d ? `${base}/items/${i.number}` : null,
