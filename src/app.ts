@@ -35,6 +35,9 @@ import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
 import tokenRoutes from './resources/tokens/routes.js';
 import uploadRoutes from './resources/uploads/routes.js';
+import updateRoundOwnerRoutes from './resources/update-rounds/owner-routes.js';
+import updateRoundsPlugin from './resources/update-rounds/plugin.js';
+import updateRoundRoutes from './resources/update-rounds/routes.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
+  await app.register(updateRoundsPlugin, { scheduler: options.scheduler ?? {} });
 
   app.get(
     '/health',
@@ -95,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(publicRoutes);
   await app.register(calendarFeedPublicRoutes);
+  await app.register(updateRoundOwnerRoutes);
   await app.register(
     async (api) => {
       await api.register(planRoutes);
@@ -114,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(interchangeRoutes);
+      await api.register(updateRoundRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -35,3 +35,9 @@ export const isLinkLive = (round: { state: RoundState; dueOn: string }, today: s
 export const canSubmit = (state: RequestState) => state === 'sent' || state === 'returned';
 export const canAccept = (state: RequestState) => state === 'submitted';
 export const canReturn = (state: RequestState) => state === 'submitted';
+
+/** Whether an item is still open, so its owner is asked for an update. */
+export function isOpenForUpdate(type: 'action' | 'risk' | 'issue' | 'dependency', status: string): boolean {
+  if (type === 'action') return status !== 'complete' && status !== 'cancelled';
+  return status !== 'closed';
+}
