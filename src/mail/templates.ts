@@ -18,7 +18,7 @@ const longDate = (iso: unknown) =>
 
 function instance(escape: boolean) {
   const hb = Handlebars.create();
-  hb.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? ukDate(iso) : ''));
+  hb.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? ukDate(iso.slice(0, 10)) : ''));
   hb.registerHelper('longDate', longDate);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('isNumber', (a: unknown) => typeof a === 'number');
