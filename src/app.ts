@@ -54,7 +54,7 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Outgoing email (default: .eml files in ./data/outbox) and the origin of emailed links. */
   mail?: Partial<MailOptions> & { publicBaseUrl?: string };
-  /** The update-round scheduler: interval between runs (default 5 minutes), or false to run it only on demand. */
+  /** The update-round scheduler (`npm start` and the demo turn it on): interval between runs (default 5 minutes); off by default. */
   scheduler?: { intervalMs?: number } | false;
 }
 
@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
-  await app.register(updateRoundsPlugin, { scheduler: options.scheduler ?? {} });
+  await app.register(updateRoundsPlugin, { scheduler: options.scheduler ?? false });
 
   app.get(
     '/health',

@@ -13,6 +13,7 @@ const context = {
   kind: 'request',
   subject: 'Update',
   owner: 'Sam <Owner> & co',
+  greetingName: 'Sam <Owner> & co',
   roundTitle: 'November 2022 update',
   planTitle: 'Wolverhampton WSoA',
   message: 'Thanks <b>all</b>',

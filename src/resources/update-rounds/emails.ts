@@ -24,6 +24,8 @@ export function requestEmail(
     kind,
     subject,
     owner: x.request.owner,
+    // A request whose items name no owner is addressed to the mailbox: "Hello," rather than "Dear <address>,".
+    greetingName: x.request.owner.includes('@') ? null : x.request.owner,
     roundTitle: x.round.title,
     planTitle: x.planTitle,
     message: x.round.message,
@@ -33,7 +35,8 @@ export function requestEmail(
     link: x.link,
     items: x.items,
   });
-  return { to: { name: x.request.owner, address: x.request.email }, subject, ...body };
+  const to = x.request.owner.includes('@') ? x.request.email : { name: x.request.owner, address: x.request.email };
+  return { to, subject, ...body };
 }
 
 export function escalationEmail(

@@ -405,15 +405,36 @@ export class UpdateRoundsService {
     const parsed = parseForm(page.items, body);
     if (parsed.kind === 'refused') return { kind: 'refused' };
     if (parsed.kind === 'invalid') return { ...page, values: parsed.values, errors: parsed.errors };
-    const owner: Actor = { tokenId: null, name: `${page.request.owner} (update link)`, role: 'viewer' };
-    const stored = this.repos.store.tx((tx) => {
+    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : this.ownerPage(secret);
+  }
+
+  /**
+   * The same submission without a link, for loading history (the example): the form's fields as the
+   * owner would post them, over the values the form shows first. Throws on bad input.
+   */
+  async submitForRequest(requestId: string, fields: Record<string, Partial<Record<string, string>>>): Promise<UpdateRequest> {
+    const request = this.rounds.getRequest(requestId);
+    if (!request) throw new NotFoundError('update request', requestId);
+    if (!canSubmit(request.state)) throw new ConflictError(`This update is ${request.state}.`);
+    const items = this.formItems(request);
+    const values = initialValues(items, null);
+    const body: Record<string, string> = {};
+    for (const [id, v] of Object.entries(values)) for (const [k, x] of Object.entries({ ...v, ...fields[id] })) if (x !== undefined) body[`${id}.${k}`] = x;
+    const parsed = parseForm(items, body);
+    if (parsed.kind !== 'ok') throw new Error(`The submission for ${requestId} is not valid: ${JSON.stringify(parsed)}`);
+    if (!this.store(request, parsed.items)) throw new ConflictError('The request changed meanwhile.');
+    return this.getRequest(requestId);
+  }
+
+  private store(request: UpdateRequestRow, items: SubmittedItem[]): boolean {
+    const owner: Actor = { tokenId: null, name: `${request.owner} (update link)`, role: 'viewer' };
+    return this.repos.store.tx((tx) => {
       const at = this.ts();
-      const after = this.rounds.setRequest(tx, page.request.id, { state: 'submitted', submittedAt: at, submission: { items: parsed.items } }, page.request.version);
+      const after = this.rounds.setRequest(tx, request.id, { state: 'submitted', submittedAt: at, submission: { items } }, request.version);
       if (!after) return false; // submitted or returned meanwhile: the page shown next says which
-      this.repos.store.audit(tx, owner, 'update', 'update-request', page.request.id, { state: page.request.state }, { state: 'submitted', submittedAt: at, submission: { items: parsed.items } });
+      this.repos.store.audit(tx, owner, 'update', 'update-request', request.id, { state: request.state }, { state: 'submitted', submittedAt: at, submission: { items } });
       return true;
     });
-    return stored ? { kind: 'submitted' } : this.ownerPage(secret);
   }
 }
 
