@@ -336,6 +336,12 @@ describe('rounds: validation, registers, expiry', () => {
     const form = await page(secret);
     expect(form.body).toContain(`name="${ids.risk}.status"`);
     expect(form.body).not.toContain(`${ids.risk}.percentComplete`);
+    // A register entry's answer: status and comment, applied through the risks service on accept.
+    expect((await post(secret, { [`${ids.risk}.status`]: 'closed', [`${ids.risk}.comment`]: 'Mitigated by the new panel' })).statusCode).toBe(303);
+    const ritaReq = opened.requests.find((r: { email: string }) => r.email === 'rita@example.org');
+    expect((await editor.post(`/api/v1/update-requests/${ritaReq.id}/accept`)).statusCode).toBe(200);
+    expect((await t.admin.get(`/api/v1/risks/${ids.risk}`)).json().status).toBe('closed');
+    expect(JSON.stringify((await t.admin.get(`/api/v1/audit?resourceType=risk&resourceId=${ids.risk}`)).json())).toContain('rita@example.org (update link), accepted by Pat Manager');
     clock = new Date('2023-01-08T10:00:00Z');
     expect((await page(secret)).statusCode).toBe(200);
     clock = new Date('2023-01-09T10:00:00Z');
