@@ -349,3 +349,40 @@ describe('rounds: validation, registers, expiry', () => {
     clock = new Date('2022-11-21T10:00:00Z');
   });
 });
+
+describe('the owner’s page and the auth hook', () => {
+  it('ignores an Authorization header on /update/ (no token needed, none checked, no failure counted)', async () => {
+    for (let i = 0; i < 25; i++) {
+      const res = await t.app.inject({ method: 'GET', url: `/update/${'B'.repeat(43)}`, headers: { authorization: 'Bearer nonsense' } });
+      expect(res.statusCode).toBe(404);
+    }
+    // 25 bad tokens on the owner's page did not trip the API's failure limit for this address.
+    expect((await t.admin.get('/api/v1/plans')).statusCode).toBe(200);
+  });
+});
+
+describe('when the mail server is down', () => {
+  it('opens the round anyway, logs why without any secret, and sends on the next remind', async () => {
+    const lines: string[] = [];
+    const stream = { write: (s: string) => void lines.push(s) };
+    const down = await createTestApp({ mail: { smtpUrl: 'smtp://127.0.0.1:1' }, logger: { level: 'info', stream } });
+    try {
+      const plan = (await down.admin.post('/api/v1/plans', { title: 'P', kind: 'wsoa', localArea: 'X' })).json().id;
+      await down.admin.post(`/api/v1/plans/${plan}/actions`, { ref: '1.1', title: 'A', dueDate: '2023-03-31', ownerEmail: 'ann@example.org' });
+      const round = (await down.admin.post(`/api/v1/plans/${plan}/update-rounds`, { title: 'R', opensOn: '2022-11-18', dueOn: '2022-11-30' })).json();
+      expect(round.state).toBe('open');
+      expect(round.requests[0]).toMatchObject({ email: 'ann@example.org', sentAt: null });
+      const ours = lines.filter((l) => l.includes('update-round email could not be sent'));
+      expect(ours).toHaveLength(1);
+      // Nothing the server wrote carries a link secret (43 base64url characters) outside request URLs.
+      for (const l of lines) {
+        const { req, ...rest } = JSON.parse(l) as { req?: unknown };
+        void req;
+        expect(JSON.stringify(rest)).not.toMatch(/\/update\/[A-Za-z0-9_-]{20,}/);
+        expect(JSON.stringify(rest)).not.toMatch(/[A-Za-z0-9_-]{43}/);
+      }
+    } finally {
+      await down.close();
+    }
+  });
+});
