@@ -15,7 +15,9 @@ import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
 import publicLimitsPlugin, { type PublicRateLimit } from './plugins/public-limits.js';
 import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
+import mailPlugin from './plugins/mail.js';
 import servicesPlugin from './plugins/services.js';
+import type { MailOptions } from './mail/mailer.js';
 import { fastSerializerCompiler } from './shared/response-serializer.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
@@ -23,6 +25,7 @@ import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
+import highlightReportApprovalRoutes from './resources/highlight-reports/approval-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import interchangeRoutes from './resources/interchange/routes.js';
@@ -34,6 +37,9 @@ import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
 import tokenRoutes from './resources/tokens/routes.js';
 import uploadRoutes from './resources/uploads/routes.js';
+import updateRoundOwnerRoutes from './resources/update-rounds/owner-routes.js';
+import updateRoundsPlugin from './resources/update-rounds/plugin.js';
+import updateRoundRoutes from './resources/update-rounds/routes.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -52,6 +58,10 @@ export interface AppOptions {
   publicRateLimit?: PublicRateLimit | false;
   /** Stored public documents: how long failures are remembered, how long the agenda waits for page numbers. */
   publicDocuments?: PublicDocumentsOptions;
+  /** Outgoing email (default: .eml files in ./data/outbox) and the origin of emailed links. */
+  mail?: Partial<MailOptions> & { publicBaseUrl?: string };
+  /** The update-round scheduler (`npm start` and the demo turn it on): interval between runs (default 5 minutes); off by default. */
+  scheduler?: { intervalMs?: number } | false;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -73,10 +83,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
+  await app.register(mailPlugin, {
+    smtpUrl: options.mail?.smtpUrl,
+    from: options.mail?.from ?? 'SEND plan tracker <no-reply@localhost>',
+    outboxDir: options.mail?.outboxDir ?? './data/outbox',
+    publicBaseUrl: options.mail?.publicBaseUrl ?? 'http://127.0.0.1:3000',
+  });
   await app.register(servicesPlugin, { ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(documentsPlugin, { render: options.render, ragMargin: options.ragMargin ?? DEFAULT_AT_RISK_MARGIN });
   await app.register(authPlugin, { adminToken: options.adminToken, failureLimit: options.authFailureLimit });
   await app.register(publicLimitsPlugin, { limit: options.publicRateLimit });
+  await app.register(updateRoundsPlugin, { scheduler: options.scheduler ?? false });
 
   app.get(
     '/health',
@@ -89,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(publicRoutes, options.publicDocuments ?? {});
   await app.register(calendarFeedPublicRoutes);
+  await app.register(updateRoundOwnerRoutes);
   await app.register(
     async (api) => {
       await api.register(planRoutes);
@@ -99,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registerRoutes);
       await api.register(highlightReportRoutes);
       await api.register(highlightReportDocumentRoutes);
+      await api.register(highlightReportApprovalRoutes);
       await api.register(areaUpdateRoutes);
       await api.register(meetingRoutes);
       await api.register(packRoutes);
@@ -107,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(interchangeRoutes);
+      await api.register(updateRoundRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -16,6 +16,16 @@ const EnvSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Outgoing email: SMTP when SMTP_URL is set, else .eml files in OUTBOX_DIR. PUBLIC_BASE_URL: origin of emailed links.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('SEND plan tracker <no-reply@localhost>'),
+  OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  UPDATE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
   // Behind a reverse proxy: 'true', a hop count, or the proxy addresses (comma-separated), as Fastify's trustProxy.
   TRUST_PROXY: z
     .string()

@@ -14,6 +14,13 @@ const app = await buildApp({
   authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
   publicRateLimit: { max: env.PUBLIC_RATE_LIMIT, windowMs: env.PUBLIC_RATE_WINDOW_SECONDS * 1000 },
   trustProxy: env.TRUST_PROXY,
+  mail: {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    outboxDir: env.OUTBOX_DIR,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
+  },
+  scheduler: { intervalMs: env.UPDATE_SCHEDULER_INTERVAL_SECONDS * 1000 },
   render: {
     executablePath: env.PUPPETEER_EXECUTABLE_PATH,
     timeoutMs: env.RENDER_TIMEOUT_MS,

@@ -16,6 +16,14 @@ const app = await buildApp({
   ragMargin: env.RAG_AT_RISK_MARGIN,
   logger: { level: env.LOG_LEVEL, redact: ['req.headers.authorization'] },
   render: { executablePath: env.PUPPETEER_EXECUTABLE_PATH, timeoutMs: env.RENDER_TIMEOUT_MS },
+  // The example's update round emails its owners (fictional addresses): .eml files in OUTBOX_DIR without SMTP_URL.
+  mail: {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    outboxDir: env.OUTBOX_DIR,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
+  },
+  scheduler: process.argv.includes('--no-serve') ? false : { intervalMs: env.UPDATE_SCHEDULER_INTERVAL_SECONDS * 1000 },
 });
 
 const ids = await loadExample(app);
@@ -38,6 +46,7 @@ if (ids.meetingId) {
   write('scrutiny-pack-2022-12-13.json', JSON.stringify({ items: pack.items }, null, 2));
 }
 app.log.info({ files: written }, 'example documents written');
+app.log.info({ outbox: env.SMTP_URL ? 'SMTP' : env.OUTBOX_DIR }, 'update-round emails of the example (fictional addresses) are in the outbox');
 
 if (process.argv.includes('--no-serve')) {
   await app.close();

@@ -71,6 +71,7 @@ export const actions = sqliteTable(
     workstreamId: text('workstream_id').references(() => workstreams.id, { onDelete: 'set null' }),
     responsibleOrganisation: text('responsible_organisation'),
     owner: text('owner'),
+    ownerEmail: text('owner_email'),
     startDate: text('start_date'),
     dueDate: text('due_date').notNull(),
     revisedDueDate: text('revised_due_date'),
@@ -96,6 +97,7 @@ const registerCommon = {
   projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   ref: text('ref').notNull(),
   owner: text('owner'),
+  ownerEmail: text('owner_email'),
   description: text('description').notNull(),
 };
 
@@ -165,7 +167,14 @@ export const highlightReports = sqliteTable(
     nextSteps: text('next_steps', { mode: 'json' }).$type<unknown[]>().notNull(),
     statusSummary: text('status_summary', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     costs: text('costs', { mode: 'json' }).$type<Record<string, unknown> | null>(),
-    state: text('state', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    state: text('state', { enum: ['draft', 'submitted', 'approved', 'published'] }).notNull().default('draft'),
+    // Approval before publishing: who submitted it (token id, so the approver can be told apart) and who approved.
+    submittedAt: text('submitted_at'),
+    submittedBy: text('submitted_by'),
+    submittedByTokenId: text('submitted_by_token_id'),
+    approvedAt: text('approved_at'),
+    approvedBy: text('approved_by'),
+    returnNote: text('return_note'),
     publishedAt: text('published_at'),
     publishedBy: text('published_by'),
     // The frozen view model the published document was rendered from; null while draft.
@@ -261,3 +270,4 @@ export const calendarFeeds = sqliteTable(
   (t) => [index('calendar_feeds_plan').on(t.planId)],
 );
 export * from './tables/public-documents.js';
+export * from './tables/update-rounds.js';

@@ -30,9 +30,11 @@ export interface TaskView {
 
 export interface HighlightReportView {
   viewVersion: number;
-  state: 'draft' | 'published';
+  state: 'draft' | 'submitted' | 'approved' | 'published';
   publishedAt: string | null;
   publishedBy: string | null;
+  /** Who approved the report and when (approval before publishing); absent in views frozen before approvals existed. */
+  approval?: { approvedBy: string; approvedAt: string } | null;
   generatedAt: string;
   plan: { title: string; localArea: string; principalAuthority: string | null };
   project: { code: string; name: string; author: string | null; gatewayStage: string | null; plannedEndDate: string | null; budget: number | null; approver: string | null };
@@ -151,6 +153,7 @@ export function buildHighlightReportView(
     state: row.state,
     publishedAt: row.publishedAt,
     publishedBy: row.publishedBy,
+    approval: row.approvedBy && row.approvedAt ? { approvedBy: row.approvedBy, approvedAt: row.approvedAt } : null,
     generatedAt: opts.now.toISOString(),
     plan: { title: plan.title, localArea: plan.localArea, principalAuthority: plan.principalAuthority },
     project: {

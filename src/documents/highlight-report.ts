@@ -63,6 +63,7 @@ export class HighlightReportDocuments {
     const row = repos.highlightReports.mustGet(id);
     if (!ifMatchAllows(ifMatch, row.version)) throw new PreconditionFailedError(row.version);
     if (row.state === 'published') throw new ConflictError(`This report was already published on ${row.publishedAt}.`);
+    this.ctx.services.highlightReports.checkPublishable(row, actor);
 
     const publishedAt = at ?? store.timestamp();
     const live = this.liveView(row);
@@ -88,7 +89,7 @@ export class HighlightReportDocuments {
         .where(eq(highlightReports.id, id))
         .run();
       repos.highlightReports.saveFiles(tx, id, pdf, html);
-      store.audit(tx, actor, 'publish', 'highlight-report', id, { state: 'draft', version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
+      store.audit(tx, actor, 'publish', 'highlight-report', id, { state: current.state, version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
       return repos.highlightReports.mustGet(id, tx);
     });
     return this.ctx.services.highlightReports.toApi(updated);

@@ -3,7 +3,7 @@
 export interface ReportRef {
   id: string;
   periodEnd: string;
-  state: 'draft' | 'published';
+  state: 'draft' | 'submitted' | 'approved' | 'published';
   publishedAt: string | null;
 }
 

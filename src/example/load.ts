@@ -13,6 +13,7 @@ import { countPdfPages } from '../render/pdf-pages.js';
 import type { StatusKey } from '../resources/highlight-reports/schemas.js';
 import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';
+import { EXAMPLE_ROUND, EXAMPLE_SUBMISSIONS, exampleActionEmail, exampleOwnerEmail } from './update-round.js';
 import { wolverhampton } from './wolverhampton.js';
 
 export interface ExampleIds {
@@ -53,11 +54,13 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
   const wsIds: Record<string, string> = {};
   for (const w of data.workstreams) wsIds[w.letter] = s.workstreams.create(project.id, w, actor).id;
 
-  for (const { areaNumber, workstreamLetter, inProject, ...a } of data.actions) {
+  for (const example of data.actions) {
+    const { areaNumber, workstreamLetter, inProject, ...a } = example;
     s.actions.create(
       plan.id,
       {
         ...a,
+        ownerEmail: exampleActionEmail(example),
         percentComplete: a.percentComplete ?? 0,
         milestone: a.milestone ?? false,
         status: a.status ?? 'not-started',
@@ -69,9 +72,9 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     );
   }
 
-  for (const r of data.risks) s.risks.create(project.id, { status: 'open', ...r }, actor);
-  for (const i of data.issues) s.issues.create(project.id, { status: 'open', ...i }, actor);
-  for (const d of data.dependencies) s.dependencies.create(project.id, { status: 'open', updates: [], ...d }, actor);
+  for (const r of data.risks) s.risks.create(project.id, { status: 'open', ...r, ownerEmail: exampleOwnerEmail(r.owner) }, actor);
+  for (const i of data.issues) s.issues.create(project.id, { status: 'open', ...i, ownerEmail: exampleOwnerEmail(i.owner) }, actor);
+  for (const d of data.dependencies) s.dependencies.create(project.id, { status: 'open', updates: [], ...d, ownerEmail: exampleOwnerEmail(d.owner) }, actor);
   for (const b of data.benefits) s.benefits.create(project.id, b, actor);
 
   const highlightReportIds: string[] = [];
@@ -85,8 +88,13 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     );
     // Published as of its report date, as it was at the time.
     if (publish) {
-      const publisher = { ...actor, name: data.project.author ?? actor.name };
-      await app.documents.highlightReports.publish(report.id, undefined, publisher, `${r.reportDate ?? r.periodEnd}T16:00:00.000Z`);
+      // Submitted by the author and approved by the project's approver (two people: four eyes) first.
+      const publisher = { ...actor, tokenId: 'example-author', name: data.project.author ?? actor.name };
+      const approver = { ...actor, tokenId: 'example-approver', name: data.project.approver ?? 'Approver' };
+      const day = r.reportDate ?? r.periodEnd;
+      await s.highlightReports.step(report.id, 'submit', undefined, publisher, undefined, `${day}T11:00:00.000Z`);
+      await s.highlightReports.step(report.id, 'approve', undefined, approver, undefined, `${day}T14:00:00.000Z`);
+      await app.documents.highlightReports.publish(report.id, undefined, publisher, `${day}T16:00:00.000Z`);
     }
     highlightReportIds.push(report.id);
   }
@@ -96,8 +104,28 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     s.areaUpdates.create(areaIds[areaNumber], update, actor);
   }
 
+  await loadUpdateRound(app, plan.id, actor);
   const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);
   return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, meetingId, created: true };
+}
+
+/** The November 2022 update round (it opens at once: its emails go to the outbox) and the answers some owners sent. */
+async function loadUpdateRound(app: FastifyInstance, planId: string, actor: Actor): Promise<void> {
+  const rounds = app.updateRounds.service;
+  const round = await rounds.create(planId, EXAMPLE_ROUND, actor);
+  for (const request of round.requests) {
+    const answers = EXAMPLE_SUBMISSIONS[request.email];
+    if (!answers) continue;
+    const items = (await rounds.getRequest(request.id)).items;
+    const fields = Object.fromEntries(
+      Object.entries(answers).map(([ref, f]) => {
+        const item = items.find((i) => i.ref === ref);
+        if (!item) throw new Error(`The example round has no item ${ref} for ${request.email}`);
+        return [item.id, f];
+      }),
+    );
+    await rounds.submitForRequest(request.id, fields);
+  }
 }
 
 async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor): Promise<string> {

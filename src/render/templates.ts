@@ -45,7 +45,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('kindTitle', (kind: unknown) =>
     kind === 'wsoa' ? 'Written Statement of Action' : kind === 'priority-action-plan' ? 'Priority action plan (area SEND)' : 'Improvement plan',
   );
-  hb.registerHelper('headerState', (state: unknown) => (state === 'draft' ? ' – DRAFT' : ''));
+  hb.registerHelper('headerState', (state: unknown) => (state === 'draft' || state === 'submitted' || state === 'approved' ? ' – DRAFT' : ''));
   // {{#hx 2 id="x"}}Title{{/hx}}: a heading whose level is shifted by @root.headingOffset, so a document
   // embedded in the pack nests under the pack's own item heading (and in the PDF outline).
   hb.registerHelper('hx', function (this: unknown, level: unknown, options: Handlebars.HelperOptions) {

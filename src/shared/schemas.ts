@@ -42,4 +42,13 @@ export const Meta = {
   updatedAt: z.string().meta({ format: 'date-time' }),
 };
 
+/** An email address (an owner's, for update rounds): bounded, lower-cased, one address only. */
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('must be an email address'))
+  .transform((s) => s.toLowerCase())
+  .meta({ format: 'email', example: 'sam.owner@example.org' });
+
 export const nullish = <T extends z.ZodType>(t: T) => t.nullable().optional();

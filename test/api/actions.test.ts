@@ -62,6 +62,7 @@ describe('actions: create and read', () => {
       workstreamId: null,
       responsibleOrganisation: null,
       owner: null,
+      ownerEmail: null,
       startDate: null,
       dueDate: '2023-03-31',
       revisedDueDate: null,

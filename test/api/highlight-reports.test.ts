@@ -56,6 +56,11 @@ describe('highlight report drafts', () => {
       statusSummary: NO_SUMMARY,
       costs: null,
       state: 'draft',
+      submittedAt: null,
+      submittedBy: null,
+      approvedAt: null,
+      approvedBy: null,
+      returnNote: null,
       publishedAt: null,
       pdfSha256: null,
     });

@@ -87,7 +87,7 @@ describe('OpenAPI document', () => {
         const declared = params.find((x) => x.in === 'path' && x.name === p);
         if (!declared?.schema) problems.push(`${name}: path parameter ${p} has no schema`);
       }
-      if ((method === 'post' || method === 'patch') && !path.endsWith('/publish') && path !== '/api/v1/uploads') {
+      if ((method === 'post' || method === 'patch') && !/\/(publish|submit|approve|remind|accept)$/.test(path) && path !== '/api/v1/uploads') {
         const body = op.requestBody?.content?.['application/json']?.schema;
         if (!body) problems.push(`${name}: no JSON request body schema`);
       }

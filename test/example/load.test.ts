@@ -102,6 +102,23 @@ describe('loadExample', () => {
     expect(november).toMatchObject({ reportDate: '2022-11-18', overallStatus: 'on-target', previousReportId: october.id, previousOverallStatus: 'on-target' });
     // "Report Period 18/11/22"
     expect(SEED).toContain('18/11/22');
+    // Submitted by the author and approved by the project's approver before publication.
+    expect(november).toMatchObject({ submittedBy: 'Nicola Harris', approvedBy: 'Brenda Wile', approvedAt: '2022-11-18T14:00:00.000Z' });
+  });
+
+  it('runs the November 2022 update round: one email per (fictional) owner address, four answers waiting to be accepted', async () => {
+    const rounds = await all(`/api/v1/plans/${first.planId}/update-rounds`);
+    expect(rounds).toHaveLength(1);
+    const [round] = rounds;
+    expect(round).toMatchObject({ title: 'November 2022 update', state: 'open', includeRegisters: true });
+    for (const r of round.requests) expect(r.email).toMatch(/@example\.org$/);
+    const submitted = round.requests.filter((r: Json) => r.state === 'submitted').map((r: Json) => r.email);
+    expect(submitted.sort()).toEqual(['jai.ghai@example.org', 'send.dco.icb@example.org', 'voice4parents.forum@example.org', 'workstream-e.lead@example.org']);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(`${t.dir}/outbox`).filter((f) => f.endsWith('.eml'))).toHaveLength(round.requests.length);
+    const icb = round.requests.find((r: Json) => r.email === 'send.dco.icb@example.org');
+    const detail = (await t.admin.get(`/api/v1/update-requests/${icb.id}`)).json();
+    expect(detail.items.find((i: Json) => i.ref === '5.3').update).toMatchObject({ percentComplete: 30, revisedDueDate: '2023-03-31' });
   });
 });
 

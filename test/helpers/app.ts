@@ -29,7 +29,15 @@ export interface Client {
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spt-test-'));
   const dbPath = join(dir, 'test.db');
-  const app = await buildApp({ databasePath: dbPath, adminToken: ADMIN_TOKEN, now: () => FIXED_NOW, ...options });
+  const app = await buildApp({
+    databasePath: dbPath,
+    adminToken: ADMIN_TOKEN,
+    now: () => FIXED_NOW,
+    ...options,
+    // Emails land in the test's own folder; the scheduler runs only when a test asks for it.
+    mail: { outboxDir: join(dir, 'outbox'), publicBaseUrl: 'http://tracker.test', ...options.mail },
+    scheduler: options.scheduler ?? false,
+  });
   const as = (token: string): Client => {
     const auth = { authorization: `Bearer ${token}` };
     const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>

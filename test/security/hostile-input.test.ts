@@ -175,12 +175,15 @@ function urlFor(route: Route, opts: { odd?: { v: string; raw: boolean }; useReal
 
 const summary = { requests: 0, byStatus: new Map<number, number>() };
 
-function check(res: LightMyRequestResponse, what: string): void {
+// The owner's update page answers people, not programs: its errors are HTML pages (documented so).
+const HTML_PAGES = /^\/update\//;
+
+function check(res: LightMyRequestResponse, what: string, htmlErrors = false): void {
   summary.requests++;
   summary.byStatus.set(res.statusCode, (summary.byStatus.get(res.statusCode) ?? 0) + 1);
   const where = `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`;
   if (res.statusCode >= 500) throw new Error(`5xx: ${where}`);
-  if (res.statusCode >= 400) {
+  if (res.statusCode >= 400 && !(htmlErrors && String(res.headers['content-type']).startsWith('text/html'))) {
     const ct = String(res.headers['content-type'] ?? '');
     if (!ct.startsWith('application/problem+json')) throw new Error(`not problem+json (${ct}): ${where}`);
     const body = JSON.parse(res.body) as Json;
@@ -198,7 +201,7 @@ async function send(route: Route, url: string, body: string | undefined, ct: str
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(ct ? { 'content-type': ct } : {}), ...headers },
     ...(body !== undefined ? { payload: body } : {}),
   });
-  check(res, `${route.method} ${url.slice(0, 200)} [${ct}] ${body === undefined ? '' : body.slice(0, 200)}`);
+  check(res, `${route.method} ${url.slice(0, 200)} [${ct}] ${body === undefined ? '' : body.slice(0, 200)}`, HTML_PAGES.test(route.path));
   return res;
 }
 

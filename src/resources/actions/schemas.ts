@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Id, IsoDate, LongText, Meta, nullish, Rag, ShortText, Title } from '../../shared/schemas.js';
+import { Email, Id, IsoDate, LongText, Meta, nullish, Rag, ShortText, Title } from '../../shared/schemas.js';
 
 export const ActionStatus = z.enum(['not-started', 'in-progress', 'complete', 'cancelled']);
 const Ref = z
@@ -22,6 +22,7 @@ const fields = {
   workstreamId: nullish(Id).meta({ description: 'A workstream of the project.' }),
   responsibleOrganisation: nullish(ShortText).meta({ example: 'LA', description: 'LA, ICB, a trust, the parent carer forum…' }),
   owner: nullish(ShortText),
+  ownerEmail: nullish(Email).meta({ description: 'Where the monthly update round sends the owner’s link.' }),
   startDate: nullish(IsoDate),
   dueDate: IsoDate,
   revisedDueDate: nullish(IsoDate).meta({ description: 'The extended due date, when the original has been moved.' }),
@@ -71,6 +72,7 @@ export const Action = z
     workstreamId: z.string().nullable(),
     responsibleOrganisation: z.string().nullable(),
     owner: z.string().nullable(),
+    ownerEmail: z.string().nullable(),
     startDate: z.string().nullable(),
     dueDate: z.string(),
     revisedDueDate: z.string().nullable(),

@@ -21,6 +21,7 @@ const OPTIONAL = [
   'workstreamId',
   'responsibleOrganisation',
   'owner',
+  'ownerEmail',
   'startDate',
   'revisedDueDate',
   'delayReason',

@@ -55,8 +55,11 @@ export const UpdateHighlightReport = z
   .meta({ id: 'UpdateHighlightReport' });
 export const HighlightReportQuery = z.strictObject({
   ...PageQuery,
-  state: z.enum(['draft', 'published']).optional(),
+  state: z.enum(['draft', 'submitted', 'approved', 'published']).optional(),
 });
+
+export const ReturnReport = z.strictObject({ note: z.string().trim().min(1, 'must not be empty').max(4000) }).meta({ id: 'ReturnHighlightReport' });
+export type ReturnReport = z.infer<typeof ReturnReport>;
 
 const StatusEntryOut = z.object({
   status: Rag,
@@ -79,7 +82,14 @@ export const HighlightReport = z
     nextSteps: z.array(z.object({ workstreamId: z.string().nullable(), text: z.string() })),
     statusSummary: z.object(Object.fromEntries(STATUS_KEYS.map((k) => [k, StatusEntryOut.nullable()])) as Record<StatusKey, z.ZodNullable<typeof StatusEntryOut>>),
     costs: Costs.nullable(),
-    state: z.enum(['draft', 'published']),
+    state: z.enum(['draft', 'submitted', 'approved', 'published']).meta({
+      description: 'draft → submitted → approved → published. Any change to a submitted or approved report returns it to draft.',
+    }),
+    submittedAt: z.string().nullable(),
+    submittedBy: z.string().nullable().meta({ description: 'The name of the token that submitted it.' }),
+    approvedAt: z.string().nullable(),
+    approvedBy: z.string().nullable().meta({ description: 'The name of the token that approved it.' }),
+    returnNote: z.string().nullable().meta({ description: 'The note given when it was last returned to draft.' }),
     publishedAt: z.string().nullable(),
     pdfSha256: z.string().nullable().meta({ description: 'SHA-256 of the published PDF.' }),
   })

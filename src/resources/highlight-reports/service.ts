@@ -4,9 +4,10 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { highlightReports } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../db/store.js';
+import { nextState, refuseStep, stateAfterEdit, type ApprovalStep } from '../../domain/approval.js';
 import { previousPublishedReport } from '../../domain/previous-status.js';
 import type { RagValue } from '../../domain/rag.js';
-import { ConflictError, ValidationError, type FieldError } from '../../shared/errors.js';
+import { AppError, ConflictError, ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import type { CrudService } from '../crud-routes.js';
 import type { Repos } from '../repos.js';
@@ -54,7 +55,7 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
   toApi(row: HighlightReportRow, db?: Db): HighlightReport {
     const prev = this.previousFor(row, db);
     const summary = (row.statusSummary ?? {}) as StoredSummary;
-    const { snapshot: _s, ...rest } = row;
+    const { snapshot: _s, submittedByTokenId: _t, ...rest } = row;
     return {
       ...rest,
       overallStatus: row.overallStatus as RagValue,
@@ -111,6 +112,10 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     const row = this.repos.highlightReports.update(id, ifMatch, actor, (current, tx) => {
       if (current.state === 'published') throw frozen(current);
       const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
+      // A change to a submitted or approved report takes it back to draft (its approval no longer holds).
+      const cur = current as Record<string, unknown>;
+      const changes = Object.keys(patch).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(patch[k]));
+      if (changes && stateAfterEdit(current.state) !== current.state) Object.assign(patch, DRAFT_AGAIN);
       if (body.achievements) patch.achievements = normaliseItems(body.achievements);
       if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
       if (body.statusSummary === null) patch.statusSummary = null;
@@ -131,6 +136,27 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     });
   }
 
+  /** submit, approve or return: the approval steps before publishing (four eyes on approve). `at` backdates (example history). */
+  async step(id: string, step: Exclude<ApprovalStep, 'publish'>, ifMatch: number[] | undefined, actor: Actor, note?: string, at?: string): Promise<HighlightReport> {
+    const row = this.repos.highlightReports.update(id, ifMatch, actor, (current, tx) => {
+      const project = this.repos.projects.mustGet(current.projectId, tx);
+      const refusal = refuseStep(step, { state: current.state, submitterKey: current.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
+      if (refusal) throw refusal.status === 403 ? new FourEyesError(refusal.detail) : new ConflictError(refusal.detail);
+      const when = at ?? this.repos.store.timestamp();
+      if (step === 'submit') return { state: nextState(step), submittedAt: when, submittedBy: actor.name, submittedByTokenId: actorKey(actor), approvedAt: null, approvedBy: null };
+      if (step === 'approve') return { state: nextState(step), approvedAt: when, approvedBy: actor.name };
+      return { ...DRAFT_AGAIN, returnNote: note ?? null };
+    });
+    return this.toApi(row);
+  }
+
+  /** Throws 409 when the report may not be published yet (the project has an approver, the report is not approved). */
+  checkPublishable(row: HighlightReportRow, actor: Actor): void {
+    const project = this.repos.projects.mustGet(row.projectId);
+    const refusal = refuseStep('publish', { state: row.state, submitterKey: row.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
+    if (refusal) throw new ConflictError(refusal.detail);
+  }
+
   private check(r: Pick<HighlightReportRow, 'projectId' | 'periodStart' | 'periodEnd' | 'achievements' | 'nextSteps'>, tx: Db): void {
     const errors: FieldError[] = [];
     if (r.periodStart > r.periodEnd) errors.push({ in: 'body', path: 'periodEnd', message: `must not be before periodStart (${r.periodStart})` });
@@ -143,6 +169,17 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
       });
     }
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
+  }
+}
+
+const DRAFT_AGAIN = { state: 'draft' as const, submittedAt: null, submittedBy: null, submittedByTokenId: null, approvedAt: null, approvedBy: null };
+
+/** Tells tokens apart for four eyes; ADMIN_TOKEN has no stored id. */
+const actorKey = (actor: Actor) => actor.tokenId ?? `env:${actor.name}`;
+
+class FourEyesError extends AppError {
+  constructor(detail: string) {
+    super(403, 'four-eyes', 'Someone else must approve this report', detail);
   }
 }
 

@@ -1,13 +1,13 @@
 // The four registers of a project: risks, issues, dependencies (with dated updates) and benefits.
 import { z } from 'zod';
 import { PageQuery } from '../../shared/pagination.js';
-import { IsoDate, LongText, Meta, nullish, ShortText } from '../../shared/schemas.js';
+import { Email, IsoDate, LongText, Meta, nullish, ShortText } from '../../shared/schemas.js';
 
 const Score = z.number().int().min(1).max(5);
 const Ref = z.string().trim().min(1, 'must not be empty').max(30).meta({ example: '00011', description: 'Unique in the project’s register.' });
 const Description = z.string().trim().min(1, 'must not be empty').max(4000);
-const common = { ref: Ref, owner: nullish(ShortText), description: Description };
-const entryMeta = { ...Meta, projectId: z.string(), ref: z.string(), owner: z.string().nullable(), description: z.string() };
+const common = { ref: Ref, owner: nullish(ShortText), ownerEmail: nullish(Email), description: Description };
+const entryMeta = { ...Meta, projectId: z.string(), ref: z.string(), owner: z.string().nullable(), ownerEmail: z.string().nullable(), description: z.string() };
 const required = { ref: Ref.optional(), description: Description.optional() };
 export const RegisterQuery = z.strictObject({ ...PageQuery });
 

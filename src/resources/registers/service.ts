@@ -15,25 +15,25 @@ export const createRegisterServices = (repos: Repos) => {
       repo: repos.risks,
       parent: parent(risks.projectId),
       toApi: riskToApi,
-      optional: ['owner', 'impactDescription', 'mitigation', 'targetResolutionDate'],
+      optional: ['owner', 'ownerEmail', 'impactDescription', 'mitigation', 'targetResolutionDate'],
     }),
     issues: new ResourceService<Repos['issues'], S.CreateIssue, S.UpdateIssue, S.RegisterQuery, S.Issue>({
       repo: repos.issues,
       parent: parent(issues.projectId),
       toApi: (row) => row,
-      optional: ['owner', 'impactDescription', 'mitigation', 'resolutionDate'],
+      optional: ['owner', 'ownerEmail', 'impactDescription', 'mitigation', 'resolutionDate'],
     }),
     dependencies: new ResourceService<Repos['dependencies'], S.CreateDependency, S.UpdateDependency, S.RegisterQuery, S.Dependency>({
       repo: repos.dependencies,
       parent: parent(dependencies.projectId),
       toApi: (row) => row,
-      optional: ['owner', 'mitigation', 'targetResolutionDate'],
+      optional: ['owner', 'ownerEmail', 'mitigation', 'targetResolutionDate'],
     }),
     benefits: new ResourceService<Repos['benefits'], S.CreateBenefit, S.UpdateBenefit, S.RegisterQuery, S.Benefit>({
       repo: repos.benefits,
       parent: parent(benefits.projectId),
       toApi: (row) => row,
-      optional: ['owner', 'valueGbpThousands', 'targetDate'],
+      optional: ['owner', 'ownerEmail', 'valueGbpThousands', 'targetDate'],
     }),
   };
 };

@@ -1,0 +1,144 @@
+// Data access for update rounds, their requests, links (by SHA-256 of the secret) and item comments.
+// The claim* methods are single UPDATEs guarded by "… IS NULL": exactly one caller (process) wins.
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { CrudRepo } from '../../db/crud-repo.js';
+import type { Store } from '../../db/store.js';
+import { itemComments, updateLinks, updateRequests, updateRounds } from '../../db/schema.js';
+import { newId } from '../../shared/ids.js';
+
+export type UpdateRoundRow = typeof updateRounds.$inferSelect;
+export type UpdateRequestRow = typeof updateRequests.$inferSelect;
+type NewRequest = Omit<typeof updateRequests.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+type RequestSet = Partial<Omit<UpdateRequestRow, 'id' | 'version' | 'createdAt' | 'roundId'>>;
+type RoundSet = Partial<Omit<UpdateRoundRow, 'id' | 'version' | 'createdAt' | 'planId'>>;
+
+const changes = (result: unknown) => (result as { changes: number }).changes;
+
+export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
+  constructor(store: Store) {
+    super(store, { table: updateRounds, resourceType: 'update-round', idPrefix: 'urd' });
+  }
+
+  pageInPlan(planId: string, page: { limit: number; cursor?: string }) {
+    return this.listBy(updateRounds.planId, planId, page);
+  }
+
+  // Requests
+
+  requestsOf(roundIds: string[], db: Db = this.db): UpdateRequestRow[] {
+    if (roundIds.length === 0) return [];
+    return db.select().from(updateRequests).where(inArray(updateRequests.roundId, roundIds)).orderBy(asc(updateRequests.id)).all();
+  }
+
+  getRequest(id: string, db: Db = this.db): UpdateRequestRow | undefined {
+    return db.select().from(updateRequests).where(eq(updateRequests.id, id)).get();
+  }
+
+  insertRequest(tx: Db, values: NewRequest): UpdateRequestRow {
+    const ts = this.store.timestamp();
+    const id = newId('urq');
+    tx.insert(updateRequests).values({ ...values, id, version: 1, createdAt: ts, updatedAt: ts }).run();
+    return this.getRequest(id, tx)!;
+  }
+
+  /** Sets columns of a request (version +1); `expectVersion` makes it conditional. Returns the new row or undefined. */
+  setRequest(tx: Db, id: string, set: RequestSet, expectVersion?: number): UpdateRequestRow | undefined {
+    const where = expectVersion === undefined ? eq(updateRequests.id, id) : and(eq(updateRequests.id, id), eq(updateRequests.version, expectVersion));
+    const done = tx
+      .update(updateRequests)
+      .set({ ...set, version: sql`${updateRequests.version} + 1`, updatedAt: this.store.timestamp() })
+      .where(where)
+      .run();
+    return changes(done) === 1 ? this.getRequest(id, tx) : undefined;
+  }
+
+  // Links
+
+  insertLink(tx: Db, requestId: string, secretHash: string): void {
+    tx.insert(updateLinks).values({ secretHash, requestId, createdAt: this.store.timestamp() }).run();
+  }
+
+  /** The request and round behind a link: one primary-key lookup by the hash, whatever the secret. */
+  findByLinkHash(secretHash: string): { request: UpdateRequestRow; round: UpdateRoundRow } | undefined {
+    const row = this.db
+      .select({ request: updateRequests, round: updateRounds })
+      .from(updateLinks)
+      .innerJoin(updateRequests, eq(updateRequests.id, updateLinks.requestId))
+      .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
+      .where(eq(updateLinks.secretHash, secretHash))
+      .get();
+    return row;
+  }
+
+  // Rounds
+
+  setRound(tx: Db, id: string, set: RoundSet): void {
+    tx.update(updateRounds)
+      .set({ ...set, version: sql`${updateRounds.version} + 1`, updatedAt: this.store.timestamp() })
+      .where(eq(updateRounds.id, id))
+      .run();
+  }
+
+  /** Rounds whose opening day has come and that nobody has claimed yet. */
+  roundsToOpen(today: string): UpdateRoundRow[] {
+    return this.db
+      .select()
+      .from(updateRounds)
+      .where(and(eq(updateRounds.state, 'scheduled'), lte(updateRounds.opensOn, today), isNull(updateRounds.openClaimedAt)))
+      .orderBy(asc(updateRounds.id))
+      .all();
+  }
+
+  openRounds(): UpdateRoundRow[] {
+    return this.db.select().from(updateRounds).where(eq(updateRounds.state, 'open')).orderBy(asc(updateRounds.id)).all();
+  }
+
+  /** Rounds open, with someone to escalate to, due by `today`, not yet escalated. */
+  roundsToEscalate(today: string): UpdateRoundRow[] {
+    return this.db
+      .select()
+      .from(updateRounds)
+      .where(and(eq(updateRounds.state, 'open'), isNotNull(updateRounds.escalateTo), lte(updateRounds.dueOn, today), isNull(updateRounds.escalationClaimedAt)))
+      .orderBy(asc(updateRounds.id))
+      .all();
+  }
+
+  /** Requests still waiting for their one reminder, in open rounds. */
+  requestsAwaitingReminder(): { request: UpdateRequestRow; round: UpdateRoundRow }[] {
+    return this.db
+      .select({ request: updateRequests, round: updateRounds })
+      .from(updateRequests)
+      .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
+      .where(and(eq(updateRounds.state, 'open'), eq(updateRequests.state, 'sent'), isNotNull(updateRequests.sentAt), isNull(updateRequests.remindClaimedAt)))
+      .orderBy(asc(updateRequests.id))
+      .all();
+  }
+
+  claimOpening(tx: Db, id: string, at: string): boolean {
+    return changes(tx.update(updateRounds).set({ openClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.openClaimedAt))).run()) === 1;
+  }
+
+  claimEscalation(id: string, at: string): boolean {
+    return changes(this.db.update(updateRounds).set({ escalationClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.escalationClaimedAt))).run()) === 1;
+  }
+
+  claimReminder(requestId: string, at: string): boolean {
+    return changes(this.db.update(updateRequests).set({ remindClaimedAt: at }).where(and(eq(updateRequests.id, requestId), isNull(updateRequests.remindClaimedAt))).run()) === 1;
+  }
+
+  // Comments
+
+  insertComment(tx: Db, c: { itemType: string; itemId: string; at: string; author: string; text: string; requestId: string | null }): void {
+    tx.insert(itemComments).values({ id: newId('cmt'), ...c }).run();
+  }
+
+  commentsOf(itemType: string, itemId: string): { at: string; author: string; text: string }[] {
+    return this.db
+      .select({ at: itemComments.at, author: itemComments.author, text: itemComments.text })
+      .from(itemComments)
+      .where(and(eq(itemComments.itemType, itemType), eq(itemComments.itemId, itemId)))
+      .orderBy(asc(itemComments.at), asc(itemComments.id))
+      .all();
+  }
+}
