@@ -30,6 +30,7 @@ export default async function publicRoutes(app: FastifyInstance) {
   const part1 = (m: MeetingRow) => agendaPart(m.items, 1);
 
   r.get('/meetings/:id', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'Public web page of a meeting: agenda, documents and pack',
@@ -81,6 +82,7 @@ export default async function publicRoutes(app: FastifyInstance) {
   });
 
   r.get('/meetings/:id/pack.pdf', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'The public agenda pack (Part 1) as PDF',
@@ -97,6 +99,7 @@ export default async function publicRoutes(app: FastifyInstance) {
   });
 
   r.get('/meetings/:id/items/:number', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'The document of a Part 1 agenda item: a web page, or the uploaded PDF',
