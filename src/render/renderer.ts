@@ -190,14 +190,22 @@ export class Renderer {
         if (this.idleTimer) clearTimeout(this.idleTimer);
         this.idleTimer = null;
         this.startSampling();
-        job
-          .run()
-          .then(job.resolve, job.reject)
-          .finally(() => {
-            this.running[audience]--;
-            this.pump();
-            if (this.running.staff + this.running.public === 0) this.whenIdle();
-          });
+        // The slot is given back before the caller hears, so what it does next sees it free.
+        const done = () => {
+          this.running[audience]--;
+          this.pump();
+          if (this.running.staff + this.running.public === 0) this.whenIdle();
+        };
+        job.run().then(
+          (v) => {
+            done();
+            job.resolve(v);
+          },
+          (e: unknown) => {
+            done();
+            job.reject(e);
+          },
+        );
       }
     }
   }
