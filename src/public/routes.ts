@@ -89,7 +89,7 @@ export default async function publicRoutes(app: FastifyInstance) {
       security: [],
       params: IdParams,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 404, 503, 504) },
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);

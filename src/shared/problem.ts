@@ -18,6 +18,10 @@ export const Problem = z
       )
       .optional(),
     currentVersion: z.number().int().optional(),
+    limit: z
+      .object({ name: z.string(), value: z.number(), unit: z.string() })
+      .optional()
+      .meta({ description: 'The limit that was hit (its setting, value and unit), on 422 document-too-large.' }),
   })
   .meta({ id: 'Problem', description: 'An error (application/problem+json).' });
 
@@ -30,6 +34,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current version; nothing was changed.',
   413: 'The request body is too large.',
   415: 'The body is not of an accepted media type.',
+  422: 'Document too large to print: over the HTML size limit, or its printing went over the memory limit.',
   429: 'Too many failed attempts; wait and retry.',
   503: 'The document renderer is busy; retry after the Retry-After seconds.',
   504: 'The document took too long to render.',
