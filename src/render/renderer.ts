@@ -235,8 +235,10 @@ export class Renderer {
   }
 
   /**
-   * Every Chromium process over the limit: a renderer (or helper) process is killed, and the render it
-   * served refused; the browser process itself over the limit closes the whole browser.
+   * Every Chromium process over the limit: a page's renderer process is killed and its render refused; a
+   * process no page owns (a helper, or the browser process itself, which also grows while printing a
+   * large tagged PDF) is killed and every render in progress refused — the browser is started again for
+   * the next one.
    */
   private async sampleMemory(): Promise<void> {
     const browser = await this.currentBrowser();
@@ -252,8 +254,9 @@ export class Renderer {
         { name: 'RENDER_MEMORY_LIMIT_MB', value: this.memoryLimitMb, unit: 'MB' },
       );
       const owners = [...this.active].filter((a) => a.pid === pid);
-      // A process no page is known to own (a helper, or a shared renderer): every render of unknown owner.
-      for (const a of owners.length > 0 ? owners : [...this.active].filter((x) => x.pid === null || pid === root)) a.abort(err);
+      // A process no page is known to own (a shared helper such as the print compositor, or the browser
+      // itself) serves every render in progress: killing it fails them all, so all are told why.
+      for (const a of owners.length > 0 ? owners : [...this.active]) a.abort(err);
       if (pid === root) {
         if (this.browser && (await this.browser.catch(() => null)) === browser) this.browser = null;
         this.idle.splice(0);

@@ -4,6 +4,7 @@
 // the idle period and started again on demand; anonymous renders never take the last slot.
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderingFor } from '../../src/render/audience.js';
+import { chromiumArgs } from '../../src/render/browser-path.js';
 import { processTree, treePssMb } from '../../src/render/process-memory.js';
 import { DocumentTooLargeError } from '../../src/render/render-errors.js';
 import { Renderer } from '../../src/render/renderer.js';
@@ -72,9 +73,10 @@ describe('Renderer limits', () => {
     expect((err as Error).message).toMatch(/more than 600 MB of memory/);
     expect(r.stats.memoryKills).toBeGreaterThanOrEqual(1);
     expect(peak).toBeLessThan(1536);
-    // The browser lives on: the next document prints, in the same browser.
+    // The next document prints (in the same browser when the renderer process was the one killed, in a
+    // new one when the browser process itself had grown past the limit while printing).
     expect(pdfText(await r.pdf(page('after the big one'))).trim()).toBe('after the big one');
-    expect(r.stats.launches).toBe(1);
+    expect(r.stats.launches).toBeLessThanOrEqual(2);
     console.log(`memory limit test: peak PSS (test process + Chromium) ${Math.round(peak)} MB, peak process RSS ${r.stats.peakProcessMb} MB`);
   });
 
@@ -122,6 +124,15 @@ describe('Renderer limits', () => {
     expect(r.load.staff).toBe(1);
     expect(pdfText(await staff).trim()).toBe('staff');
     expect((await Promise.all(pub)).map((p) => pdfText(p).trim())).toEqual(['public one', 'public two']);
+  });
+});
+
+describe('Chromium flags', () => {
+  it('keeps the sandbox on unless running as root, and the quiet-browser flags always', () => {
+    const quiet = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+    expect(chromiumArgs(0)).toContain('--no-sandbox');
+    expect(chromiumArgs(1000)).not.toContain('--no-sandbox');
+    for (const uid of [0, 1000]) for (const flag of quiet) expect(chromiumArgs(uid)).toContain(flag);
   });
 });
 
