@@ -1,5 +1,5 @@
 // Linux /proc readings of a process tree (Chromium's): its live descendants, each one's resident memory
-// (RSS, cheap: statm) and proportional share (PSS, exact but costlier: smaps_rollup), and renderer pids.
+// (RSS, cheap: statm) and proportional share (PSS, exact but costlier: smaps_rollup), and its kind.
 // Elsewhere (no /proc) every reading is empty, and the renderer's memory watch does nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -54,13 +54,11 @@ export function treePssMb(pid: number): number {
   return processTree(pid).reduce((sum, p) => sum + pssMb(p), 0);
 }
 
-/** The Chromium renderer processes (`--type=renderer`) among `pids`. */
-export function rendererPids(pids: number[]): number[] {
-  return pids.filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch {
-      return false;
-    }
-  });
+/** Whether `pid` is a Chromium renderer process (`--type=renderer`). */
+export function isRendererProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ import { AppError, GatewayTimeoutError, ServiceUnavailableError } from '../share
 import { currentAudience, type RenderAudience } from './audience.js';
 import { chromiumArgs, findBrowser } from './browser-path.js';
 import { repairOutlineTitles } from './outline-titles.js';
-import { processTree, rendererPids, rssMb } from './process-memory.js';
+import { isRendererProcess, processTree, rssMb } from './process-memory.js';
 import { DocumentTooLargeError } from './render-errors.js';
 
 export interface RendererOptions {
@@ -53,8 +53,8 @@ export interface RenderStats {
 
 type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void; audience: RenderAudience };
 
-/** A render in progress: its page's renderer process (when known), and how to stop it. */
-type ActiveRender = { pid: number | null; abort: (err: Error) => void };
+/** A render in progress, and how to stop it. */
+type ActiveRender = { abort: (err: Error) => void };
 
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
 type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number };
@@ -80,8 +80,6 @@ export class Renderer {
   private readonly queues: Record<RenderAudience, Job<unknown>[]> = { staff: [], public: [] };
   private readonly idle: IdlePage[] = [];
   private readonly active = new Set<ActiveRender>();
-  /** Serialises page creation, so the renderer process a new page brings can be told apart. */
-  private pageCreation: Promise<unknown> = Promise.resolve();
   private sampler: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -234,11 +232,20 @@ export class Renderer {
     this.sampler = null;
   }
 
+  private memoryError(): DocumentTooLargeError {
+    return new DocumentTooLargeError(
+      `Printing the document took more than ${this.memoryLimitMb} MB of memory and was stopped. Print a smaller part of it.`,
+      { name: 'RENDER_MEMORY_LIMIT_MB', value: this.memoryLimitMb, unit: 'MB' },
+    );
+  }
+
   /**
-   * Every Chromium process over the limit: a page's renderer process is killed and its render refused; a
-   * process no page owns (a helper, or the browser process itself, which also grows while printing a
-   * large tagged PDF) is killed and every render in progress refused — the browser is started again for
-   * the next one.
+   * Every Chromium process over the limit is killed. A renderer process: the page it served crashes, and
+   * that render (told by its crash, see print) is refused. Any other process (a helper, or the browser
+   * itself, which also grows while printing a large tagged PDF) serves every render in progress: all are
+   * refused, and the browser is started again for the next one.
+   * (Which renderer process serves which page cannot be asked of Chromium, and guessing from process
+   * creation is wrong: Chromium hands a new page a spare renderer it started earlier.)
    */
   private async sampleMemory(): Promise<void> {
     const browser = await this.currentBrowser();
@@ -249,14 +256,7 @@ export class Renderer {
       if (mb > this.stats.peakProcessMb) this.stats.peakProcessMb = Math.round(mb);
       if (mb <= this.memoryLimitMb) continue;
       this.stats.memoryKills++;
-      const err = new DocumentTooLargeError(
-        `Printing the document took more than ${this.memoryLimitMb} MB of memory and was stopped. Print a smaller part of it.`,
-        { name: 'RENDER_MEMORY_LIMIT_MB', value: this.memoryLimitMb, unit: 'MB' },
-      );
-      const owners = [...this.active].filter((a) => a.pid === pid);
-      // A process no page is known to own (a shared helper such as the print compositor, or the browser
-      // itself) serves every render in progress: killing it fails them all, so all are told why.
-      for (const a of owners.length > 0 ? owners : [...this.active]) a.abort(err);
+      if (pid === root || !isRendererProcess(pid)) for (const a of this.active) a.abort(this.memoryError());
       if (pid === root) {
         if (this.browser && (await this.browser.catch(() => null)) === browser) this.browser = null;
         this.idle.splice(0);
@@ -315,31 +315,19 @@ export class Renderer {
   }
 
   /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
-  private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<{ page: Page; uses: number; pid: number | null }> {
+  private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<{ page: Page; uses: number }> {
     for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
-      if (idle.launch === launch && (await idle.ready) && !idle.page.isClosed()) return { page: idle.page, uses: idle.uses, pid: pidOf(idle.page) };
+      if (idle.launch === launch && (await idle.ready) && !idle.page.isClosed()) return { page: idle.page, uses: idle.uses };
       void idle.page.close().catch(() => undefined);
     }
-    const created = this.pageCreation.then(() => this.newPage(browser));
-    this.pageCreation = created.catch(() => undefined);
-    return { ...(await created), uses: 0 };
-  }
-
-  /** A new page, and the renderer process that came with it (the one renderer that was not there before). */
-  private async newPage(browser: Browser): Promise<{ page: Page; pid: number | null }> {
-    const root = browser.process()?.pid;
-    const before = new Set(root && process.platform === 'linux' ? rendererPids(processTree(root)) : []);
     const page = await browser.newPage();
-    const fresh = root && process.platform === 'linux' ? rendererPids(processTree(root)).filter((p) => !before.has(p)) : [];
-    const pid = fresh.length === 1 ? fresh[0]! : null;
-    PAGE_PIDS.set(page, pid);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req) => {
       this.stats.blockedRequests++;
       void req.abort('blockedbyclient').catch(() => undefined);
     });
-    return { page, pid };
+    return { page, uses: 0 };
   }
 
   /**
@@ -376,15 +364,20 @@ export class Renderer {
   private async print(html: string, options: PDFOptions): Promise<Buffer> {
     const launch = this.launch();
     const browser = await launch;
-    const { page, uses, pid } = await this.acquirePage(launch, browser);
+    const { page, uses } = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
     let succeeded = false;
     let render: ActiveRender | undefined;
     const stopped = new Promise<never>((_, reject) => {
-      render = { pid, abort: reject };
+      render = { abort: reject };
     });
     stopped.catch(() => undefined);
     this.active.add(render!);
+    // The page's renderer crashed: killed by the memory watch (its kill counted since this render began),
+    // or of its own accord (out of memory inside Chromium) — a document too large either way.
+    const killsBefore = this.stats.memoryKills;
+    const crashed = () => render!.abort(this.memoryError());
+    page.once('error', crashed);
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -409,17 +402,18 @@ export class Renderer {
       const pdf = await Promise.race([work, timeout, stopped]);
       succeeded = true;
       return pdf;
+    } catch (err) {
+      // The protocol may report the crash before the page's crash event does.
+      if (!(err instanceof AppError) && this.stats.memoryKills > killsBefore && isBrowserGone(err)) throw this.memoryError();
+      throw err;
     } finally {
       clearTimeout(timer);
+      page.off('error', crashed);
       this.active.delete(render!);
       this.releasePage(page, launch, succeeded, html.length > RELEASE_MEMORY_AFTER_HTML, uses + 1);
     }
   }
 }
-
-/** The renderer process of each page we created (null when it could not be told apart). */
-const PAGE_PIDS = new WeakMap<Page, number | null>();
-const pidOf = (page: Page) => PAGE_PIDS.get(page) ?? null;
 
 /** `promise`'s value, or false once `ms` have passed. */
 function withTimeout(promise: Promise<boolean>, ms: number): Promise<boolean> {
