@@ -168,4 +168,41 @@ describe('Renderer limits over HTTP', () => {
       await t.close();
     }
   });
+
+  it('keeps printing for signed-in users while 12 anonymous clients saturate public printing', { timeout: 180_000 }, async () => {
+    const t = await createTestApp({ render: { concurrency: 2, publicQueueLimit: 2 } });
+    try {
+      // Stands in for the public pack: an anonymous route whose renders are counted as public.
+      const slow = page('public '.repeat(60_000));
+      t.app.get('/test-public-print', { config: { public: true } }, (_req, reply) =>
+        renderingFor('public', async () => reply.type('application/pdf').send(await t.app.renderer.pdf(slow))),
+      );
+      const plan = (await t.admin.post('/api/v1/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Wolverhampton' })).json();
+      let publicPrinted = 0;
+      const anonymous = Array.from({ length: 12 }, () =>
+        t.app.inject({ url: '/test-public-print' }).then((r) => {
+          if (r.statusCode === 200) publicPrinted++;
+          return r;
+        }),
+      );
+      await new Promise((res) => setTimeout(res, 50));
+      const staff = [];
+      for (let i = 0; i < 3; i++) staff.push(await t.admin.get(`/api/v1/plans/${plan.id}/progress-report/pdf`));
+      for (const res of staff) expect(res.statusCode).toBe(200);
+      // The staff documents did not wait behind the public queue: it had not drained when they were done.
+      const printedBeforeStaffDone = publicPrinted;
+      const publicAnswers = await Promise.all(anonymous);
+      expect(printedBeforeStaffDone).toBeLessThan(publicAnswers.filter((r) => r.statusCode === 200).length);
+      const busy = publicAnswers.filter((r) => r.statusCode === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const r of busy) {
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        problem(r, 503);
+      }
+      expect(publicAnswers.filter((r) => r.statusCode === 200).length).toBeGreaterThanOrEqual(3);
+      expect(publicAnswers.every((r) => r.statusCode === 200 || r.statusCode === 503)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
 });
