@@ -5,13 +5,13 @@
 // Driven by the benchmark over IPC: {cmd:'print', htmlPath, id, concurrency?, count?} → {id, ms[], pages, bytes}.
 import { readFileSync } from 'node:fs';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from '../src/render/browser-path.js';
+import { chromiumArgs, findBrowser } from '../src/render/browser-path.js';
 import { countPdfPages } from '../src/render/pdf-pages.js';
 
 const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 120_000 } as const;
 
 const started = performance.now();
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: chromiumArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 const pages: Page[] = [await browser.newPage()];
 const launchMs = performance.now() - started;
 const htmlCache = new Map<string, string>();

@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/health',
-    { schema: { tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    { config: { public: true }, schema: { tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => {
       app.database.sqlite.prepare('select 1').get();
       return { status: 'ok' as const };

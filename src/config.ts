@@ -11,6 +11,14 @@ const EnvSchema = z.object({
   RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   RENDER_QUEUE_LIMIT: z.coerce.number().int().min(1).default(16),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  // Anonymous (public page) renders allowed to wait; beyond it they get 503 + Retry-After.
+  RENDER_PUBLIC_QUEUE_LIMIT: z.coerce.number().int().min(0).default(4),
+  // One Chromium process over this resident size is killed and its render answered 422 (0: no watch).
+  RENDER_MEMORY_LIMIT_MB: z.coerce.number().int().min(0).default(1024),
+  // HTML larger than this is refused (422) before printing.
+  RENDER_MAX_HTML_MB: z.coerce.number().min(0.1).default(3),
+  // Chromium closed after this long without a render, started again on demand (0: never).
+  RENDER_IDLE_CLOSE_MS: z.coerce.number().int().min(0).default(60_000),
   PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

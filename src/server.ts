@@ -26,6 +26,10 @@ const app = await buildApp({
     timeoutMs: env.RENDER_TIMEOUT_MS,
     queueLimit: env.RENDER_QUEUE_LIMIT,
     concurrency: env.RENDER_CONCURRENCY,
+    publicQueueLimit: env.RENDER_PUBLIC_QUEUE_LIMIT,
+    memoryLimitMb: env.RENDER_MEMORY_LIMIT_MB,
+    maxHtmlBytes: Math.round(env.RENDER_MAX_HTML_MB * 1024 * 1024),
+    idleCloseMs: env.RENDER_IDLE_CLOSE_MS,
   },
   logger: {
     level: env.LOG_LEVEL,

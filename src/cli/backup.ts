@@ -11,6 +11,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { restrictDatabaseFiles, withPrivateUmask } from '../db/file-modes.js';
 
 export interface BackupResult {
   source: string;
@@ -69,12 +70,21 @@ export async function backupDatabase(source: string, destination: string, opts: 
   if (!existsSync(dirname(destination))) throw new Error(`The folder ${dirname(destination)} does not exist.`);
   const temp = tempBeside(destination);
   try {
-    const pages = await copyWithBackupApi(source, temp);
-    const copy = new Database(temp);
+    // Created 0600 like the database (the umask covers the file SQLite creates; chmod, one made before).
+    const previousUmask = process.umask(0o077);
+    let pages: number;
+    try {
+      pages = await copyWithBackupApi(source, temp);
+    } finally {
+      process.umask(previousUmask);
+    }
+    restrictDatabaseFiles(temp);
+    const copy = withPrivateUmask(() => new Database(temp));
     copy.pragma('journal_mode = DELETE'); // one self-contained file
     copy.close();
     const { lastAuditSeq } = verify(temp);
     renameSync(temp, destination);
+    restrictDatabaseFiles(destination);
     return { source, destination, pages, bytes: statSync(destination).size, lastAuditSeq, ms: Date.now() - started };
   } finally {
     removeDbFiles(temp);
@@ -103,10 +113,17 @@ export async function restoreDatabase(
     previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await backupDatabase(target, previous);
   }
-  const pages = await copyWithBackupApi(backup, target);
-  const db = new Database(target);
+  const previousUmask = process.umask(0o077);
+  let pages: number;
+  try {
+    pages = await copyWithBackupApi(backup, target);
+  } finally {
+    process.umask(previousUmask);
+  }
+  const db = withPrivateUmask(() => new Database(target));
   db.pragma('journal_mode = WAL'); // as the server runs it
   db.close();
+  restrictDatabaseFiles(target);
   const { lastAuditSeq } = verify(target);
   return { source: backup, destination: target, pages, bytes: statSync(target).size, lastAuditSeq, ms: Date.now() - started, previous };
 }

@@ -1,10 +1,10 @@
 // Opens the SQLite file with the pragmas we rely on and applies the committed drizzle-kit migrations.
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensurePrivateFolderFor, restrictDatabaseFiles, withPrivateUmask } from './file-modes.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -18,9 +18,15 @@ export interface OpenedDatabase {
 }
 
 export function openDatabase(path: string): OpenedDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
+  const onDisk = path !== ':memory:' && path !== '';
+  if (onDisk) ensurePrivateFolderFor(path);
+  // Created 0600 (the -wal and -shm files take the database's mode); a file made earlier is tightened.
+  const sqlite = withPrivateUmask(() => {
+    const opened = new Database(path);
+    opened.pragma('journal_mode = WAL');
+    return opened;
+  });
+  if (onDisk) restrictDatabaseFiles(path);
   // FULL: an acknowledged write survives a power cut, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

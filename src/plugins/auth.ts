@@ -1,5 +1,7 @@
-// Bearer-token access control for /api/v1: resolves the caller (a stored token, or ADMIN_TOKEN as admin)
-// and checks the route's required role: viewer (read, render) < editor (write, publish) < admin (tokens).
+// Bearer-token access control, decided on the route that answers (after the router has decoded the path),
+// by default deny: every route needs a token unless its config says `public: true`. Resolves the caller (a
+// stored token, or ADMIN_TOKEN as admin) and checks the route's required role: viewer (read, render) <
+// editor (write, publish) < admin (tokens). Unmatched paths are left to the 404 handler.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The least role that may call the route; defaults to viewer for GET/HEAD and editor otherwise. */
     role?: Role;
+    /** Served without a token (health, docs, public meeting pages, calendar feeds). Everything else needs one. */
+    public?: boolean;
   }
   interface FastifyInstance {
     tokens: TokensRepo;
@@ -51,7 +55,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Never the raw URL: `/%61pi/v1/…` reaches the /api/v1 routes once the router has decoded it.
+    if (request.is404) return;
+    if (request.routeOptions.config.public === true) return;
     const header = request.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const secret = m?.[1];

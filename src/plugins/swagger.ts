@@ -36,10 +36,16 @@ async function swaggerPlugin(app: FastifyInstance) {
   });
   // swagger-ui's own policy ends with upgrade-insecure-requests, which blanks /docs over plain http on any
   // host but localhost (a council's intranet); everything else in it stays.
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  // The docs are public: their routes (swagger-ui's own) are marked so here, in a context of their own.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
   });
 }
 

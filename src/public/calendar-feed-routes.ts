@@ -13,6 +13,7 @@ export default async function calendarFeedPublicRoutes(app: FastifyInstance) {
   const deps = interchangeDeps(app);
 
   r.get('/calendars/:file', {
+    config: { public: true },
     schema: {
       tags: ['Public pages'],
       summary: 'A plan’s calendar through a secret feed URL (for calendar subscriptions)',

@@ -46,6 +46,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   }
 
   r.get('/meetings/:id', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'Public web page of a meeting: agenda, documents and pack',
@@ -96,13 +97,14 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   });
 
   r.get('/meetings/:id/pack.pdf', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'The public agenda pack (Part 1) as PDF',
       security: [],
       params: IdParams,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), 304: NotModified, ...problems(400, 404, 422, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
@@ -111,6 +113,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   });
 
   r.get('/meetings/:id/items/:number', {
+    config: { public: true },
     schema: {
       tags,
       summary: 'The document of a Part 1 agenda item: a web page, or the uploaded PDF',

@@ -17,8 +17,16 @@ export function findBrowser(explicit = process.env.PUPPETEER_EXECUTABLE_PATH): s
   throw new Error('No Chromium found. Run `npm install` (it installs Debian’s chromium) or set PUPPETEER_EXECUTABLE_PATH.');
 }
 
+/**
+ * Chromium's flags. The sandbox stays ON unless we run as root (Chromium refuses to start sandboxed as
+ * root); run the server as an ordinary user in production (README, "Running in production").
+ */
+export function chromiumArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return uid === 0 ? ['--no-sandbox', ...CHROMIUM_ARGS] : [...CHROMIUM_ARGS];
+}
+
+/** The flags every launch uses, sandbox aside (see chromiumArgs). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', // we run as root in containers; the page itself has JavaScript off and no network
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',

@@ -1,6 +1,11 @@
 // The PDF renderer: one lazily launched Chromium reused across renders, JavaScript off, every request
-// from the page refused, a time limit per render, a bounded queue (full → 503), relaunch after the
-// browser dies, and a clean close.
+// from the page refused, a time limit per render, bounded queues (full → 503), relaunch after the
+// browser dies, and a clean close. Bounded in memory: HTML over a size limit is refused before printing,
+// and while renders run each Chromium process is sampled (RSS, every MEMORY_SAMPLE_MS); a renderer over
+// the memory limit is killed and its render answered 422 (DocumentTooLargeError). Chromium is driven over
+// a pipe, so it exits when this process dies (even by SIGKILL), and is closed after an idle period.
+// Capacity is kept for staff: anonymous ('public', see ./audience.ts) renders never take the last slot
+// and wait in a small queue of their own.
 //
 // Pages are reused, emptied between renders: measured on our 2-core machine, opening and closing a page
 // per render made a monthly report 1.6× slower and halved the throughput of two renders at once (a new
@@ -10,9 +15,12 @@
 // large document its renderer is also told, once idle for a second, to give memory back (it keeps
 // ~400 MB after printing a 67-page report otherwise).
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
-import { GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
-import { CHROMIUM_ARGS, findBrowser } from './browser-path.js';
+import { AppError, GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
+import { currentAudience, type RenderAudience } from './audience.js';
+import { chromiumArgs, findBrowser } from './browser-path.js';
 import { repairOutlineTitles } from './outline-titles.js';
+import { isRendererProcess, processTree, rssMb } from './process-memory.js';
+import { DocumentTooLargeError } from './render-errors.js';
 
 export interface RendererOptions {
   executablePath?: string;
@@ -21,15 +29,32 @@ export interface RendererOptions {
   /** Renders allowed to wait beyond those running; more → ServiceUnavailableError. */
   queueLimit?: number;
   timeoutMs?: number;
+  /** Anonymous ('public') renders allowed to wait; more → ServiceUnavailableError. Staff keep their own queue. */
+  publicQueueLimit?: number;
+  /** A Chromium process over this resident size (MB) is killed and its render refused (422). 0: no watch. */
+  memoryLimitMb?: number;
+  /** HTML longer than this (bytes) is refused (422) before it reaches Chromium. */
+  maxHtmlBytes?: number;
+  /** Chromium is closed after this long without a render (started again on demand). 0: never. */
+  idleCloseMs?: number;
 }
 
 export interface RenderStats {
   launches: number;
   renders: number;
   blockedRequests: number;
+  /** Renderer processes killed for going over the memory limit. */
+  memoryKills: number;
+  /** Times Chromium was closed after the idle period. */
+  idleCloses: number;
+  /** The largest resident size (MB) seen of one Chromium process while renders ran. */
+  peakProcessMb: number;
 }
 
-type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void; audience: RenderAudience };
+
+/** A render in progress, and how to stop it. */
+type ActiveRender = { abort: (err: Error) => void };
 
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
 type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number };
@@ -42,31 +67,76 @@ export const RELEASE_MEMORY_AFTER_HTML = 256 * 1024;
 /** …once the page has been idle this long. */
 export const RELEASE_MEMORY_IDLE_MS = 1000;
 
+/** How often Chromium's processes are sampled while renders run. */
+export const MEMORY_SAMPLE_MS = 200;
+export const DEFAULT_MEMORY_LIMIT_MB = 1024;
+/** Measured: 3 MB of plain table HTML took one renderer past 4 GB while printing tagged; a monthly report is ~0.2 MB. */
+export const DEFAULT_MAX_HTML_BYTES = 3 * 1024 * 1024;
+export const DEFAULT_IDLE_CLOSE_MS = 60_000;
+
 export class Renderer {
   private browser: Promise<Browser> | null = null;
-  private running = 0;
-  private readonly queue: Job<unknown>[] = [];
+  private readonly running = { staff: 0, public: 0 };
+  private readonly queues: Record<RenderAudience, Job<unknown>[]> = { staff: [], public: [] };
   private readonly idle: IdlePage[] = [];
+  private readonly active = new Set<ActiveRender>();
+  private sampler: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0 };
+  readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0, memoryKills: 0, idleCloses: 0, peakProcessMb: 0 };
   private readonly concurrency: number;
   private readonly queueLimit: number;
+  private readonly publicQueueLimit: number;
   readonly timeoutMs: number;
+  readonly memoryLimitMb: number;
+  readonly maxHtmlBytes: number;
+  readonly idleCloseMs: number;
 
   constructor(private readonly opts: RendererOptions = {}) {
     this.concurrency = opts.concurrency ?? 2;
     this.queueLimit = opts.queueLimit ?? 16;
+    this.publicQueueLimit = opts.publicQueueLimit ?? 4;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.memoryLimitMb = opts.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+    this.maxHtmlBytes = opts.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES;
+    this.idleCloseMs = opts.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
   }
 
-  /** Prints self-contained HTML to PDF. The page size and margins come from the document's CSS @page rules. */
+  /**
+   * Prints self-contained HTML to PDF. The page size and margins come from the document's CSS @page rules.
+   * Counted for the audience of the calling context (./audience.ts): staff unless inside renderingFor('public').
+   */
   pdf(html: string, options: PDFOptions = {}): Promise<Buffer> {
-    return this.enqueue(() => this.withRetry(() => this.print(html, options)));
+    const bytes = Buffer.byteLength(html, 'utf8');
+    if (bytes > this.maxHtmlBytes) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return Promise.reject(
+        new DocumentTooLargeError(`The document is ${mb(bytes)} MB of HTML; at most ${mb(this.maxHtmlBytes)} MB can be printed. Print a smaller part of it.`, {
+          name: 'RENDER_MAX_HTML_MB',
+          value: this.maxHtmlBytes / 1024 / 1024,
+          unit: 'MB',
+        }),
+      );
+    }
+    return this.enqueue(currentAudience(), () => this.withRetry(() => this.print(html, options)));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new ServiceUnavailableError('The server is shutting down.', 5));
+    for (const job of [...this.queues.staff.splice(0), ...this.queues.public.splice(0)]) {
+      job.reject(new ServiceUnavailableError('The server is shutting down.', 5));
+    }
+    this.stopSampling();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.closeBrowser();
+  }
+
+  /** Renders running now, by audience (for tests and operations). */
+  get load(): { staff: number; public: number; waiting: number } {
+    return { ...this.running, waiting: this.queues.staff.length + this.queues.public.length };
+  }
+
+  private async closeBrowser(): Promise<void> {
     this.idle.splice(0);
     const b = this.browser;
     this.browser = null;
@@ -78,30 +148,130 @@ export class Renderer {
     return this.browser ? this.browser.catch(() => null) : null;
   }
 
-  private enqueue<T>(run: () => Promise<T>): Promise<T> {
+  private enqueue<T>(audience: RenderAudience, run: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new ServiceUnavailableError('The renderer is closed.', 5));
-    if (this.running >= this.concurrency && this.queue.length >= this.queueLimit) {
+    const queue = this.queues[audience];
+    const limit = audience === 'public' ? this.publicQueueLimit : this.queueLimit;
+    if (!this.canStart(audience) && queue.length >= limit) {
+      const running = this.running.staff + this.running.public;
       return Promise.reject(
-        new ServiceUnavailableError(`The document renderer is busy (${this.running} rendering, ${this.queue.length} waiting).`, 2),
+        new ServiceUnavailableError(
+          audience === 'public'
+            ? `Public documents are busy being printed (${this.running.public} printing, ${queue.length} waiting); try again shortly.`
+            : `The document renderer is busy (${running} rendering, ${queue.length} waiting).`,
+          audience === 'public' ? 5 : 2,
+        ),
       );
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve, reject } as Job<unknown>);
+      queue.push({ run, resolve, reject, audience } as Job<unknown>);
       this.pump();
     });
   }
 
+  /**
+   * Public renders never take the last slot: at most concurrency − 1 of them run (at least one). Staff may
+   * use every slot; with a concurrency of 1 the slot a public render holds is made up by one extra for staff.
+   */
+  private canStart(audience: RenderAudience): boolean {
+    const total = this.running.staff + this.running.public;
+    if (audience === 'public') return total < this.concurrency && this.running.public < Math.max(1, this.concurrency - 1);
+    return total < this.concurrency || (this.concurrency === 1 && this.running.staff === 0 && total < 2);
+  }
+
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      this.running++;
-      job
-        .run()
-        .then(job.resolve, job.reject)
-        .finally(() => {
-          this.running--;
+    for (const audience of ['staff', 'public'] as const) {
+      const queue = this.queues[audience];
+      while (queue.length > 0 && this.canStart(audience)) {
+        const job = queue.shift()!;
+        this.running[audience]++;
+        if (this.idleTimer) clearTimeout(this.idleTimer);
+        this.idleTimer = null;
+        this.startSampling();
+        // The slot is given back before the caller hears, so what it does next sees it free.
+        const done = () => {
+          this.running[audience]--;
           this.pump();
-        });
+          if (this.running.staff + this.running.public === 0) this.whenIdle();
+        };
+        job.run().then(
+          (v) => {
+            done();
+            job.resolve(v);
+          },
+          (e: unknown) => {
+            done();
+            job.reject(e);
+          },
+        );
+      }
+    }
+  }
+
+  /** Nothing running: stop sampling, and close Chromium if nothing comes for the idle period. */
+  private whenIdle(): void {
+    this.stopSampling();
+    if (this.idleCloseMs <= 0 || this.closed || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed || this.running.staff + this.running.public > 0 || !this.browser) return;
+      this.stats.idleCloses++;
+      void this.closeBrowser();
+    }, this.idleCloseMs);
+    this.idleTimer.unref();
+  }
+
+  private startSampling(): void {
+    if (this.sampler || this.memoryLimitMb <= 0 || process.platform !== 'linux') return;
+    this.sampler = setInterval(() => void this.sampleMemory(), MEMORY_SAMPLE_MS);
+    this.sampler.unref();
+  }
+
+  private stopSampling(): void {
+    if (this.sampler) clearInterval(this.sampler);
+    this.sampler = null;
+  }
+
+  private memoryError(): DocumentTooLargeError {
+    return new DocumentTooLargeError(
+      `Printing the document took more than ${this.memoryLimitMb} MB of memory and was stopped. Print a smaller part of it.`,
+      { name: 'RENDER_MEMORY_LIMIT_MB', value: this.memoryLimitMb, unit: 'MB' },
+    );
+  }
+
+  /**
+   * Every Chromium process over the limit is killed. A renderer process: the page it served crashes, and
+   * that render (told by its crash, see print) is refused. Any other process (a helper, or the browser
+   * itself, which also grows while printing a large tagged PDF) serves every render in progress: all are
+   * refused, and the browser is started again for the next one.
+   * (Which renderer process serves which page cannot be asked of Chromium, and guessing from process
+   * creation is wrong: Chromium hands a new page a spare renderer it started earlier.)
+   */
+  private async sampleMemory(): Promise<void> {
+    const browser = await this.currentBrowser();
+    const root = browser?.process()?.pid;
+    if (!browser || !root) return;
+    for (const pid of processTree(root)) {
+      const mb = rssMb(pid);
+      if (mb > this.stats.peakProcessMb) this.stats.peakProcessMb = Math.round(mb);
+      if (mb <= this.memoryLimitMb) continue;
+      this.stats.memoryKills++;
+      if (pid === root || !isRendererProcess(pid)) for (const a of this.active) a.abort(this.memoryError());
+      if (pid === root) {
+        if (this.browser && (await this.browser.catch(() => null)) === browser) this.browser = null;
+        this.idle.splice(0);
+        try {
+          process.kill(root, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        return;
+      }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
   }
 
@@ -111,7 +281,10 @@ export class Renderer {
       const launching = puppeteer.launch({
         executablePath: this.opts.executablePath ?? findBrowser(),
         headless: true,
-        args: CHROMIUM_ARGS,
+        args: chromiumArgs(),
+        // Over a pipe (not a WebSocket): when this process dies, even by SIGKILL, the pipe closes and
+        // Chromium exits with it instead of staying behind.
+        pipe: true,
         // The server owns shutdown; Chromium must not die with the terminal's Ctrl-C before we close it.
         handleSIGINT: false,
         handleSIGTERM: false,
@@ -136,7 +309,7 @@ export class Renderer {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof GatewayTimeoutError || this.closed || !isBrowserGone(err)) throw err;
+      if (err instanceof AppError || this.closed || !isBrowserGone(err)) throw err;
       return fn();
     }
   }
@@ -194,6 +367,17 @@ export class Renderer {
     const { page, uses } = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;
     let succeeded = false;
+    let render: ActiveRender | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      render = { abort: reject };
+    });
+    stopped.catch(() => undefined);
+    this.active.add(render!);
+    // The page's renderer crashed: killed by the memory watch (its kill counted since this render began),
+    // or of its own accord (out of memory inside Chromium) — a document too large either way.
+    const killsBefore = this.stats.memoryKills;
+    const crashed = () => render!.abort(this.memoryError());
+    page.once('error', crashed);
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -215,11 +399,17 @@ export class Renderer {
         );
       });
       work.catch(() => undefined); // a late failure after the timeout must not go unhandled
-      const pdf = await Promise.race([work, timeout]);
+      const pdf = await Promise.race([work, timeout, stopped]);
       succeeded = true;
       return pdf;
+    } catch (err) {
+      // The protocol may report the crash before the page's crash event does.
+      if (!(err instanceof AppError) && this.stats.memoryKills > killsBefore && isBrowserGone(err)) throw this.memoryError();
+      throw err;
     } finally {
       clearTimeout(timer);
+      page.off('error', crashed);
+      this.active.delete(render!);
       this.releasePage(page, launch, succeeded, html.length > RELEASE_MEMORY_AFTER_HTML, uses + 1);
     }
   }

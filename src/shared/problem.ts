@@ -18,6 +18,10 @@ export const Problem = z
       )
       .optional(),
     currentVersion: z.number().int().optional(),
+    limit: z
+      .object({ name: z.string(), value: z.number(), unit: z.string() })
+      .optional()
+      .meta({ description: 'The limit that was hit (its setting, value and unit), on 422 document-too-large.' }),
   })
   .meta({ id: 'Problem', description: 'An error (application/problem+json).' });
 
@@ -30,7 +34,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current version; nothing was changed.',
   413: 'The request body is too large.',
   415: 'The body is not of an accepted media type.',
-  422: 'The content is beyond a limit of this service (e.g. a PDF’s page tree); the problem names it.',
+  422: 'The content is beyond a limit of this service (a PDF’s page tree, a document too large to print); the problem names the limit.',
   429: 'Too many requests (failed attempts, or anonymous requests from one address); retry after the Retry-After seconds.',
   503: 'The document renderer is busy; retry after the Retry-After seconds.',
   504: 'The document took too long to render.',

@@ -4,7 +4,7 @@
 // namespaces); every request the page makes anywhere else is recorded and refused.
 import type { FastifyInstance } from 'fastify';
 import puppeteer, { type Browser, type HTTPResponse, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from '../../src/render/browser-path.js';
+import { chromiumArgs, findBrowser } from '../../src/render/browser-path.js';
 
 export const APP_ORIGIN = 'http://send-plan-tracker.test';
 /** Browsers treat localhost as a secure context (no upgrade of http requests, for one). */
@@ -23,7 +23,7 @@ export interface OpenedPage {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_ARGS });
+  return puppeteer.launch({ executablePath: findBrowser(), headless: true, args: chromiumArgs() });
 }
 
 export async function openThroughApp(

@@ -23,7 +23,7 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
         'Freezes the report: its data (project, tasks, registers, statuses, previous statuses) is stored as a snapshot with the rendered PDF and its SHA-256. Afterwards PATCH/DELETE → 409 and the documents never change.',
       params: IdParams,
       headers: IfMatchHeaders,
-      response: { 200: HighlightReport, ...problems(400, 401, 403, 404, 409, 412, 503, 504) },
+      response: { 200: HighlightReport, ...problems(400, 401, 403, 404, 409, 412, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const published = await app.documents.highlightReports.publish(req.params.id, parseIfMatch(req.headers['if-match']), req.actor!);
@@ -38,7 +38,7 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       params: IdParams,
       querystring: z.strictObject({ download: DOWNLOAD }),
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ description: 'application/pdf', type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: z.any().meta({ description: 'application/pdf', type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const report = app.repos.highlightReports.mustGet(req.params.id);

@@ -40,7 +40,7 @@ export default async function packRoutes(app: FastifyInstance) {
       summary: 'Page ranges of the meeting pack',
       description: 'One entry per Part 1 item in agenda order; firstPage/lastPage null for an item without a document. The same ranges the agenda prints.',
       params: IdParams,
-      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req) => ({ items: await packs().ranges(req.params.id, 1) }),
   });
@@ -54,7 +54,7 @@ export default async function packRoutes(app: FastifyInstance) {
       params: IdParams,
       querystring: Download,
       produces: ['application/pdf'],
-      response: { 200: Pdf, ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: Pdf, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const meeting = app.repos.meetings.mustGet(req.params.id);
@@ -69,7 +69,7 @@ export default async function packRoutes(app: FastifyInstance) {
       tags,
       summary: 'Page ranges of the exempt (Part 2) pack',
       params: IdParams,
-      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: PackRanges, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req) => ({ items: await packs().ranges(req.params.id, 2) }),
   });
@@ -82,7 +82,7 @@ export default async function packRoutes(app: FastifyInstance) {
       params: IdParams,
       querystring: Download,
       produces: ['application/pdf'],
-      response: { 200: Pdf, ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: Pdf, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const meeting = app.repos.meetings.mustGet(req.params.id);

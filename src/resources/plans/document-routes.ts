@@ -23,7 +23,7 @@ export default async function planDocumentRoutes(app: FastifyInstance) {
       params: Params,
       querystring: Query,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       app.repos.plans.mustGet(req.params.planId);
