@@ -20,6 +20,7 @@ import actionRoutes from './resources/actions/routes.js';
 import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
+import changesRoutes from './resources/changes/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarFeedRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
+      await api.register(changesRoutes);
       await api.register(interchangeRoutes);
     },
     { prefix: API_PREFIX },

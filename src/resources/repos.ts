@@ -4,6 +4,7 @@ import { AreaUpdatesRepo } from './area-updates/repo.js';
 import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
+import { ChangesRepo } from './changes/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
@@ -25,6 +26,7 @@ export function createRepos(store: Store) {
     meetings: new MeetingsRepo(store),
     uploads: new UploadsRepo(store),
     calendarFeeds: new CalendarFeedsRepo(store),
+    changes: new ChangesRepo(store),
   };
 }
 
