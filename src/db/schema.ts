@@ -17,6 +17,7 @@ export const plans = sqliteTable('plans', {
   localArea: text('local_area').notNull(),
   principalAuthority: text('principal_authority'),
   inspectionReportPublishedOn: text('inspection_report_published_on'),
+  reviewCadenceMonths: integer('review_cadence_months'),
 });
 
 export const areas = sqliteTable(
@@ -260,3 +261,4 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [index('calendar_feeds_plan').on(t.planId)],
 );
+export * from './tables/reviews.js';

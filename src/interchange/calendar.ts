@@ -3,7 +3,7 @@
 // derived from the records' ids and SEQUENCE from their versions, so a calendar that re-reads the feed
 // updates its events instead of duplicating them.
 import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
-import { planDeadlines } from '../domain/deadlines.js';
+import { nextReviewBy, planDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, ragLabel } from '../domain/rag.js';
 import { addDays, ukDate } from '../domain/dates.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
@@ -123,6 +123,24 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
       summary: `${plan.localArea}: ${summary}`,
       description: `${plan.title}\n${description}`,
       categories: [{ name: 'Statutory deadline' }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+
+  // The next monitoring review with DfE and NHS England (the latest review's next date, or its cadence).
+  const latestReview = repos.reviews.latestInPlan(plan.id);
+  const reviewBy = nextReviewBy(latestReview, plan.reviewCadenceMonths);
+  if (reviewBy && latestReview) {
+    cal.createEvent({
+      id: uid('plan', plan.id, 'nextReviewBy'),
+      sequence: plan.version + latestReview.version,
+      stamp: new Date(latestReview.updatedAt > plan.updatedAt ? latestReview.updatedAt : plan.updatedAt),
+      allDay: true,
+      start: day(reviewBy),
+      end: day(addDays(reviewBy, 1)),
+      summary: `${plan.localArea}: Next monitoring review with DfE and NHS England`,
+      description: `${plan.title}\n${latestReview.nextReviewOn ? `Date agreed at "${latestReview.title}" (${ukDate(latestReview.heldOn)}).` : `${plan.reviewCadenceMonths} months after "${latestReview.title}" (${ukDate(latestReview.heldOn)}).`}`,
+      categories: [{ name: 'Review' }],
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }

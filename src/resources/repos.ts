@@ -10,6 +10,7 @@ import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
 import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
 import { createRegisterRepos } from './registers/repo.js';
+import { ReviewsRepo } from './reviews/repo.js';
 import { UploadsRepo } from './uploads/repo.js';
 
 export function createRepos(store: Store) {
@@ -27,6 +28,7 @@ export function createRepos(store: Store) {
     uploads: new UploadsRepo(store),
     calendarFeeds: new CalendarFeedsRepo(store),
     changes: new ChangesRepo(store),
+    reviews: new ReviewsRepo(store),
   };
 }
 

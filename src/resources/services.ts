@@ -10,6 +10,7 @@ import { createProjectsService, createWorkstreamsService } from './projects/serv
 import { createRegisterServices } from './registers/service.js';
 import { NO_MEASURES, type MeasureSource } from './measure-source.js';
 import type { Repos } from './repos.js';
+import { ReviewsService } from './reviews/service.js';
 
 export interface ServiceContext {
   now: () => Date;
@@ -30,6 +31,7 @@ export function createServices(repos: Repos, ctx: ServiceContext, measures: Meas
     areaUpdates: createAreaUpdatesService(repos),
     meetings: createMeetingsService(repos),
     changes: new ChangesService(repos, ctx, measures),
+    reviews: new ReviewsService(repos, measures),
   };
 }
 
