@@ -31,6 +31,7 @@ import planDocumentRoutes from './resources/plans/document-routes.js';
 import planRoutes from './resources/plans/routes.js';
 import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
+import reviewDocumentRoutes from './resources/reviews/document-routes.js';
 import reviewRoutes from './resources/reviews/routes.js';
 import tokenRoutes from './resources/tokens/routes.js';
 import uploadRoutes from './resources/uploads/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(changesRoutes);
       await api.register(reviewRoutes);
+      await api.register(reviewDocumentRoutes);
       await api.register(interchangeRoutes);
     },
     { prefix: API_PREFIX },
