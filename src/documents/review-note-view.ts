@@ -8,6 +8,7 @@ export interface ReviewNoteView {
   generatedAt: string;
   plan: { id: string; title: string; kind: string; localArea: string; principalAuthority: string | null; short: string };
   review: Review;
+  previous: { title: string; heldOn: string } | null;
   support: (Review['supportReceived'][number] & { areaLabel: string })[];
   behindAnswer: 'Yes' | 'No';
   hasAgreedActions: boolean;
@@ -24,6 +25,7 @@ export function buildReviewNoteView(repos: Repos, review: Review, now: Date): Re
     generatedAt: now.toISOString(),
     plan: { id: plan.id, title: plan.title, kind: plan.kind, localArea: plan.localArea, principalAuthority: plan.principalAuthority, short },
     review,
+    previous: previousOf(repos, review),
     support: review.supportReceived.map((s) => {
       const a = s.areaId ? areas.get(s.areaId) : undefined;
       return { ...s, areaLabel: a ? `Area ${a.number}: ${a.title}` : 'General' };
@@ -31,4 +33,9 @@ export function buildReviewNoteView(repos: Repos, review: Review, now: Date): Re
     behindAnswer: review.behindSchedule.length ? 'Yes' : 'No',
     hasAgreedActions: review.agreedActions.length > 0,
   };
+}
+
+function previousOf(repos: Repos, review: Review) {
+  const p = review.previousReviewId ? repos.reviews.get(review.previousReviewId) : undefined;
+  return p ? { title: p.title, heldOn: p.heldOn } : null;
 }
