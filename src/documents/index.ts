@@ -1,4 +1,5 @@
 // All document builders of the app, reached as app.documents.
+import { ChangesPageDocuments } from './changes-page.js';
 import type { DocumentContext } from './context.js';
 import { HighlightReportDocuments } from './highlight-report.js';
 import { PackDocuments } from './pack.js';
@@ -9,7 +10,8 @@ export function createDocuments(ctx: DocumentContext) {
   const highlightReports = new HighlightReportDocuments(ctx);
   const progressReports = new ProgressReportDocuments(ctx);
   const reviewNotes = new ReviewNoteDocuments(ctx);
-  return { highlightReports, progressReports, reviewNotes, packs: new PackDocuments(ctx, highlightReports, progressReports) };
+  const changesPages = new ChangesPageDocuments(ctx);
+  return { highlightReports, progressReports, reviewNotes, changesPages, packs: new PackDocuments(ctx, highlightReports, progressReports) };
 }
 
 export type Documents = ReturnType<typeof createDocuments>;

@@ -182,3 +182,16 @@ export function eventsOfPlan(events: ChangeEvent[], planId: string, projectIds: 
   }
   return out;
 }
+
+/**
+ * The events of one project's tasks (actions whose projectId, as last recorded, is the project) and of its
+ * risks and issues: what its highlight report's "Changes since the last report" covers.
+ */
+export function eventsOfProject(events: ChangeEvent[], projectId: string): ChangeEvent[] {
+  const lastProject = new Map<string, unknown>();
+  for (const e of events) {
+    const s = e.after ?? e.before;
+    if (s && Object.prototype.hasOwnProperty.call(s, 'projectId')) lastProject.set(e.resourceId, s.projectId);
+  }
+  return events.filter((e) => lastProject.get(e.resourceId) === projectId);
+}

@@ -78,12 +78,16 @@ const KIND_NAMES: Record<string, string> = {
   'improvement-plan': 'improvement plan',
 };
 
-/** Does a meeting belong to the plan? One of its items carries the plan's progress report or a highlight report of one of its projects. */
-function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<string>): boolean {
+/** Does a meeting belong to the plan? One of its items carries the plan's progress report, changes or a review, or a highlight report of one of its projects. */
+function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<string>, reviewIds: Set<string>): boolean {
   return (meeting.items as AgendaItem[]).some((item) => {
     const d = item.document;
     if (!d) return false;
-    return (d.type === 'progress-report' && d.planId === planId) || (d.type === 'highlight-report' && reportIds.has(d.id));
+    return (
+      ((d.type === 'progress-report' || d.type === 'changes') && d.planId === planId) ||
+      (d.type === 'highlight-report' && reportIds.has(d.id)) ||
+      (d.type === 'review' && reviewIds.has(d.id))
+    );
   });
 }
 
@@ -176,8 +180,9 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
 
   // Meetings about the plan, timed in Europe/London, with their Part 1 agenda.
   const reportIds = new Set(data.projects.flatMap((p) => repos.highlightReports.inProject(p.id).map((r) => r.id)));
+  const reviewIds = new Set(repos.reviews.inPlan(plan.id).map((r) => r.id));
   for (const m of repos.meetings.everything()) {
-    if (!belongsToPlan(m, plan.id, reportIds)) continue;
+    if (!belongsToPlan(m, plan.id, reportIds, reviewIds)) continue;
     const start = new Date(m.startsAt);
     const end = new Date(start.getTime() + MEETING_HOURS * 3_600_000);
     const agenda = (m.items as AgendaItem[])

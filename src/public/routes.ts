@@ -127,6 +127,10 @@ export default async function publicRoutes(app: FastifyInstance) {
               body: app.templates.trusted(renderMarkdown(d.text)),
             }),
           );
+        case 'review':
+          return html(reply, await app.documents.reviewNotes.html(d.id));
+        case 'changes':
+          return html(reply, app.documents.changesPages.renderHtml(await app.documents.changesPages.forMeeting(m, d.planId, d.since)));
         case 'upload':
           return reply.type('application/pdf').header('Content-Disposition', `inline; filename="item-${item.number}.pdf"`).send(app.repos.uploads.bytes(d.id));
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeChanges, endOfLondonDay, eventsOfPlan, type ChangeEvent } from '../../src/domain/changes.js';
+import { computeChanges, endOfLondonDay, eventsOfPlan, eventsOfProject, type ChangeEvent } from '../../src/domain/changes.js';
 
 let seq = 0;
 const ev = (at: string, operation: string, resourceType: string, resourceId: string, after: Record<string, unknown> | null, before: Record<string, unknown> | null = null): ChangeEvent => ({
@@ -107,5 +107,18 @@ describe('computeChanges', () => {
       ev('2022-01-12T10:00:00.000Z', 'delete', 'action', 'a1', null, action()),
     ];
     expect(eventsOfPlan(events, 'p1', ['pr1']).map((e) => e.resourceId)).toEqual(['a1', 'a1', 'r1', 'a1']);
+  });
+});
+
+describe('eventsOfProject', () => {
+  it('follows the project an action was last recorded in', () => {
+    const events = [
+      ev('2022-01-10T10:00:00.000Z', 'create', 'action', 'a1', action({ projectId: 'pr1' })),
+      ev('2022-01-10T10:00:00.000Z', 'create', 'action', 'a2', action({ projectId: 'pr1' })),
+      ev('2022-01-11T10:00:00.000Z', 'update', 'action', 'a2', { projectId: 'pr2', version: 2 }, { projectId: 'pr1', version: 1 }),
+      ev('2022-01-11T10:00:00.000Z', 'create', 'risk', 'r1', { projectId: 'pr1', ref: 'R1' }),
+      ev('2022-01-12T10:00:00.000Z', 'update', 'action', 'a1', { title: 'T', version: 2 }, { title: 'Review the pathway', version: 1 }),
+    ];
+    expect(eventsOfProject(events, 'pr1').map((e) => e.resourceId)).toEqual(['a1', 'r1', 'a1']);
   });
 });

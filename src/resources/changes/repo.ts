@@ -1,5 +1,5 @@
 // Data access for "what changed": the audit events of actions, risks and issues recorded before an instant.
-import { and, asc, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import type { Store } from '../../db/store.js';
 import type { ChangeEvent, TrackedType } from '../../domain/changes.js';
@@ -25,5 +25,16 @@ export class ChangesRepo {
       .where(and(inArray(auditEvents.resourceType, TRACKED), lt(auditEvents.at, beforeInstant)))
       .orderBy(asc(auditEvents.seq))
       .all();
+  }
+
+  /** When the audit trail first recorded the resource (undefined: never). */
+  firstRecordedAt(resourceType: string, resourceId: string): string | undefined {
+    return this.store.db
+      .select({ at: auditEvents.at })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
+      .orderBy(asc(auditEvents.seq))
+      .limit(1)
+      .get()?.at;
   }
 }
