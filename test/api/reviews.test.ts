@@ -1,7 +1,7 @@
 // Monitoring reviews: CRUD, what each read fills in as of heldOn, nextReviewBy in the plan's deadlines and
 // calendar, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type TestApp } from '../helpers/app.js';
+import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let planId = '';
@@ -124,6 +124,23 @@ describe('reviews', () => {
     problem(await t.admin.patch(`/api/v1/plans/${planId}`, { reviewCadenceMonths: 13 }), 400);
     problem(await t.admin.post(`/api/v1/plans/pln_nope/reviews`, review()), 404);
     expect((await ok(await t.admin.get(`/api/v1/plans/${planId}/reviews`))).items.length).toBe(before);
+  });
+
+  it('generated hostile bodies get 201 or a 4xx problem, never a 500', async () => {
+    let seed = 16;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const junk = [null, '', ' ', 'x'.repeat(5000), -1, 13, 1e309, true, [], {}, [{}], '2022-02-29', '<script>', { text: 1 }, [{ text: 'ok', status: 'done', extra: 1 }]];
+    const keys = ['title', 'heldOn', 'venue', 'attendees', 'apologies', 'generalUpdate', 'supportReceived', 'agreedActions', 'conclusion', 'nextReviewOn', 'author'];
+    for (let i = 0; i < 60; i++) {
+      const body: Record<string, unknown> = review();
+      for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) body[keys[Math.floor(rnd() * keys.length)]!] = junk[Math.floor(rnd() * junk.length)];
+      const res = i % 2 ? await t.admin.post(`/api/v1/plans/${planId}/reviews`, body) : await t.admin.patch(`/api/v1/reviews/${ids.mr3}`, body);
+      expect([200, 201, 400, 413], res.body).toContain(res.statusCode);
+      if (res.statusCode >= 400) problem(res, res.statusCode);
+    }
+    const viewer = t.as(await tokenFor(t, 'viewer'));
+    expect((await viewer.get(`/api/v1/reviews/${ids.mr3}`)).statusCode).toBe(200);
+    problem(await viewer.post(`/api/v1/plans/${planId}/reviews`, review()), 403);
   });
 
   it('If-Match and delete', async () => {
