@@ -89,8 +89,10 @@ function replay(events: ChangeEvent[], sinceEnd: string, untilEnd: string): Map<
   const histories = new Map<string, History>();
   const current = new Map<string, State | undefined>();
   let sinceTaken = false;
+  // States are updated in place (a copy per event costs more than the rest of the replay), so the states
+  // at `since` are copied when the replay passes it.
   const takeSince = () => {
-    for (const [id, s] of current) histories.get(id)!.atSince = s;
+    for (const [id, s] of current) histories.get(id)!.atSince = s && { ...s };
     sinceTaken = true;
   };
   for (const e of events) {
@@ -105,13 +107,13 @@ function replay(events: ChangeEvent[], sinceEnd: string, untilEnd: string): Map<
     const prev = current.get(e.resourceId);
     let next: State | undefined;
     if (e.operation === 'create') next = { ...(e.after ?? {}) };
-    else if (e.operation === 'update') next = prev ? { ...prev, ...(e.after ?? {}) } : undefined;
-    else if (e.operation === 'delete') next = undefined;
+    else if (e.operation === 'update') {
+      const dueBefore = type === 'action' && prev ? dueOf(prev) : undefined;
+      next = prev ? Object.assign(prev, e.after ?? {}) : undefined;
+      if (dueBefore !== undefined && next && dueBefore !== dueOf(next)) h.timesRedated++;
+    } else if (e.operation === 'delete') next = undefined;
     else continue;
-    if (type === 'action' && next) {
-      if (e.operation === 'create') h.originalDue = str(next.dueDate);
-      else if (prev && dueOf(prev) !== dueOf(next)) h.timesRedated++;
-    }
+    if (type === 'action' && next && e.operation === 'create') h.originalDue = str(next.dueDate);
     if (next) h.lastKnown = next;
     current.set(e.resourceId, next);
   }
