@@ -84,6 +84,16 @@ describe('meeting items: changes and review', () => {
     expect(sinceReview).toContain('1 RAG change RAG changes Ref Title Was Now 2.5 Signposting to CDC training On Target At Risk');
   });
 
+  it('the public meeting page serves both items as web pages, without a token', async () => {
+    const changes = await t.app.inject({ method: 'GET', url: `/meetings/${ids.second}/items/2` });
+    expect(changes.statusCode).toBe(200);
+    expect(changes.headers['content-type']).toMatch(/^text\/html/);
+    expect(flat(changes.body.replace(/<[^>]+>/g, ' '))).toContain('What changed since the previous meeting (27/09/2022)');
+    const review = await t.app.inject({ method: 'GET', url: `/meetings/${ids.second}/items/3` });
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Are there any actions behind schedule?');
+  });
+
   it('unknown plans and reviews in agenda documents are named', async () => {
     const p = problem(
       await t.admin.post('/api/v1/meetings', {
