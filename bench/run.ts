@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs] [--out FILE]
+// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs|changes] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
 //   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
@@ -24,6 +24,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { armedPdf, arms, contentBomb, junkAfterHeader, junkObjects, kidsCycle, manyObjects, manyPages, objectStreamBomb, parentCycle } from '../test/helpers/hostile-pdfs.js';
+import { changesPhase } from './changes.js';
 import { ensureDataset, type DatasetInfo } from './dataset.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
@@ -41,7 +42,7 @@ const option = (name: string) => {
 };
 const QUICK = flag('--quick');
 const SEED = Number(option('--seed') ?? 42);
-const ONLY = option('--only') as 'api' | 'render' | 'bombs' | undefined;
+const ONLY = option('--only') as 'api' | 'render' | 'bombs' | 'changes' | undefined;
 const OUT = resolve(option('--out') ?? join(HERE, QUICK ? 'results.quick.json' : 'results.json'));
 /** Extra node flags for our server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") when profiling. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -317,8 +318,9 @@ async function main() {
     plan: PLAN,
   };
 
-  if (ONLY !== 'render') results.api = await apiPhase(copy('api-ours'), copy('api-bare'), QUICK ? null : copy('api-quiet'), info);
-  if (ONLY !== 'api') {
+  if (ONLY === undefined || ONLY === 'changes') results.changes = await changesPhase(copy('changes'), info, { quick: QUICK, log });
+  if (ONLY === undefined || ONLY === 'api') results.api = await apiPhase(copy('api-ours'), copy('api-bare'), QUICK ? null : copy('api-quiet'), info);
+  if (ONLY === undefined || ONLY === 'render') {
     const render = await renderPhase(copy('render-ours'), copy('render-app'), info);
     results.render = render.out;
     (results.machine as { chromium: unknown }).chromium = render.out.chromium;
@@ -611,6 +613,11 @@ function targets(results: R) {
     t.push({ target: 'GET a list page ≥ 60% of bare req/s', value: api.list.ratio, limit: '≥ 0.60', met: api.list.ratio >= 0.6 });
     t.push({ target: 'PATCH ≥ 50% of bare req/s', value: api.patch.ratio, limit: '≥ 0.50', met: api.patch.ratio >= 0.5 });
   }
+  const changes = results.changes as R | undefined;
+  if (changes) {
+    t.push({ target: 'changes of one month (5,000 actions, 3 years of history) < 1 s', value: changes.maxMs, limit: '< 1000', met: changes.maxMs < 1000 });
+    t.push({ target: 'changes of one month, CPU time < 1 s', value: changes.medianCpuMs, limit: '< 1000', met: changes.medianCpuMs < 1000 });
+  }
   if (render) {
     t.push({ target: 'warm highlight report (example) ≤ 1.3× Puppeteer alone', value: render.exampleReport.ratio, limit: '≤ 1.30', met: render.exampleReport.ratio <= 1.3 });
     t.push({ target: 'warm highlight report (300 tasks) ≤ 1.3× Puppeteer alone', value: render.bigReport.ratio, limit: '≤ 1.30', met: render.bigReport.ratio <= 1.3 });
@@ -713,6 +720,8 @@ function table(results: R): string {
       lines.push(row([label, x.ours.rps, x.bare.rps, `${x.ours.p50} ms`, `${x.bare.p50} ms`, `${x.ours.p99} ms`, `${x.bare.p99} ms`, `${x.ours.cpuUsPerRequest} µs`, `${x.bare.cpuUsPerRequest} µs`, `${Math.round(x.ratio * 100)}%`], w));
     }
   }
+  const changes = results.changes as R | undefined;
+  if (changes) lines.push('', `What changed, one month (${changes.events} audit events of the plan, ${changes.historyMonths} months): median ${changes.medianMs} ms (CPU ${changes.medianCpuMs} ms), max ${changes.maxMs} ms over ${changes.samples} runs, load average ${changes.loadAverage}`);
   const render = results.render as R | undefined;
   if (render) {
     const w = [38, 12, 12, 12, 12, 8];

@@ -24,6 +24,7 @@ import actionRoutes from './resources/actions/routes.js';
 import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
+import changesRoutes from './resources/changes/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportApprovalRoutes from './resources/highlight-reports/approval-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
@@ -35,6 +36,8 @@ import planDocumentRoutes from './resources/plans/document-routes.js';
 import planRoutes from './resources/plans/routes.js';
 import projectRoutes from './resources/projects/routes.js';
 import registerRoutes from './resources/registers/routes.js';
+import reviewDocumentRoutes from './resources/reviews/document-routes.js';
+import reviewRoutes from './resources/reviews/routes.js';
 import tokenRoutes from './resources/tokens/routes.js';
 import uploadRoutes from './resources/uploads/routes.js';
 import updateRoundOwnerRoutes from './resources/update-rounds/owner-routes.js';
@@ -125,6 +128,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarFeedRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
+      await api.register(changesRoutes);
+      await api.register(reviewRoutes);
+      await api.register(reviewDocumentRoutes);
       await api.register(interchangeRoutes);
       await api.register(updateRoundRoutes);
     },

@@ -17,6 +17,7 @@ export const plans = sqliteTable('plans', {
   localArea: text('local_area').notNull(),
   principalAuthority: text('principal_authority'),
   inspectionReportPublishedOn: text('inspection_report_published_on'),
+  reviewCadenceMonths: integer('review_cadence_months'),
 });
 
 export const areas = sqliteTable(
@@ -271,3 +272,4 @@ export const calendarFeeds = sqliteTable(
 );
 export * from './tables/public-documents.js';
 export * from './tables/update-rounds.js';
+export * from './tables/reviews.js';

@@ -1,6 +1,7 @@
 // The view model of a highlight report: everything the document shows, gathered at one moment. It is
 // what publication freezes (stored as the snapshot), so it holds values, not ids to look up later.
 import type { Db } from '../db/client.js';
+import type { ChangesView } from './changes-view.js';
 import { financialYearOf, ganttBar, positionPct, type GanttBar, type GanttYear } from '../domain/gantt.js';
 import { effectiveDueDate, effectiveRag, type RagValue } from '../domain/rag.js';
 import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
@@ -64,6 +65,8 @@ export interface HighlightReportView {
   dependencies: { ref: string; description: string; impactScore: number; status: string; mitigation: string | null; targetResolutionDate: string | null; owner: string | null; updates: { date: string; text: string }[] }[];
   cashableBenefits: { ref: string; description: string; valueGbpThousands: number | null; targetDate: string | null; owner: string | null }[];
   nonCashableBenefits: { ref: string; description: string; targetDate: string | null; owner: string | null }[];
+  /** Changes since the previous published report (absent in snapshots published before this section existed). */
+  changes?: ChangesView | null;
 }
 
 const riskBand = (score: number) => (score >= 15 ? 'high' : score >= 8 ? 'medium' : score >= 4 ? 'low' : 'minimal');

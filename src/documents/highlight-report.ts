@@ -9,6 +9,8 @@ import { ifMatchAllows } from '../shared/etag.js';
 import type { HighlightReport } from '../resources/highlight-reports/schemas.js';
 import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
 import type { DocumentContext } from './context.js';
+import { londonDate, ukDate } from '../domain/dates.js';
+import { buildChangesView, type ChangesView } from './changes-view.js';
 import { buildHighlightReportView, type HighlightReportView } from './highlight-report-view.js';
 import { withPdfInfo } from './pdf-info.js';
 
@@ -25,7 +27,22 @@ export class HighlightReportDocuments {
   private liveView(row: HighlightReportRow): HighlightReportView {
     const { repos, services, now, ragMargin } = this.ctx;
     // One read transaction, so the report shows one consistent moment of the live data.
-    return repos.store.db.transaction((tx) => buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never }));
+    return repos.store.db.transaction((tx) => {
+      const view = buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never });
+      return { ...view, changes: this.changesSincePrevious(row, view) };
+    });
+  }
+
+  /** "Changes since the last report": from the previous published report's publication day to today. */
+  private changesSincePrevious(row: HighlightReportRow, view: HighlightReportView): ChangesView | null {
+    const prev = view.previous.reportId ? this.ctx.repos.highlightReports.get(view.previous.reportId) : undefined;
+    if (!prev?.publishedAt) return null;
+    const until = londonDate(this.ctx.now());
+    const published = londonDate(new Date(prev.publishedAt));
+    const since = published < until ? published : until;
+    const changes = this.ctx.services.changes.forProjectNow(row.projectId, since, until);
+    if (!changes) return null;
+    return buildChangesView(changes, { sinceWhat: `the last report (${ukDate(since)})`, noun: 'task', showMeasures: false });
   }
 
   renderHtml(view: HighlightReportView): string {

@@ -1,13 +1,17 @@
 // All document builders of the app, reached as app.documents.
+import { ChangesPageDocuments } from './changes-page.js';
 import type { DocumentContext } from './context.js';
 import { HighlightReportDocuments } from './highlight-report.js';
 import { PackDocuments } from './pack.js';
 import { ProgressReportDocuments } from './progress-report.js';
+import { ReviewNoteDocuments } from './review-note.js';
 
 export function createDocuments(ctx: DocumentContext) {
   const highlightReports = new HighlightReportDocuments(ctx);
   const progressReports = new ProgressReportDocuments(ctx);
-  return { highlightReports, progressReports, packs: new PackDocuments(ctx, highlightReports, progressReports) };
+  const reviewNotes = new ReviewNoteDocuments(ctx);
+  const changesPages = new ChangesPageDocuments(ctx);
+  return { highlightReports, progressReports, reviewNotes, changesPages, packs: new PackDocuments(ctx, highlightReports, progressReports) };
 }
 
 export type Documents = ReturnType<typeof createDocuments>;

@@ -16,6 +16,8 @@ import type { HighlightReportDocuments } from './highlight-report.js';
 import { withPdfInfo } from './pdf-info.js';
 import { overlayPages } from './pdf-overlay.js';
 import type { ProgressReportDocuments } from './progress-report.js';
+import { ChangesPageDocuments } from './changes-page.js';
+import { buildReviewNoteView } from './review-note-view.js';
 
 type Orientation = 'portrait' | 'landscape';
 
@@ -119,7 +121,7 @@ export class PackDocuments {
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {
-      const doc = await this.documentFor(item, when.isoDate);
+      const doc = await this.documentFor(item, when.isoDate, meeting);
       if (doc) docs.push(doc);
     }
     const base = this.baseContext(meeting, part);
@@ -196,7 +198,7 @@ export class PackDocuments {
     };
   }
 
-  private async documentFor(item: AgendaItem, meetingDay: string): Promise<PackDoc | null> {
+  private async documentFor(item: AgendaItem, meetingDay: string, meeting: MeetingRow): Promise<PackDoc | null> {
     const d = item.document;
     if (!d) return null;
     const t = this.ctx.templates;
@@ -227,6 +229,14 @@ export class PackDocuments {
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'minutes', headerText: item.title, body: renderMarkdown(d.text, 1) };
       case 'upload':
         return { kind: 'upload', item, uploadId: d.id, sizes: await this.sizesOf(d.id) };
+      case 'review': {
+        const view = buildReviewNoteView(this.ctx.repos, await this.ctx.services.reviews.get(d.id), this.ctx.now());
+        return { kind: 'html', item, orientation: 'portrait', cssClass: 'rn-doc', headerText: view.review.title, body: t.render('review-note/body', { ...view, headingOffset: 1 }) };
+      }
+      case 'changes': {
+        const view = await new ChangesPageDocuments(this.ctx).forMeeting(meeting, d.planId, d.since);
+        return { kind: 'html', item, orientation: 'portrait', cssClass: 'ch-doc', headerText: 'What changed since last time', body: t.render('changes/body', { ...view, headingOffset: 1 }) };
+      }
     }
   }
 

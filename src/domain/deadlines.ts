@@ -1,4 +1,4 @@
-// The statutory clock of a plan (area SEND handbook paras 148 and 157).
+// The statutory clock of a plan (area SEND handbook paras 148 and 157), and when its next monitoring review is due.
 import { addMonths } from './dates.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -19,4 +19,14 @@ export function planDeadlines(inspectionReportPublishedOn: string | null | undef
     publishBy: addWorkingDays(inspectionReportPublishedOn, PUBLISH_WORKING_DAYS),
     monitoringInspectionBy: addMonths(inspectionReportPublishedOn, MONITORING_MONTHS),
   };
+}
+
+/**
+ * When the next monitoring review with DfE and NHS England is due: the latest review's nextReviewOn, else
+ * its heldOn plus the plan's cadence; null without either.
+ */
+export function nextReviewBy(latest: { heldOn: string; nextReviewOn: string | null } | null | undefined, cadenceMonths: number | null | undefined): string | null {
+  if (!latest) return null;
+  if (latest.nextReviewOn) return latest.nextReviewOn;
+  return cadenceMonths ? addMonths(latest.heldOn, cadenceMonths) : null;
 }

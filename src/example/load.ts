@@ -104,6 +104,11 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     s.areaUpdates.create(areaIds[areaNumber], update, actor);
   }
 
+  for (const { supportReceived, ...r } of data.reviews ?? []) {
+    const support = (supportReceived ?? []).map(({ areaNumber, ...x }) => ({ ...x, areaId: areaNumber ? areaIds[areaNumber] : null }));
+    await s.reviews.create(plan.id, { attendees: [], apologies: [], agreedActions: [], ...r, supportReceived: support }, actor);
+  }
+
   await loadUpdateRound(app, plan.id, actor);
   const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);
   return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, meetingId, created: true };

@@ -10,6 +10,7 @@ export interface ExamplePlan {
   localArea: string;
   principalAuthority?: string;
   inspectionReportPublishedOn?: string; // YYYY-MM-DD
+  reviewCadenceMonths?: number;
 }
 
 export interface ExampleArea {
@@ -84,6 +85,16 @@ export interface ExampleProgressUpdate {
   areaNumber: number; asOf: string; done: string[]; next: string[]; evidenceOfImpact?: string;
 }
 
+export interface ExampleReview {
+  title: string; heldOn: string; venue?: string;
+  attendees?: { name: string; role?: string; organisation?: string }[];
+  apologies?: { name: string; role?: string; organisation?: string }[];
+  generalUpdate?: string;
+  supportReceived?: { areaNumber?: number; activity: string; provider?: string; impact?: string }[];
+  agreedActions?: { text: string; who?: string; when?: string; status: 'open' | 'done' }[];
+  conclusion?: string; nextReviewOn?: string; author?: string;
+}
+
 export interface ExampleMeetingItem {
   number: number; title: string; presenter?: string;
   section?: 'procedural' | 'discussion' | 'information'; part?: 1 | 2;
@@ -114,6 +125,8 @@ export interface ExampleData {
   benefits: ExampleBenefit[];
   highlightReports: ExampleHighlightReport[];
   progressUpdates: ExampleProgressUpdate[];
+  /** Monitoring reviews with DfE and NHS England, oldest first (loaded after the progress updates). */
+  reviews?: ExampleReview[];
   previousMinutesMarkdown: string;
   meeting: ExampleMeeting;
 }

@@ -3,7 +3,7 @@
 // derived from the records' ids and SEQUENCE from their versions, so a calendar that re-reads the feed
 // updates its events instead of duplicating them.
 import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
-import { planDeadlines } from '../domain/deadlines.js';
+import { nextReviewBy, planDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, ragLabel } from '../domain/rag.js';
 import { addDays, ukDate } from '../domain/dates.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
@@ -78,12 +78,16 @@ const KIND_NAMES: Record<string, string> = {
   'improvement-plan': 'improvement plan',
 };
 
-/** Does a meeting belong to the plan? One of its items carries the plan's progress report or a highlight report of one of its projects. */
-function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<string>): boolean {
+/** Does a meeting belong to the plan? One of its items carries the plan's progress report, changes or a review, or a highlight report of one of its projects. */
+function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<string>, reviewIds: Set<string>): boolean {
   return (meeting.items as AgendaItem[]).some((item) => {
     const d = item.document;
     if (!d) return false;
-    return (d.type === 'progress-report' && d.planId === planId) || (d.type === 'highlight-report' && reportIds.has(d.id));
+    return (
+      ((d.type === 'progress-report' || d.type === 'changes') && d.planId === planId) ||
+      (d.type === 'highlight-report' && reportIds.has(d.id)) ||
+      (d.type === 'review' && reviewIds.has(d.id))
+    );
   });
 }
 
@@ -127,6 +131,24 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
     });
   }
 
+  // The next monitoring review with DfE and NHS England (the latest review's next date, or its cadence).
+  const latestReview = repos.reviews.latestInPlan(plan.id);
+  const reviewBy = nextReviewBy(latestReview, plan.reviewCadenceMonths);
+  if (reviewBy && latestReview) {
+    cal.createEvent({
+      id: uid('plan', plan.id, 'nextReviewBy'),
+      sequence: plan.version + latestReview.version,
+      stamp: new Date(latestReview.updatedAt > plan.updatedAt ? latestReview.updatedAt : plan.updatedAt),
+      allDay: true,
+      start: day(reviewBy),
+      end: day(addDays(reviewBy, 1)),
+      summary: `${plan.localArea}: Next monitoring review with DfE and NHS England`,
+      description: `${plan.title}\n${latestReview.nextReviewOn ? `Date agreed at "${latestReview.title}" (${ukDate(latestReview.heldOn)}).` : `${plan.reviewCadenceMonths} months after "${latestReview.title}" (${ukDate(latestReview.heldOn)}).`}`,
+      categories: [{ name: 'Review' }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+
   // Actions: the effective due date (revised when set); cancelled actions are left out.
   for (const a of data.actions) {
     if (a.status === 'cancelled') continue;
@@ -158,8 +180,9 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
 
   // Meetings about the plan, timed in Europe/London, with their Part 1 agenda.
   const reportIds = new Set(data.projects.flatMap((p) => repos.highlightReports.inProject(p.id).map((r) => r.id)));
+  const reviewIds = new Set(repos.reviews.inPlan(plan.id).map((r) => r.id));
   for (const m of repos.meetings.everything()) {
-    if (!belongsToPlan(m, plan.id, reportIds)) continue;
+    if (!belongsToPlan(m, plan.id, reportIds, reviewIds)) continue;
     const start = new Date(m.startsAt);
     const end = new Date(start.getTime() + MEETING_HOURS * 3_600_000);
     const agenda = (m.items as AgendaItem[])

@@ -2,7 +2,7 @@
 // everything a public document is made from, which make up its content key. A stored copy is derived data
 // (it can always be printed again), so writing one is not an audited change.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { actions, areas, areaUpdates, highlightReports, plans, publicDocuments, uploads } from '../db/schema.js';
+import { actions, areas, areaUpdates, auditEvents, highlightReports, plans, publicDocuments, reviews, uploads } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 
 export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
@@ -48,6 +48,16 @@ export class PublicDocumentsRepo {
       ? db.select({ id: areaUpdates.id, v: areaUpdates.version }).from(areaUpdates).where(inArray(areaUpdates.areaId, areaIds)).orderBy(asc(areaUpdates.id)).all()
       : [];
     return [plan, areaRows, actionRows, updateRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
+  }
+
+  /** A review's plan and version (its note also depends on the plan's live data as of the day it was held). */
+  reviewState(id: string): { planId: string; version: number } | undefined {
+    return this.db.select({ planId: reviews.planId, version: reviews.version }).from(reviews).where(eq(reviews.id, id)).get();
+  }
+
+  /** The newest audit entry: a "what changed" page depends on the whole trail up to now. */
+  latestAuditId(): number {
+    return this.db.select({ id: sql<number>`coalesce(max(${auditEvents.seq}), 0)` }).from(auditEvents).get()?.id ?? 0;
   }
 
   highlightReportState(id: string): { state: string; version: number } | undefined {

@@ -156,6 +156,10 @@ export class PublicDocuments {
               body: this.app.templates.trusted(renderMarkdown(d.text)),
             }),
           );
+        case 'review':
+          return html(await docs.reviewNotes.html(d.id));
+        case 'changes':
+          return html(docs.changesPages.renderHtml(await docs.changesPages.forMeeting(m, d.planId, d.since)));
         case 'upload': {
           // Uploads stored before they were checked are checked now: the public never gets active content.
           try {
@@ -188,6 +192,12 @@ export class PublicDocuments {
       }
       case 'progress-report':
         return `pr:${d.planId}:${d.asOf ?? meetingDate(m.startsAt).isoDate}:${sha256(this.repo.planInputs(d.planId))}`;
+      case 'review': {
+        const r = this.repo.reviewState(d.id);
+        return `rv:${d.id}:${r?.version}:${r ? sha256(this.repo.planInputs(r.planId)) : ''}`;
+      }
+      case 'changes':
+        return `ch:${d.planId}:${d.since ?? ''}:${this.repo.latestAuditId()}`;
       case 'minutes':
         return 'minutes'; // its text is part of the meeting row (its version)
       case 'upload':

@@ -4,11 +4,13 @@ import { AreaUpdatesRepo } from './area-updates/repo.js';
 import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
+import { ChangesRepo } from './changes/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
 import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
 import { createRegisterRepos } from './registers/repo.js';
+import { ReviewsRepo } from './reviews/repo.js';
 import { UploadsRepo } from './uploads/repo.js';
 
 export function createRepos(store: Store) {
@@ -25,6 +27,8 @@ export function createRepos(store: Store) {
     meetings: new MeetingsRepo(store),
     uploads: new UploadsRepo(store),
     calendarFeeds: new CalendarFeedsRepo(store),
+    changes: new ChangesRepo(store),
+    reviews: new ReviewsRepo(store),
   };
 }
 

@@ -2,12 +2,15 @@
 import { ActionsService } from './actions/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
+import { ChangesService } from './changes/service.js';
 import { HighlightReportsService } from './highlight-reports/service.js';
 import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
 import { createRegisterServices } from './registers/service.js';
+import { NO_MEASURES, type MeasureSource } from './measure-source.js';
 import type { Repos } from './repos.js';
+import { ReviewsService } from './reviews/service.js';
 
 export interface ServiceContext {
   now: () => Date;
@@ -15,7 +18,8 @@ export interface ServiceContext {
   ragMargin: number;
 }
 
-export function createServices(repos: Repos, ctx: ServiceContext) {
+// Measures (KPIs) come from their own wing; `measures` is where it plugs in (default: none).
+export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = NO_MEASURES) {
   return {
     plans: createPlansService(repos),
     areas: createAreasService(repos),
@@ -26,6 +30,8 @@ export function createServices(repos: Repos, ctx: ServiceContext) {
     highlightReports: new HighlightReportsService(repos),
     areaUpdates: createAreaUpdatesService(repos),
     meetings: createMeetingsService(repos),
+    changes: new ChangesService(repos, ctx, measures),
+    reviews: new ReviewsService(repos, measures),
   };
 }
 

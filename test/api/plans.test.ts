@@ -17,7 +17,7 @@ describe('plans', () => {
     expect(res.headers.location).toBe(`/api/v1/plans/${body.id}`);
     expect(res.headers.etag).toBe('"1"');
     expect(body).toMatchObject({ ...plan, version: 1, principalAuthority: null });
-    expect(body.deadlines).toEqual({ submitBy: '2021-12-17', publishBy: '2022-02-16', monitoringInspectionBy: '2023-05-05' });
+    expect(body.deadlines).toEqual({ submitBy: '2021-12-17', publishBy: '2022-02-16', monitoringInspectionBy: '2023-05-05', nextReviewBy: null });
     const got = await t.admin.get(body.id ? `/api/v1/plans/${body.id}` : '');
     expect(got.statusCode).toBe(200);
     expect(got.headers.etag).toBe('"1"');
@@ -26,7 +26,7 @@ describe('plans', () => {
 
   it('has null deadlines without a publication date', async () => {
     const res = await t.admin.post('/api/v1/plans', { title: 'Improvement plan', kind: 'improvement-plan', localArea: 'Leeds' });
-    expect(res.json().deadlines).toEqual({ submitBy: null, publishBy: null, monitoringInspectionBy: null });
+    expect(res.json().deadlines).toEqual({ submitBy: null, publishBy: null, monitoringInspectionBy: null, nextReviewBy: null });
   });
 
   it('names every bad field, unknown fields included', async () => {

@@ -79,8 +79,11 @@ describe('the WSoA progress report as of 18 November 2022', () => {
   });
 
   it('uses the latest update on or before the date', async () => {
-    const before = await t.admin.get(`/api/v1/plans/${ids.planId}/progress-report/html?asOf=2022-11-17`);
-    expect(before.body).toContain('No progress update recorded on or before 17/11/2022.');
+    const before = await t.admin.get(`/api/v1/plans/${ids.planId}/progress-report/html?asOf=2022-11-06`);
+    expect(before.body).toContain('No progress update recorded on or before 06/11/2022.');
     expect(before.body).not.toContain('What we have done');
+    // From 7 November: what the area supplied for the MR3 review.
+    const review = await t.admin.get(`/api/v1/plans/${ids.planId}/progress-report/html?asOf=2022-11-17`);
+    expect(review.body).toContain('New DCISO commenced in post 30 August 2022.');
   });
 });

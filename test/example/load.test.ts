@@ -65,7 +65,7 @@ const EXPECTED = {
   benefits: 8,
   highlightReports: 2,
   published: 2,
-  areaUpdates: 6,
+  areaUpdates: 12,
 };
 
 beforeAll(async () => {

@@ -68,9 +68,9 @@ describe('examples/', () => {
     }
   });
 
-  it('wolverhampton-plan.ics is a calendar of the deadlines, the 43 actions and the December meeting', () => {
+  it('wolverhampton-plan.ics is a calendar of the deadlines, the next review, the 43 actions and the December meeting', () => {
     const events = Object.values(ical.sync.parseICS(readFileSync('examples/wolverhampton-plan.ics', 'utf8'))).filter((c): c is VEvent => c.type === 'VEVENT');
-    expect(events).toHaveLength(3 + wolverhampton.actions.length + 1);
+    expect(events).toHaveLength(4 + wolverhampton.actions.length + 1);
     const meeting = events.find((e) => e.uid.startsWith('meeting-'))!;
     expect(meeting.start.toISOString()).toBe(new Date(wolverhampton.meeting.startsAt).toISOString());
     expect(meeting.summary).toBe(wolverhampton.meeting.committee);
@@ -78,6 +78,7 @@ describe('examples/', () => {
       'Wolverhampton: Submit the written statement of action to Ofsted and CQC',
       'Wolverhampton: Publish the written statement of action',
       'Wolverhampton: Monitoring inspection expected',
+      'Wolverhampton: Next monitoring review with DfE and NHS England',
     ]);
   });
 });

@@ -10,6 +10,10 @@ export const ItemDocument = z
     z.strictObject({ type: z.literal('progress-report'), planId: Id, asOf: IsoDate.optional() }),
     z.strictObject({ type: z.literal('minutes'), text: z.string().min(1, 'must not be empty').max(100_000).meta({ description: 'Markdown (raw HTML is shown as text).' }) }),
     z.strictObject({ type: z.literal('upload'), id: Id }),
+    z.strictObject({ type: z.literal('review'), id: Id }).meta({ description: 'A monitoring review’s note.' }),
+    z
+      .strictObject({ type: z.literal('changes'), planId: Id, since: IsoDate.optional().meta({ description: 'Default: the date of the previous meeting of the same committee (else one month before this meeting).' }) })
+      .meta({ description: 'What changed in the plan since a date, up to the meeting day: a short page to put before the long documents.' }),
   ])
   .meta({ id: 'AgendaDocument' });
 

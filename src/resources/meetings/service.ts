@@ -23,6 +23,8 @@ function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
     if (!d) return;
     if (d.type === 'highlight-report' && !repos.highlightReports.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a highlight report' });
     if (d.type === 'progress-report' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
+    if (d.type === 'review' && !repos.reviews.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a review' });
+    if (d.type === 'changes' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
     if (d.type === 'upload' && !repos.uploads.exists(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
   });
   if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));

@@ -13,6 +13,7 @@ const fields = {
   localArea: ShortText.meta({ example: 'Wolverhampton' }),
   principalAuthority: nullish(ShortText).meta({ description: 'The authority named in the report as responsible for the plan.' }),
   inspectionReportPublishedOn: nullish(IsoDate).meta({ description: 'Publication date of the inspection report; starts the statutory clock.' }),
+  reviewCadenceMonths: nullish(z.number().int().min(1).max(12)).meta({ description: 'Months between monitoring reviews with DfE and NHS England (1–12).' }),
 };
 
 export const CreatePlan = z.strictObject(fields).meta({ id: 'CreatePlan' });
@@ -27,6 +28,7 @@ export const Deadlines = z
     submitBy: z.string().nullable().meta({ description: '30th working day after publication: submit the plan to Ofsted and CQC.' }),
     publishBy: z.string().nullable().meta({ description: '70th working day after publication: publish the final plan.' }),
     monitoringInspectionBy: z.string().nullable().meta({ description: 'Same day of the month, 18 months after publication.' }),
+    nextReviewBy: z.string().nullable().meta({ description: 'The latest review’s nextReviewOn, else its heldOn plus reviewCadenceMonths; null without either.' }),
   })
   .meta({ description: 'Working days exclude weekends and England and Wales bank holidays; the publication day does not count.' });
 
@@ -38,6 +40,7 @@ export const Plan = z
     localArea: z.string(),
     principalAuthority: z.string().nullable(),
     inspectionReportPublishedOn: z.string().nullable(),
+    reviewCadenceMonths: z.number().int().nullable(),
     deadlines: Deadlines,
   })
   .meta({ id: 'Plan' });
