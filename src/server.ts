@@ -1,10 +1,8 @@
 // The process entry point: reads the environment once, builds the app, listens, and closes cleanly
 // on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadEnv } from './config.js';
-import { requireFromFastify } from './shared/from-fastify.js';
-
-type Pino = { destination(opts: { dest: number; sync: boolean }): NodeJS.WritableStream };
 
 const env = loadEnv();
 const app = await buildApp({
@@ -13,6 +11,7 @@ const app = await buildApp({
   ragMargin: env.RAG_AT_RISK_MARGIN,
   authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
   trustProxy: env.TRUST_PROXY,
+  corsOrigins: env.CORS_ORIGINS,
   render: {
     executablePath: env.PUPPETEER_EXECUTABLE_PATH,
     timeoutMs: env.RENDER_TIMEOUT_MS,
@@ -24,7 +23,7 @@ const app = await buildApp({
     redact: ['req.headers.authorization'],
     // Each line written to stdout at once: pino's default hands every line to libuv's thread pool, a
     // round trip per line that cost more than the rest of a simple GET, and loses lines on a crash.
-    stream: (requireFromFastify('pino') as Pino).destination({ dest: 1, sync: true }),
+    stream: pino.destination({ dest: 1, sync: true }),
   },
 });
 

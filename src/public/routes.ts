@@ -31,6 +31,7 @@ export default async function publicRoutes(app: FastifyInstance) {
 
   r.get('/meetings/:id', {
     schema: {
+      operationId: 'getPublicMeetingPage',
       tags,
       summary: 'Public web page of a meeting: agenda, documents and pack',
       security: [],
@@ -82,6 +83,7 @@ export default async function publicRoutes(app: FastifyInstance) {
 
   r.get('/meetings/:id/pack.pdf', {
     schema: {
+      operationId: 'getPublicMeetingPackPdf',
       tags,
       summary: 'The public agenda pack (Part 1) as PDF',
       security: [],
@@ -98,6 +100,7 @@ export default async function publicRoutes(app: FastifyInstance) {
 
   r.get('/meetings/:id/items/:number', {
     schema: {
+      operationId: 'getPublicMeetingItem',
       tags,
       summary: 'The document of a Part 1 agenda item: a web page, or the uploaded PDF',
       security: [],

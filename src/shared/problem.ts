@@ -21,24 +21,25 @@ export const Problem = z
   })
   .meta({ id: 'Problem', description: 'An error (application/problem+json).' });
 
-const DESCRIPTIONS: Record<number, string> = {
+export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: the problem names each bad field in `errors`.',
   401: 'Missing or unknown bearer token.',
   403: 'The token’s role may not do this.',
   404: 'No such resource.',
+  405: 'The path does not serve this method; `Allow` lists the methods it does.',
   409: 'Conflicts with the current state (duplicate reference, published report, …).',
-  412: 'If-Match does not match the current version; nothing was changed.',
+  412: 'If-Match does not match the current version (a weak validator never matches); nothing was changed.',
   413: 'The request body is too large.',
   415: 'The body is not of an accepted media type.',
-  429: 'Too many failed attempts; wait and retry.',
-  503: 'The document renderer is busy; retry after the Retry-After seconds.',
+  429: 'Too many failed attempts from your address; retry after the Retry-After seconds.',
+  503: 'Busy (the document renderer’s queue is full) or shutting down; retry after the Retry-After seconds.',
   504: 'The document took too long to render.',
 };
 
 /** Response schemas for the given error statuses, for a route's `schema.response`. */
 export function problems(...statuses: number[]): Record<number, z.ZodType> {
   const out: Record<number, z.ZodType> = {};
-  for (const s of statuses) out[s] = Problem.describe(DESCRIPTIONS[s] ?? 'Error');
+  for (const s of statuses) out[s] = Problem.describe(PROBLEM_DESCRIPTIONS[s] ?? 'Error');
   return out;
 }
 
