@@ -71,7 +71,26 @@ export function finishDocument(doc: Json): Json {
     }
   }
   removeUnusedComponents(doc);
+  for (const [name, schema] of Object.entries(components)) if (name.endsWith('Input')) defaultsIntoDescriptions(schema);
   return doc;
+}
+
+/**
+ * Request schemas (the zod input side, components named …Input): a property with a default may be left
+ * out, but client generators read `default` as "always present" (openapi-typescript makes it required
+ * when the schema is a component). The default is stated in the description instead.
+ */
+function defaultsIntoDescriptions(node: Json): void {
+  if (Array.isArray(node)) return node.forEach(defaultsIntoDescriptions);
+  if (node === null || typeof node !== 'object') return;
+  for (const property of Object.values<Json>(node.properties ?? {})) {
+    if (property && typeof property === 'object' && 'default' in property) {
+      const said = `Default: ${JSON.stringify(property.default)}.`;
+      property.description = property.description ? `${property.description} ${said}` : said;
+      delete property.default;
+    }
+  }
+  for (const value of Object.values(node)) defaultsIntoDescriptions(value);
 }
 
 function problemResponse(status: number): Json {

@@ -1,8 +1,9 @@
 // RFC 9457 problem details: the zod schema (for OpenAPI) and the response schemas routes declare.
 import { z } from 'zod';
 
+// Loose: RFC 9457 lets a problem type add members (an import's errors name sheet, row and column).
 export const Problem = z
-  .object({
+  .looseObject({
     type: z.string().meta({ description: 'A URI reference naming the kind of problem; GET it for an explanation.' }),
     title: z.string(),
     status: z.number().int(),
@@ -10,7 +11,7 @@ export const Problem = z
     instance: z.string().optional(),
     errors: z
       .array(
-        z.object({
+        z.looseObject({
           in: z.enum(['body', 'query', 'params', 'headers']).optional(),
           path: z.string().meta({ description: 'The field, dotted (items.0.number); empty for the whole body.' }),
           message: z.string(),
