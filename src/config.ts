@@ -24,7 +24,7 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], nothing after'))),
+    .pipe(z.array(z.url({ protocol: /^https?$/, abort: true }).refine((o) => URL.canParse(o) && new URL(o).origin === o, 'must be an origin: scheme://host[:port], nothing after'))),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
