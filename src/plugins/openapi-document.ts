@@ -71,8 +71,24 @@ export function finishDocument(doc: Json): Json {
     }
   }
   removeUnusedComponents(doc);
-  for (const [name, schema] of Object.entries(components)) if (name.endsWith('Input')) defaultsIntoDescriptions(schema);
+  withoutSafeIntegerBounds(doc.paths);
+  withoutSafeIntegerBounds(components);
+  for (const [name, schema] of Object.entries(components)) {
+    // zod writes each component as a whole JSON Schema document ($schema, and an $id that is a fragment,
+    // which 2020-12 forbids): inside an OpenAPI 3.1 document both are noise that tools (swagger-ui) trip on.
+    delete schema.$schema;
+    delete schema.$id;
+    if (name.endsWith('Input')) defaultsIntoDescriptions(schema);
+  }
   return doc;
+}
+
+/** zod bounds every .int() by ±(2^53 − 1): true, but noise that example generators print as the value. */
+function withoutSafeIntegerBounds(node: Json): void {
+  if (node === null || typeof node !== 'object') return;
+  if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
+  if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
+  for (const value of Object.values(node)) withoutSafeIntegerBounds(value);
 }
 
 /**
