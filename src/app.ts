@@ -14,10 +14,12 @@ import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import errorsPlugin from './plugins/errors.js';
 import publicLimitsPlugin, { type PublicRateLimit } from './plugins/public-limits.js';
+import httpSemanticsPlugin from './plugins/http-semantics.js';
 import securityPlugin, { frameworkErrors, type AuthFailureLimit } from './plugins/security.js';
 import mailPlugin from './plugins/mail.js';
 import servicesPlugin from './plugins/services.js';
 import type { MailOptions } from './mail/mailer.js';
+import { RequestLogController } from './shared/request-log.js';
 import { fastSerializerCompiler } from './shared/response-serializer.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
@@ -65,6 +67,10 @@ export interface AppOptions {
   mail?: Partial<MailOptions> & { publicBaseUrl?: string };
   /** The update-round scheduler (`npm start` and the demo turn it on): interval between runs (default 5 minutes); off by default. */
   scheduler?: { intervalMs?: number } | false;
+  /** Browser origins allowed cross-origin (CORS); none by default, which leaves CORS off. */
+  corsOrigins?: readonly string[];
+  /** The API's public origin, listed as the OpenAPI document's server (default: relative to the document). */
+  publicBaseUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -77,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
     // Requests arriving while the server drains get a 503 problem from the security plugin instead.
     return503OnClosing: false,
+    // One line per request, secrets redacted (./shared/request-log.ts), instead of Fastify's two.
+    logController: new RequestLogController(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses: the zod schemas compiled to fast-json-stringify (src/shared/response-serializer.ts).
@@ -84,7 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
-  await app.register(swaggerPlugin);
+  await app.register(httpSemanticsPlugin, { corsOrigins: options.corsOrigins });
+  await app.register(swaggerPlugin, { publicBaseUrl: options.publicBaseUrl });
   await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
   await app.register(mailPlugin, {
     smtpUrl: options.mail?.smtpUrl,
@@ -100,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/health',
-    { config: { public: true }, schema: { tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    { config: { public: true }, schema: { operationId: 'getHealth', tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => {
       app.database.sqlite.prepare('select 1').get();
       return { status: 'ok' as const };

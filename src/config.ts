@@ -39,6 +39,12 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  // Browser origins allowed to call the API cross-origin, comma-separated (exact origins); unset: CORS off.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, abort: true }).refine((o) => URL.canParse(o) && new URL(o).origin === o, 'must be an origin: scheme://host[:port], nothing after'))),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;

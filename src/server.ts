@@ -1,10 +1,8 @@
 // The process entry point: reads the environment once, builds the app, listens, and closes cleanly
 // on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadEnv } from './config.js';
-import { requireFromFastify } from './shared/from-fastify.js';
-
-type Pino = { destination(opts: { dest: number; sync: boolean }): NodeJS.WritableStream };
 
 const env = loadEnv();
 const app = await buildApp({
@@ -14,6 +12,7 @@ const app = await buildApp({
   authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
   publicRateLimit: { max: env.PUBLIC_RATE_LIMIT, windowMs: env.PUBLIC_RATE_WINDOW_SECONDS * 1000 },
   trustProxy: env.TRUST_PROXY,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
   mail: {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
@@ -21,6 +20,7 @@ const app = await buildApp({
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
   },
   scheduler: { intervalMs: env.UPDATE_SCHEDULER_INTERVAL_SECONDS * 1000 },
+  corsOrigins: env.CORS_ORIGINS,
   render: {
     executablePath: env.PUPPETEER_EXECUTABLE_PATH,
     timeoutMs: env.RENDER_TIMEOUT_MS,
@@ -36,7 +36,7 @@ const app = await buildApp({
     redact: ['req.headers.authorization'],
     // Each line written to stdout at once: pino's default hands every line to libuv's thread pool, a
     // round trip per line that cost more than the rest of a simple GET, and loses lines on a crash.
-    stream: (requireFromFastify('pino') as Pino).destination({ dest: 1, sync: true }),
+    stream: pino.destination({ dest: 1, sync: true }),
   },
 });
 

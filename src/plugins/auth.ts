@@ -77,7 +77,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     const actor = resolve(secret, secretHash, request);
     if (!actor) {
       limiter?.fail(address);
-      throw new UnauthorizedError('The bearer token is unknown or has been revoked.');
+      throw new UnauthorizedError('The bearer token is unknown or has been revoked.', true);
     }
     limiter?.succeed(address, secretHash);
     request.actor = actor;

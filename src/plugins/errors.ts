@@ -3,8 +3,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ServiceUnavailableError, type FieldError } from '../shared/errors.js';
+import { AppError, ServiceUnavailableError, UnauthorizedError, type FieldError } from '../shared/errors.js';
 import { PROBLEM_TYPES_BASE } from '../shared/problem.js';
+import { methodNotAllowed } from './http-semantics.js';
 
 export function sendProblem(
   reply: FastifyReply,
@@ -70,6 +71,7 @@ async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error instanceof ServiceUnavailableError) reply.header('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof UnauthorizedError) reply.header('WWW-Authenticate', error.challenge);
       return sendProblem(reply, error.status, error.slug, error.title, error.message, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -88,9 +90,15 @@ async function errorsPlugin(app: FastifyInstance) {
     return sendProblem(reply, 500, 'internal-error', 'Internal server error', `Something went wrong on our side. Reference: ${request.id}.`);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const allow = methodNotAllowed(request, app);
+    if (allow) {
+      const methods = allow.join(', ');
+      reply.header('Allow', methods);
+      return sendProblem(reply, 405, 'method-not-allowed', 'Method not allowed', `${request.method} is not served on this path; it serves ${methods}.`);
+    }
+    return sendProblem(reply, 404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  });
 }
 
 export default fp(errorsPlugin, { name: 'errors' });

@@ -2,12 +2,11 @@
 // checking the whole policy again — on every request, though the headers never change: here helmet
 // itself computes them from the same options at start-up, and each request gets them as @fastify/helmet
 // gives them (set on the raw response in onRequest, so a route's own header, a stricter CSP say, wins).
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
+import helmetMiddleware from 'helmet';
 
 type Middleware = (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
-// The helmet @fastify/helmet depends on (not a direct dependency of this project).
-const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (options: object) => Middleware;
+const helmet = helmetMiddleware as unknown as (options: object) => Middleware;
 
 export function addSecurityHeaders(app: FastifyInstance, options: object): void {
   const set: [string, string][] = [];

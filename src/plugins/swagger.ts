@@ -5,34 +5,46 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { RAG_RULE } from '../domain/rag.js';
+import { finishDocument } from './openapi-document.js';
 
-async function swaggerPlugin(app: FastifyInstance) {
+export interface SwaggerOptions {
+  /** The API's public origin for `servers`; without it the document names its own origin ("/"). */
+  publicBaseUrl?: string;
+}
+
+async function swaggerPlugin(app: FastifyInstance, opts: SwaggerOptions) {
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'SEND plan tracker API',
         version: '1.0.0',
+        contact: { name: 'The SEND improvement programme team of the council running this service' },
+        // The code is not published under an open licence: all rights reserved by its owners.
+        license: { name: 'Proprietary (all rights reserved)', identifier: 'LicenseRef-Proprietary' },
         description: [
           'Keeps a local area’s Written Statement of Action or priority action plan (area SEND): its areas, actions,',
           'projects and registers; renders highlight reports, progress reports and scrutiny packs.',
           '',
           'Every /api/v1 request needs `Authorization: Bearer <token>`. Single resources carry `version` and an',
           '`ETag`; send `If-Match` on PATCH/DELETE to avoid overwriting someone else’s change (412 if stale).',
-          'Errors are application/problem+json.',
+          'Errors are application/problem+json. A GET served with an ETag answers `If-None-Match` with 304; a known',
+          'path asked with a method it does not serve answers 405 with `Allow`; 401 carries `WWW-Authenticate: Bearer`.',
           '',
           `**RAG rule for actions.** ${RAG_RULE}`,
         ].join('\n'),
       },
+      servers: [{ url: opts.publicBaseUrl ?? '/', description: opts.publicBaseUrl ? 'This service' : 'The server this document came from' }],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (see POST /api/v1/tokens).' } },
       },
       security: [{ bearer: [] }],
     },
-    // The document is OpenAPI 3.0: the shared component schemas must be generated for 3.0 too (the
-    // library's default for them is JSON Schema 2020-12, whose `type: "null"` 3.0 does not allow).
-    transform: createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } }),
-    transformObject: (input) => servedAsProblems(createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } })(input)),
+    // OpenAPI 3.1: schemas are JSON Schema 2020-12, so a nullable value says so in its own terms
+    // (anyOf … {type: "null"}), which generated clients and validators read as zod means it. Request
+    // schemas are the input side of the zod schemas (defaulted fields optional), responses the output side.
+    transform: createJsonSchemaTransform({}),
+    transformObject: (input) => finishDocument(createJsonSchemaTransformObject({})(input)),
   });
   // swagger-ui's own policy ends with upgrade-insecure-requests, which blanks /docs over plain http on any
   // host but localhost (a council's intranet); everything else in it stays.
@@ -47,30 +59,6 @@ async function swaggerPlugin(app: FastifyInstance) {
       transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
     });
   });
-}
-
-type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
-type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;
-
-/**
- * Route schemas cannot name a response's media type, so the document would say errors come as the
- * route's own type (JSON, or even PDF). They are application/problem+json (see ./errors.ts), and a
- * 204 has no body at all: the document is corrected to say so.
- */
-function servedAsProblems(doc: OpenApiDoc): OpenApiDoc {
-  for (const item of Object.values((doc as { paths?: Record<string, Record<string, unknown>> }).paths ?? {})) {
-    for (const op of Object.values(item ?? {})) {
-      const responses = (op as { responses?: Responses } | undefined)?.responses;
-      if (!responses || typeof responses !== 'object') continue;
-      for (const [status, response] of Object.entries(responses)) {
-        if (status === '204') delete response.content;
-        if (!/^[45]\d\d$/.test(status) || !response.content) continue;
-        const schema = Object.values(response.content)[0]?.schema;
-        response.content = { 'application/problem+json': { schema } };
-      }
-    }
-  }
-  return doc;
 }
 
 export default fp(swaggerPlugin, { name: 'swagger' });

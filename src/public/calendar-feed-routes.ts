@@ -15,6 +15,7 @@ export default async function calendarFeedPublicRoutes(app: FastifyInstance) {
   r.get('/calendars/:file', {
     config: { public: true },
     schema: {
+      operationId: 'getCalendarFeedIcs',
       tags: ['Public pages'],
       summary: 'A plan’s calendar through a secret feed URL (for calendar subscriptions)',
       security: [],

@@ -48,6 +48,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   r.get('/meetings/:id', {
     config: { public: true },
     schema: {
+      operationId: 'getPublicMeetingPage',
       tags,
       summary: 'Public web page of a meeting: agenda, documents and pack',
       security: [],
@@ -99,6 +100,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   r.get('/meetings/:id/pack.pdf', {
     config: { public: true },
     schema: {
+      operationId: 'getPublicMeetingPackPdf',
       tags,
       summary: 'The public agenda pack (Part 1) as PDF',
       security: [],
@@ -115,6 +117,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   r.get('/meetings/:id/items/:number', {
     config: { public: true },
     schema: {
+      operationId: 'getPublicMeetingItem',
       tags,
       summary: 'The document of a Part 1 agenda item: a web page, or the uploaded PDF',
       security: [],

@@ -62,10 +62,13 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
   const parentOf = (params: unknown) => (parentParam ? (params as Record<string, string>)[parentParam] : undefined);
   const itemUrl = (id: string) => API_PREFIX + def.item.replace(':id', id);
   const parentNotFound = parentParam ? [404] : [];
+  // Stable operationIds for generated clients: listActions, getAction, createAction, updateAction, deleteAction.
+  const [One, Many] = [pascal(one), pascal(many)];
 
   route(r, 'POST', def.collection.path, {
     schema: {
       tags: [def.tag],
+      operationId: `create${One}`,
       summary: `Create ${aOrAn(one)} ${one}`,
       description: def.notes?.create,
       ...(collectionParams ? { params: collectionParams } : {}),
@@ -82,6 +85,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
   route(r, 'GET', def.collection.path, {
     schema: {
       tags: [def.tag],
+      operationId: `list${Many}`,
       summary: `List ${many}`,
       description: def.notes?.list,
       ...(collectionParams ? { params: collectionParams } : {}),
@@ -94,6 +98,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
   route(r, 'GET', def.item, {
     schema: {
       tags: [def.tag],
+      operationId: `get${One}`,
       summary: `Get ${aOrAn(one)} ${one}`,
       params: IdParams,
       response: { 200: def.schemas.resource, ...problems(400, 401, 403, 404) },
@@ -104,6 +109,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
   route(r, 'PATCH', def.item, {
     schema: {
       tags: [def.tag],
+      operationId: `update${One}`,
       summary: `Update ${aOrAn(one)} ${one}`,
       description: [def.notes?.update, 'Partial update: only the fields sent change; send null to clear an optional field.']
         .filter(Boolean)
@@ -122,6 +128,7 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, Q extends
   route(r, 'DELETE', def.item, {
     schema: {
       tags: [def.tag],
+      operationId: `delete${One}`,
       summary: `Delete ${aOrAn(one)} ${one}`,
       description: def.notes?.remove,
       params: IdParams,
@@ -142,3 +149,4 @@ function route(app: FastifyInstance, method: string, url: string, opts: Record<s
 
 const idOf = (params: unknown) => (params as { id: string }).id;
 const aOrAn = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+const pascal = (words: string) => words.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, c: string) => c.toUpperCase());

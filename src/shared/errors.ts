@@ -52,8 +52,11 @@ export class PreconditionFailedError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(detail = 'Send a valid token as "Authorization: Bearer <token>".') {
+  /** The WWW-Authenticate challenge (RFC 6750): invalid_token when a token was sent but not accepted. */
+  readonly challenge: string;
+  constructor(detail = 'Send a valid token as "Authorization: Bearer <token>".', tokenSent = false) {
     super(401, 'unauthorized', 'Authentication required', detail);
+    this.challenge = tokenSent ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"';
   }
 }
 

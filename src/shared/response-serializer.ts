@@ -1,8 +1,8 @@
 // Response serialization from the routes' zod schemas, compiled to fast-json-stringify.
 // fastify-type-provider-zod serializes by running the zod schema over the response (parse) and then
 // JSON.stringify — per request, per item of a list. Here each response schema is turned into JSON Schema
-// once (z.toJSONSchema, output side: what the OpenAPI document also describes) and compiled with the
-// fast-json-stringify Fastify itself ships, on first use (so start-up compiles nothing). Only the
+// once (z.toJSONSchema, output side: what the OpenAPI document also describes) and compiled with
+// fast-json-stringify (the version Fastify itself uses), on first use (so start-up compiles nothing). Only the
 // schema's properties are written, as zod's parse keeps only them; a missing required property is an
 // error (500), as with zod. A schema JSON Schema cannot express (a transform, say) keeps the zod
 // serializer, and so does one whose keys fast-json-stringify would reorder (it writes required ones
@@ -10,12 +10,11 @@
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireFromFastify } from './from-fastify.js';
+import fastJsonStringify from 'fast-json-stringify';
 
 type Stringify = (data: unknown) => string;
-type FastJsonStringify = (schema: object, options?: object) => Stringify;
 
-const fastJson = requireFromFastify('fast-json-stringify') as FastJsonStringify;
+const fastJson = (schema: object): Stringify => fastJsonStringify(schema as never) as Stringify;
 
 function zodOf(schema: unknown): z.ZodType | null {
   if (schema instanceof z.ZodType) return schema;

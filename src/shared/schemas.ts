@@ -52,3 +52,9 @@ export const Email = z
   .meta({ format: 'email', example: 'sam.owner@example.org' });
 
 export const nullish = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+/** A boolean in a query string: documented (and typed) as a boolean; sent as "true"/"false" ("1"/"0" too). */
+export const QueryBoolean = z.preprocess(
+  (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
+  z.boolean({ error: 'must be true or false' }),
+);

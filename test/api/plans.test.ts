@@ -67,7 +67,9 @@ describe('plans', () => {
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json()).toMatchObject({ version: 2, principalAuthority: 'City of Wolverhampton Council', title: plan.title });
 
-    const cleared = await t.admin.patch(url, { inspectionReportPublishedOn: null }, { 'if-match': 'W/"2"' });
+    // If-Match compares strongly: a weak validator never matches, even of the current version.
+    expect(problem(await t.admin.patch(url, { inspectionReportPublishedOn: null }, { 'if-match': 'W/"2"' }), 412)).toMatchObject({ currentVersion: 2 });
+    const cleared = await t.admin.patch(url, { inspectionReportPublishedOn: null }, { 'if-match': '"2"' });
     expect(cleared.json()).toMatchObject({ version: 3, deadlines: { submitBy: null } });
 
     const noop = await t.admin.patch(url, {});

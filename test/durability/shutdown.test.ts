@@ -22,13 +22,14 @@ afterAll(async () => {
 interface LogLine {
   msg?: string;
   reqId?: string;
-  req?: { url?: string; method?: string };
-  res?: { statusCode?: number };
+  url?: string;
+  statusCode?: number;
 }
 
 describe('SIGTERM', () => {
   it('drains in-flight requests, closes Chromium and the database, exits 0', { timeout: 240_000 }, async () => {
-    server = await startServer(dbPath);
+    // debug: the server also logs each request on arrival, so the test knows what it had received.
+    server = await startServer(dbPath, { LOG_LEVEL: 'debug' });
     const call = api(server.base);
     const plan = (await call('POST', '/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Wolverhampton' })).json();
     const project = (await call('POST', `/plans/${plan.id}/projects`, { code: 'PR000681', name: 'Culture of Inclusion', author: 'SEND programme manager' })).json();
@@ -83,7 +84,7 @@ describe('SIGTERM', () => {
     const shutdownAt = lines.findIndex((l) => l.msg === 'shutting down');
     expect(shutdownAt).toBeGreaterThan(0);
     const received = lines.slice(0, shutdownAt).filter((l) => l.msg === 'incoming request').map((l) => l.reqId);
-    const completed = new Map(lines.filter((l) => l.msg === 'request completed').map((l) => [l.reqId, l.res?.statusCode]));
+    const completed = new Map(lines.filter((l) => l.msg === 'request completed').map((l) => [l.reqId, l.statusCode]));
     for (const id of received) expect(completed.get(id), `request ${id}`).toBeLessThan(300);
 
     // Chromium went with it.

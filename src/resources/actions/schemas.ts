@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Email, Id, IsoDate, LongText, Meta, nullish, Rag, ShortText, Title } from '../../shared/schemas.js';
+import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title } from '../../shared/schemas.js';
 
 export const ActionStatus = z.enum(['not-started', 'in-progress', 'complete', 'cancelled']);
 const Ref = z
@@ -48,14 +48,13 @@ export const UpdateAction = z
   })
   .meta({ id: 'UpdateAction' });
 
-const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ActionQuery = z.strictObject({
   ...PageQuery,
   areaId: Id.optional(),
   projectId: Id.optional(),
   status: ActionStatus.optional(),
   rag: Rag.optional().meta({ description: 'Effective RAG as of asOf.' }),
-  behindSchedule: BoolString.optional().meta({
+  behindSchedule: QueryBoolean.optional().meta({
     description: 'true: due (or revised due) date before asOf and neither complete nor cancelled.',
   }),
   asOf: IsoDate.optional().meta({ description: 'The date RAG and behindSchedule are judged at (default: today in England).' }),

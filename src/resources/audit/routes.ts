@@ -56,6 +56,7 @@ export default async function auditRoutes(app: FastifyInstance) {
     config: { role: 'editor' },
     preValidation: dropEmptyQueryValues,
     schema: {
+      operationId: 'listAuditEntries',
       tags,
       summary: 'The audit trail (editors and admins)',
       description:
@@ -73,6 +74,7 @@ export default async function auditRoutes(app: FastifyInstance) {
   r.get('/actions/:id/history', {
     preValidation: dropEmptyQueryValues,
     schema: {
+      operationId: 'getActionHistory',
       tags: ['Actions', ...tags],
       summary: 'How an action’s status, dates and percent complete moved over time',
       description:

@@ -26,6 +26,12 @@ export class CalendarFeedsRepo {
     return this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.planId, planId)).orderBy(asc(calendarFeeds.id)).all();
   }
 
+  mustGet(id: string): CalendarFeedRow {
+    const row = this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.id, id)).get();
+    if (!row) throw new NotFoundError('calendar feed', id);
+    return row;
+  }
+
   /** The live feed whose URL carries this secret, if any. */
   bySecret(secret: string): CalendarFeedRow | undefined {
     return this.store.db

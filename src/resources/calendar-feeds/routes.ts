@@ -23,6 +23,7 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
   r.post('/plans/:planId/calendar-feeds', {
     config: { role: 'editor' },
     schema: {
+      operationId: 'createCalendarFeed',
       tags,
       summary: 'Create a secret calendar-feed URL for the plan',
       description: 'For subscribing from Outlook or Google Calendar, which cannot send a bearer token. Name it after its holder; revoke it with DELETE.',
@@ -41,6 +42,7 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
   r.get('/plans/:planId/calendar-feeds', {
     config: { role: 'editor' },
     schema: {
+      operationId: 'listCalendarFeeds',
       tags,
       summary: 'List the plan’s calendar feeds (never their secrets)',
       params: z.strictObject({ planId: Id }),
@@ -52,9 +54,15 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
     },
   });
 
+  r.get('/calendar-feeds/:id', {
+    config: { role: 'editor' },
+    schema: { operationId: 'getCalendarFeed', tags, summary: 'Get a calendar feed (never its secret)', params: IdParams, response: { 200: Feed, ...problems(400, 401, 403, 404) } },
+    handler: async (req) => publicFields(app.repos.calendarFeeds.mustGet(req.params.id)),
+  });
+
   r.delete('/calendar-feeds/:id', {
     config: { role: 'editor' },
-    schema: { tags, summary: 'Revoke a calendar feed', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'revokeCalendarFeed', tags, summary: 'Revoke a calendar feed', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => {
       app.repos.calendarFeeds.revoke(req.params.id, req.actor!);
       return reply.code(204).send(null);

@@ -4,19 +4,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { etagFor, parseIfMatch } from '../../shared/etag.js';
+import { responseHeaders } from '../../shared/openapi.js';
 import { problems } from '../../shared/problem.js';
-import { IdParams } from '../../shared/schemas.js';
+import { IdParams, QueryBoolean } from '../../shared/schemas.js';
 import { IfMatchHeaders, sendResource } from '../crud-routes.js';
 import { HighlightReport } from './schemas.js';
 
 const tags = ['Highlight reports'];
-const DOWNLOAD = z.enum(['1', 'true']).optional().meta({ description: 'Send as an attachment instead of inline.' });
+const DOWNLOAD = QueryBoolean.optional().meta({ description: 'Send as an attachment instead of inline.' });
 
 export default async function highlightReportDocumentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/highlight-reports/:id/publish', {
     schema: {
+      operationId: 'publishHighlightReport',
       tags,
       summary: 'Publish a highlight report',
       description:
@@ -33,11 +35,13 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
 
   r.get('/highlight-reports/:id/pdf', {
     schema: {
+      operationId: 'getHighlightReportPdf',
       tags,
       summary: 'The highlight report as PDF (A4 landscape, tagged)',
       params: IdParams,
       querystring: z.strictObject({ download: DOWNLOAD }),
       produces: ['application/pdf'],
+      ...responseHeaders({ 200: ['ETag', 'Content-Disposition', 'X-Content-SHA256'] }),
       response: { 200: z.any().meta({ description: 'application/pdf', type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
@@ -49,7 +53,8 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
         .type('application/pdf')
         .header('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${name}"`)
         .header('ETag', etagFor(report.version))
-        .header('Cache-Control', report.state === 'published' ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // Behind a token: never public. A published report's PDF never changes, so the client may keep it.
+        .header('Cache-Control', report.state === 'published' ? 'private, max-age=31536000, immutable' : 'private, no-cache');
       if (report.pdfSha256) reply.header('X-Content-SHA256', report.pdfSha256);
       return reply.send(pdf);
     },
@@ -57,10 +62,12 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
 
   r.get('/highlight-reports/:id/html', {
     schema: {
+      operationId: 'getHighlightReportHtml',
       tags,
       summary: 'The highlight report as an accessible web page',
       params: IdParams,
       produces: ['text/html'],
+      ...responseHeaders({ 200: ['ETag'] }),
       response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {

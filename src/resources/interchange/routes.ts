@@ -62,6 +62,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       return (data: unknown) => (data === undefined || data === null || Buffer.isBuffer(data) ? { value: data } : validate(data));
     },
     schema: {
+      operationId: 'importPlan',
       tags,
       summary: 'Import a workbook or CSV into a plan',
       description: [
@@ -110,6 +111,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
 
   r.get('/import-jobs/:id', {
     schema: {
+      operationId: 'getImportJob',
       tags,
       summary: 'The status of an import job',
       description: 'A job is kept for an hour after it finishes. `result` holds what the synchronous import would have answered.',
@@ -125,6 +127,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/export.xlsx', {
     schema: {
+      operationId: 'exportPlanXlsx',
       tags,
       summary: 'Export a plan as a workbook',
       description:
@@ -149,6 +152,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/export.csv', {
     schema: {
+      operationId: 'exportPlanCsv',
       tags,
       summary: 'Export one sheet of a plan as CSV',
       description: 'The same columns as the workbook sheet; dates as YYYY-MM-DD; UTF-8 with a byte order mark. Import it back with `?sheet=` and `Content-Type: text/csv`.',
@@ -173,6 +177,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
 
   r.get('/spreadsheet-template.xlsx', {
     schema: {
+      operationId: 'getSpreadsheetTemplate',
       tags,
       summary: 'The blank plan workbook',
       description: 'Every sheet the importer reads (or those named in `sheets`) with its header row, formats and drop-down lists, and a Guide sheet naming every column and the synonyms accepted.',
@@ -188,6 +193,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/calendar.ics', {
     schema: {
+      operationId: 'getPlanCalendar',
       tags,
       summary: 'The plan as a calendar (iCalendar)',
       description: [

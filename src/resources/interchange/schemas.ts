@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { KINDS } from '../../interchange/layout.js';
 import { Problem } from '../../shared/problem.js';
-import { IsoDate } from '../../shared/schemas.js';
+import { IsoDate, QueryBoolean } from '../../shared/schemas.js';
 
 export const SheetKind = z.enum(KINDS as [string, ...string[]]).meta({ description: 'A sheet of the workbook: areas, projects, workstreams, actions, risks, issues, dependencies or benefits.' });
-const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ImportQuery = z.strictObject({
-  dryRun: BoolString.default(false).meta({ description: 'true: validate and show what would change, write nothing.' }),
+  dryRun: QueryBoolean.default(false).meta({ description: 'true: validate and show what would change, write nothing.' }),
   sheet: SheetKind.optional().meta({ description: 'For a CSV upload: the sheet it holds. For a workbook: import only this sheet.' }),
 });
 

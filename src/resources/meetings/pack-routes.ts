@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../shared/problem.js';
-import { IdParams } from '../../shared/schemas.js';
+import { IdParams, QueryBoolean } from '../../shared/schemas.js';
 
 const tags = ['Meetings and packs'];
 const PackRanges = z
@@ -20,13 +20,14 @@ const PackRanges = z
   })
   .meta({ id: 'PackRanges' });
 const Pdf = z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' });
-const Download = z.strictObject({ download: z.enum(['1', 'true']).optional() });
+const Download = z.strictObject({ download: QueryBoolean.optional().meta({ description: 'Send as an attachment instead of inline.' }) });
 
-export function sendPackPdf(reply: FastifyReply, pdf: Buffer, name: string, download?: string) {
+/** A pack PDF; `cacheControl` no-store for exempt (Part 2) material, which no cache may keep. */
+export function sendPackPdf(reply: FastifyReply, pdf: Buffer, name: string, download?: boolean, cacheControl = 'no-cache') {
   return reply
     .type('application/pdf')
     .header('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-    .header('Cache-Control', 'no-cache')
+    .header('Cache-Control', cacheControl)
     .send(pdf);
 }
 
@@ -36,6 +37,7 @@ export default async function packRoutes(app: FastifyInstance) {
 
   r.get('/meetings/:id/pack', {
     schema: {
+      operationId: 'getMeetingPackRanges',
       tags,
       summary: 'Page ranges of the meeting pack',
       description: 'One entry per Part 1 item in agenda order; firstPage/lastPage null for an item without a document. The same ranges the agenda prints.',
@@ -47,6 +49,7 @@ export default async function packRoutes(app: FastifyInstance) {
 
   r.get('/meetings/:id/pack/pdf', {
     schema: {
+      operationId: 'getMeetingPackPdf',
       tags,
       summary: 'The meeting pack as PDF (Part 1 only)',
       description:
@@ -66,17 +69,22 @@ export default async function packRoutes(app: FastifyInstance) {
   r.get('/meetings/:id/exempt-pack', {
     config: { role: 'editor' },
     schema: {
+      operationId: 'getExemptPackRanges',
       tags,
       summary: 'Page ranges of the exempt (Part 2) pack',
       params: IdParams,
       response: { 200: PackRanges, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
-    handler: async (req) => ({ items: await packs().ranges(req.params.id, 2) }),
+    handler: async (req, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return { items: await packs().ranges(req.params.id, 2) };
+    },
   });
 
   r.get('/meetings/:id/exempt-pack/pdf', {
     config: { role: 'editor' },
     schema: {
+      operationId: 'getExemptPackPdf',
       tags,
       summary: 'The exempt pack: Part 2 items only, not for publication',
       params: IdParams,
@@ -87,7 +95,7 @@ export default async function packRoutes(app: FastifyInstance) {
     handler: async (req, reply) => {
       const meeting = app.repos.meetings.mustGet(req.params.id);
       const { pdf } = await packs().build(meeting.id, 2);
-      return sendPackPdf(reply.header('Cache-Control', 'private, no-store'), pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
+      return sendPackPdf(reply, pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download, 'no-store');
     },
   });
 }

@@ -3,13 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../shared/problem.js';
-import { Id, IsoDate } from '../../shared/schemas.js';
+import { Id, IsoDate, QueryBoolean } from '../../shared/schemas.js';
 
 const tags = ['Progress updates'];
 const Params = z.strictObject({ planId: Id });
 const Query = z.strictObject({
   asOf: IsoDate.optional().meta({ description: 'Uses each area’s latest update on or before this date (default today).' }),
-  download: z.enum(['1', 'true']).optional(),
+  download: QueryBoolean.optional().meta({ description: 'Send as an attachment instead of inline.' }),
 });
 
 export default async function planDocumentRoutes(app: FastifyInstance) {
@@ -17,6 +17,7 @@ export default async function planDocumentRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/progress-report/pdf', {
     schema: {
+      operationId: 'getProgressReportPdf',
       tags,
       summary: 'The plan’s progress report as PDF',
       description: 'Per area: what we have done, what we will do next, evidence of impact; then the actions behind schedule (Action | Reason | Mitigation) and the actions by RAG per area.',
@@ -39,6 +40,7 @@ export default async function planDocumentRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/progress-report/html', {
     schema: {
+      operationId: 'getProgressReportHtml',
       tags,
       summary: 'The plan’s progress report as a web page',
       params: Params,

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, PageQuery } from '../../shared/pagination.js';
 import { problems } from '../../shared/problem.js';
+import { NotFoundError } from '../../shared/errors.js';
 import { IdParams, ShortText } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
 
@@ -25,7 +26,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
 
   r.post('/tokens', {
     config,
-    schema: { tags, summary: 'Create an API token', body: CreateToken, response: { 201: CreatedToken, ...problems(400, 401, 403) } },
+    schema: { operationId: 'createToken', tags, summary: 'Create an API token', body: CreateToken, response: { 201: CreatedToken, ...problems(400, 401, 403) } },
     handler: async (req, reply) => {
       const { row, secret } = app.tokens.create(req.body.name, req.body.role, req.actor!);
       reply.header('Location', `${API_PREFIX}/tokens/${row.id}`).header('Cache-Control', 'no-store');
@@ -35,16 +36,27 @@ export default async function tokenRoutes(app: FastifyInstance) {
 
   r.get('/tokens', {
     config,
-    schema: { tags, summary: 'List API tokens (never their secrets)', querystring: z.strictObject(PageQuery), response: { 200: pageOf(Token), ...problems(400, 401, 403) } },
+    schema: { operationId: 'listTokens', tags, summary: 'List API tokens (never their secrets)', querystring: z.strictObject(PageQuery), response: { 200: pageOf(Token), ...problems(400, 401, 403) } },
     handler: async (req) => {
       const page = app.tokens.list(req.query);
       return { items: page.items.map(({ tokenHash: _h, ...t }) => t), nextCursor: page.nextCursor };
     },
   });
 
+  r.get('/tokens/:id', {
+    config,
+    schema: { operationId: 'getToken', tags, summary: 'Get an API token (never its secret)', params: IdParams, response: { 200: Token, ...problems(400, 401, 403, 404) } },
+    handler: async (req) => {
+      const row = app.tokens.get(req.params.id);
+      if (!row) throw new NotFoundError('token', req.params.id);
+      const { tokenHash: _h, ...token } = row;
+      return token;
+    },
+  });
+
   r.delete('/tokens/:id', {
     config,
-    schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'revokeToken', tags, summary: 'Revoke an API token', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => {
       app.tokens.revoke(req.params.id, req.actor!);
       return reply.code(204).send(null);

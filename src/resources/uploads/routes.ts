@@ -38,6 +38,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
   r.post('/uploads', {
     bodyLimit: UPLOAD_LIMIT_BYTES,
     schema: {
+      operationId: 'createUpload',
       tags,
       summary: 'Upload a PDF to attach to a meeting pack',
       description: `Send the file as the body with Content-Type: application/pdf (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB). It must parse as an unencrypted PDF within the limits of SECURITY.md (inflated size, objects, pages, a sound page tree); JavaScript, automatic actions, launch/submit actions, embedded files, rich media and XFA are removed before it is stored.`,
@@ -60,12 +61,13 @@ export default async function uploadRoutes(app: FastifyInstance) {
   });
 
   r.get('/uploads/:id', {
-    schema: { tags, summary: 'Describe an upload', params: IdParams, response: { 200: Upload, ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'getUpload', tags, summary: 'Describe an upload', params: IdParams, response: { 200: Upload, ...problems(400, 401, 403, 404) } },
     handler: async (req) => app.repos.uploads.info(req.params.id),
   });
 
   r.get('/uploads/:id/pdf', {
     schema: {
+      operationId: 'getUploadPdf',
       tags,
       summary: 'Download an uploaded PDF',
       params: IdParams,
