@@ -23,6 +23,7 @@ import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import type { ImportLimits } from './interchange/limits.js';
 import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
   authFailureLimit?: AuthFailureLimit | false;
   /** Fastify trustProxy: set when behind a reverse proxy so request.ip is the client's address. */
   trustProxy?: boolean | number | string;
+  /** Spreadsheet import limits (default DEFAULT_IMPORT_LIMITS, listed in SECURITY.md); tests and the benchmark lower them. */
+  importLimits?: ImportLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -99,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarFeedRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
-      await api.register(interchangeRoutes);
+      await api.register(interchangeRoutes, { importLimits: options.importLimits });
     },
     { prefix: API_PREFIX },
   );

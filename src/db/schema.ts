@@ -260,3 +260,4 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [index('calendar_feeds_plan').on(t.planId)],
 );
+export * from './tables/import-jobs.js';

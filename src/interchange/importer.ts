@@ -2,6 +2,7 @@
 // compare everything first; then, unless it is a dry run or there is any problem, apply all of it in one
 // transaction (planning inside the same transaction, so what was compared is what gets written).
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/client.js';
 import type { Actor, Store } from '../db/store.js';
 import { londonDate } from '../domain/dates.js';
 import type { RagValue } from '../domain/rag.js';
@@ -59,6 +60,8 @@ export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
   onProgress?: Progress;
+  /** Called with the result inside the import's transaction (not for a dry run): an import job records its outcome there. */
+  inTransaction?: (tx: Db, result: ImportResult) => void;
 }
 
 export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): ImportResult {
@@ -71,9 +74,11 @@ export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkb
   return store.tx((tx) => {
     const data = loadPlanData(repos, planId, tx);
     const plan = planImport(read, data, opts.onProgress);
-    if (plan.problems.length) return summarise(planId, plan, false, false);
-    applyImport(repos, data, plan, opts.actor, opts.onProgress);
-    return summarise(planId, plan, false, true);
+    const ok = plan.problems.length === 0;
+    if (ok) applyImport(repos, data, plan, opts.actor, opts.onProgress);
+    const result = summarise(planId, plan, false, ok);
+    opts.inTransaction?.(tx, result);
+    return result;
   });
 }
 

@@ -59,9 +59,10 @@ const SIZE_LIMITS = new Set<LimitName>(['upload-size', 'entry-size', 'workbook-s
 export class ImportLimitError extends AppError {
   constructor(
     readonly limit: LimitName,
-    detail: string,
-    part: string,
+    readonly reason: string,
+    readonly part: string,
   ) {
+    const detail = reason;
     const size = SIZE_LIMITS.has(limit);
     super(size ? 413 : 422, size ? 'import-too-large' : 'import-limit', size ? 'The upload is too large to import' : 'The upload is beyond what one import may hold', `${detail}. Nothing was imported.`, {
       errors: [{ path: part, message: `${limit}: ${detail}` }],
