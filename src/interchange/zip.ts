@@ -20,7 +20,7 @@ export class BoundedZip {
 
   static async open(bytes: Buffer, limits: ImportLimits): Promise<BoundedZip> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err || !z ? reject(unreadable()) : resolve(z))),
+      yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false, validateEntrySizes: false, strictFileNames: false }, (err, z) => (err || !z ? reject(unreadable()) : resolve(z))),
     );
     const tooMany = () => new ImportLimitError('zip-entries', `The workbook holds more than ${limits.zipEntries} files (zip entries)`, 'the workbook');
     if (zip.entryCount > limits.zipEntries) {
