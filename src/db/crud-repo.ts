@@ -114,7 +114,7 @@ export class CrudRepo<T extends VersionedTable> {
     const ts = this.store.timestamp();
     const row = { ...values, id: newId(this.cfg.idPrefix), version: 1, createdAt: ts, updatedAt: ts };
     try {
-      tx.insert(this.cfg.table).values(row as never).run();
+      this.runInsert(tx, row);
     } catch (err) {
       mapConstraintError(err, this.cfg.uniqueMessages);
     }
@@ -153,6 +153,32 @@ export class CrudRepo<T extends VersionedTable> {
       this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
       return after;
     });
+  }
+
+  // One prepared INSERT per set of columns given (an import creates thousands of rows of the same shape;
+  // building and preparing each one cost more than writing it).
+  private readonly inserts = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+
+  private runInsert(tx: Db, row: Record<string, unknown>): void {
+    const t = this.cfg.table;
+    if (!this.store.owns(tx)) {
+      tx.insert(t).values(row as never).run();
+      return;
+    }
+    const keys = Object.keys(row).filter((k) => row[k] !== undefined);
+    const signature = keys.join(',');
+    let stmt = this.inserts.get(signature);
+    if (!stmt) {
+      const placeholders = Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(`v_${k}`)}`]));
+      stmt = tx.insert(t).values(placeholders as never).prepare();
+      if (this.inserts.size < 50) this.inserts.set(signature, stmt);
+    }
+    const values: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = row[k];
+      values[`v_${k}`] = v === null ? null : (t[k] as SQLiteColumn).mapToDriverValue(v);
+    }
+    stmt.run(values);
   }
 
   // One prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).
