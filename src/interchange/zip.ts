@@ -1,8 +1,10 @@
-// A bounded reader of the zip container of an .xlsx: the entries are listed (at most `zipEntries`), and one
-// is inflated at a time as a stream whose bytes are counted as they come out — stopped at the entry's limit
-// and at the workbook's — whatever sizes the zip declares. yauzl reads the central directory and refuses an
-// entry that inflates past its declared size; the declared sizes are used only to refuse early.
+// A bounded reader of the zip container of an .xlsx: yauzl lists the entries from the central directory (at
+// most `zipEntries`); one entry at a time is inflated (node:zlib) as a stream whose bytes are counted as they
+// come out — stopped at the entry's limit and at the workbook's — whatever sizes the zip declares (those are
+// used only to refuse early).
+import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ImportLimitError, mb, type ImportLimits } from './limits.js';
 import { UnreadableUploadError } from './problems.js';
@@ -13,6 +15,7 @@ export class BoundedZip {
   private inflated = 0;
 
   private constructor(
+    private readonly bytes: Buffer,
     private readonly zip: yauzl.ZipFile,
     readonly entries: Map<string, yauzl.Entry>,
     private readonly limits: ImportLimits,
@@ -42,7 +45,7 @@ export class BoundedZip {
       zip.close();
       throw err;
     });
-    return new BoundedZip(zip, entries, limits);
+    return new BoundedZip(bytes, zip, entries, limits);
   }
 
   has(path: string): boolean {
@@ -61,9 +64,10 @@ export class BoundedZip {
     const overWorkbook = () => new ImportLimitError('workbook-size', `The workbook inflates to more than ${mb(limits.workbookBytes)} in all`, path);
     if (entry.uncompressedSize > maxBytes) throw overEntry();
     if (this.inflated + entry.uncompressedSize > limits.workbookBytes) throw overWorkbook();
-    const stream = await new Promise<NodeJS.ReadableStream & { destroy(): void }>((resolve, reject) =>
-      this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(unreadable()) : resolve(s as never))),
-    );
+    const data = this.compressedData(entry);
+    // Inflated here rather than through yauzl's read stream, which never settled on some broken deflate data.
+    const stream: NodeJS.ReadableStream & { destroy(): void } = entry.compressionMethod === 0 ? Readable.from([data]) : createInflateRaw();
+    if (entry.compressionMethod !== 0) (stream as unknown as { end(b: Buffer): void }).end(data);
     const decoder = new StringDecoder('utf8');
     let count = 0;
     await new Promise<void>((resolve, reject) => {
@@ -98,9 +102,21 @@ export class BoundedZip {
           finish(err);
         }
       });
-      // A stream that inflates past its declared size, a bad CRC or broken deflate data.
+      // Broken deflate data (or a stream cut short).
       stream.on('error', () => finish(unreadable()));
     });
+  }
+
+  /** The entry's bytes as stored, found through its local header (stored or deflated only; never encrypted). */
+  private compressedData(entry: yauzl.Entry): Buffer {
+    const { bytes } = this;
+    const at = entry.relativeOffsetOfLocalHeader;
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) throw unreadable();
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw unreadable();
+    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+    const end = start + entry.compressedSize;
+    if (end > bytes.length) throw unreadable();
+    return bytes.subarray(start, end);
   }
 
   close(): void {

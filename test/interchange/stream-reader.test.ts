@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, problem } from '../helpers/app.js';
+import { deflatePiece, part, SHEET_HEAD, workbookWith } from './bomb-files.js';
 import { counts, newPlan, upload, workbook } from './helpers.js';
 import { plainValue } from '../../src/interchange/cells.js';
 import { readUpload } from '../../src/interchange/read.js';
@@ -104,6 +105,23 @@ describe('the streaming reader', () => {
       expect(counts(t)).toEqual(before);
     } finally {
       await t.close();
+    }
+  });
+
+  it('refuses broken parts as unreadable (400) and never waits on them', async () => {
+    const broken: [string, Buffer][] = [
+      ['deflate data that is not deflate', workbookWith('Actions', { name: '', deflated: Buffer.from([0xff, 0xfe, 0x00, 0x12, 0x99, 0x88, 0x77]), declaredSize: 100 })],
+      ['a deflate stream cut short', workbookWith('Actions', { name: '', deflated: deflatePiece(SHEET_HEAD), declaredSize: 100 })],
+      ['a sheet that is not XML', workbookWith('Actions', (n) => part(n, 'hello <<<>'))],
+      [
+        'entities declared in a DOCTYPE (never expanded)',
+        workbookWith('Actions', (n) =>
+          part(n, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>'),
+        ),
+      ],
+    ];
+    for (const [name, bytes] of broken) {
+      await expect(readUpload(bytes, 'xlsx'), name).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not a readable Excel workbook/) });
     }
   });
 });
