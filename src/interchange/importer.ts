@@ -75,7 +75,7 @@ export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkb
     const data = loadPlanData(repos, planId, tx);
     const plan = planImport(read, data, opts.onProgress);
     const ok = plan.problems.length === 0;
-    if (ok) applyImport(repos, data, plan, opts.actor, opts.onProgress);
+    if (ok) applyImport(tx, repos, data, plan, opts.actor, opts.onProgress);
     const result = summarise(planId, plan, false, ok);
     opts.inTransaction?.(tx, result);
     return result;
