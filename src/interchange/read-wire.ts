@@ -1,7 +1,11 @@
-// What the reader's worker thread and the main thread send each other: the upload and its limits one
-// way; the rows in batches, then the sheets' headers, problems and warnings (or why it failed) the other.
+// What the reader's worker thread and the main thread send each other: the upload and its limits (and the
+// plan's current records, when the worker is to check the rows against them) one way; the rows — or the
+// planned creates and updates — in batches, then the sheets' headers, problems and warnings (or why it
+// failed) the other.
 import { sheetSpec, type Kind } from './layout.js';
+import type { RowPlan } from './import-plan.js';
 import type { ImportLimits, LimitName } from './limits.js';
+import type { PlanData } from './plan-data.js';
 import type { SheetProblem } from './problems.js';
 import type { ReadRow, ReadWorkbook, UploadFormat } from './read.js';
 
@@ -12,6 +16,8 @@ export interface ReaderRequest {
   format: UploadFormat;
   kind?: Kind;
   limits: ImportLimits;
+  /** The plan's records as the import found them: the worker plans the import against them too. */
+  planData?: PlanData;
 }
 
 export interface WireMeta {
@@ -24,6 +30,8 @@ export interface WireMeta {
 export type ReaderMessage =
   | { type: 'rows'; sheet: number; rows: ReadRow[] }
   | { type: 'done'; meta: WireMeta }
+  | { type: 'plan-rows'; rows: RowPlan[] }
+  | { type: 'planned'; rowCount: number; problems: SheetProblem[]; warnings: SheetProblem[] }
   | { type: 'limit'; limit: LimitName; reason: string; part: string }
   | { type: 'unreadable'; status: 400 | 415; detail: string }
   | { type: 'failed'; message: string };

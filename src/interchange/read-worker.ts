@@ -1,8 +1,10 @@
-// The import reader's worker thread: reads one upload with readUpload (within the limits it is given) and
-// posts the rows back in batches, so the main thread never parses a workbook and a bomb only ever fills this
+// The import reader's worker thread: reads one upload with readUpload (within the limits it is given) and,
+// given the plan's records, checks the rows against them (planImport); it posts the rows or the plan back in
+// batches, so the main thread never parses a workbook and a bomb only ever fills this
 // thread's bounded heap. The pool ends the thread after a limit was hit, or when it has been idle a while,
 // giving all of its memory back.
 import { parentPort } from 'node:worker_threads';
+import { planImport } from './import-plan.js';
 import { ImportLimitError } from './limits.js';
 import { UnreadableUploadError } from './problems.js';
 import { readUpload } from './read.js';
@@ -14,6 +16,12 @@ const post = (m: ReaderMessage) => port.postMessage(m);
 port.on('message', async (req: ReaderRequest) => {
   try {
     const read = await readUpload(Buffer.from(req.bytes), req.format, req.kind, req.limits);
+    if (req.planData) {
+      const plan = planImport(read, req.planData);
+      for (let i = 0; i < plan.rows.length; i += ROW_BATCH) post({ type: 'plan-rows', rows: plan.rows.slice(i, i + ROW_BATCH) });
+      post({ type: 'planned', rowCount: read.rowCount, problems: plan.problems, warnings: plan.warnings });
+      return;
+    }
     const { meta, rows } = toWire(read);
     meta.sheets.forEach((_, sheet) => {
       const all = rows[sheet]!;

@@ -4,9 +4,11 @@
 // memory given back — once it hits a limit, fails, has served `MAX_READS_PER_WORKER`, or sits idle.
 import { Worker } from 'node:worker_threads';
 import { ServiceUnavailableError } from '../shared/errors.js';
+import type { ImportPlan, RowPlan } from './import-plan.js';
 import type { Kind } from './layout.js';
-import { DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from './limits.js';
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, mb, type ImportLimits } from './limits.js';
 import { UnreadableUploadError } from './problems.js';
+import type { PlanData } from './plan-data.js';
 import { fromWire, type ReaderMessage, type ReaderRequest } from './read-wire.js';
 import type { ReadRow, ReadWorkbook, UploadFormat } from './read.js';
 
@@ -18,6 +20,12 @@ interface Reader {
   worker: Worker;
   reads: number;
   idleTimer?: NodeJS.Timeout;
+}
+
+/** An upload read and checked against the plan: its data rows and the import plan. */
+export interface PlannedUpload {
+  rowCount: number;
+  plan: ImportPlan;
 }
 
 export interface ReaderPoolOptions {
@@ -43,9 +51,19 @@ export class ReaderPool {
     this.maxQueue = o.queue ?? 8;
   }
 
-  async read(bytes: Buffer, format: UploadFormat, kind?: Kind): Promise<ReadWorkbook> {
+  /** Reads the upload in a worker: its rows. */
+  read(bytes: Buffer, format: UploadFormat, kind?: Kind): Promise<ReadWorkbook> {
+    return this.queued(bytes, () => this.readInWorker(bytes, format, kind) as Promise<ReadWorkbook>);
+  }
+
+  /** Reads the upload and plans the import against `planData` in a worker: the creates, updates and problems. */
+  readAndPlan(bytes: Buffer, format: UploadFormat, kind: Kind | undefined, planData: PlanData): Promise<PlannedUpload> {
+    return this.queued(bytes, () => this.readInWorker(bytes, format, kind, planData) as Promise<PlannedUpload>);
+  }
+
+  private async queued<T>(bytes: Buffer, work: () => Promise<T>): Promise<T> {
     if (bytes.length > this.limits.uploadBytes) {
-      throw new ImportLimitError('upload-size', `The upload is larger than ${Math.round(this.limits.uploadBytes / 1024 / 1024)} MB`, 'the upload');
+      throw new ImportLimitError('upload-size', `The upload is larger than ${mb(this.limits.uploadBytes)}`, 'the upload');
     }
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxQueue) throw new ServiceUnavailableError('Too many imports are being read at the moment; try again shortly.', 5);
@@ -53,7 +71,7 @@ export class ReaderPool {
     }
     this.running++;
     try {
-      return await this.readInWorker(bytes, format, kind);
+      return await work();
     } finally {
       this.running--;
       this.waiting.shift()?.();
@@ -107,20 +125,21 @@ export class ReaderPool {
     this.idle.push(r);
   }
 
-  private readInWorker(bytes: Buffer, format: UploadFormat, kind?: Kind): Promise<ReadWorkbook> {
+  private readInWorker(bytes: Buffer, format: UploadFormat, kind?: Kind, planData?: PlanData): Promise<ReadWorkbook | PlannedUpload> {
     const { limits } = this;
     const reader = this.take();
     const { worker } = reader;
     // A copy the worker owns (transferred, not cloned): the request's Buffer may share a pooled ArrayBuffer.
     const copy = new Uint8Array(bytes);
-    const request: ReaderRequest = { bytes: copy, format, kind, limits };
+    const request: ReaderRequest = { bytes: copy, format, kind, limits, planData };
     worker.postMessage(request, [copy.buffer]);
 
-    return new Promise<ReadWorkbook>((resolve, reject) => {
+    return new Promise<ReadWorkbook | PlannedUpload>((resolve, reject) => {
       const rows: ReadRow[][] = [];
+      const planRows: RowPlan[] = [];
       let settled = false;
       /** `reuse`: the worker answered normally and holds nothing of this upload's size. */
-      const settle = (err: unknown, value?: ReadWorkbook, reuse = false) => {
+      const settle = (err: unknown, value?: ReadWorkbook | PlannedUpload, reuse = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -143,6 +162,11 @@ export class ReaderPool {
             return;
           case 'done':
             return settle(null, fromWire(m.meta, rows), true);
+          case 'plan-rows':
+            for (const r of m.rows) planRows.push(r);
+            return;
+          case 'planned':
+            return settle(null, { rowCount: m.rowCount, plan: { rows: planRows, problems: m.problems, warnings: m.warnings } }, true);
           case 'limit':
             return settle(new ImportLimitError(m.limit, m.reason, m.part));
           case 'unreadable':

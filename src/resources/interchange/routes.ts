@@ -13,7 +13,8 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { planCalendar, CALENDAR_TYPE } from '../../interchange/calendar.js';
 import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer, XLSX_TYPE } from '../../interchange/export.js';
-import { interchangeDeps, runImport } from '../../interchange/importer.js';
+import { applyPlanned, interchangeDeps, planFingerprint } from '../../interchange/importer.js';
+import { loadPlanData } from '../../interchange/plan-data.js';
 import { ImportJobs } from '../../interchange/jobs.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../interchange/limits.js';
 import { ReaderPool } from '../../interchange/reader-pool.js';
@@ -97,7 +98,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: {
         200: ImportResult,
         202: ImportJob,
-        ...problems(401, 403, 404, 413, 415, 422, 503),
+        ...problems(401, 403, 404, 409, 413, 415, 422, 503),
         400: ImportProblem,
       },
     },
@@ -106,16 +107,20 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       app.repos.plans.mustGet(planId);
       const upload = await receiveUpload(req, req.query.sheet as Kind | undefined);
       const started = Date.now();
-      const read = await readers.read(upload.bytes, upload.format, req.query.sheet as Kind | undefined);
+      // The worker reads the file and checks it against the plan as it is now; the write checks that it still is.
+      const snapshot = loadPlanData(app.repos, planId);
+      const fingerprint = planFingerprint(snapshot);
+      const { rowCount, plan } = await readers.readAndPlan(upload.bytes, upload.format, req.query.sheet as Kind | undefined, snapshot);
       const readMs = Date.now() - started;
       const dryRun = req.query.dryRun;
       const actor = req.actor!;
+      const planned = { plan, fingerprint };
       const preferAsync = /\brespond-async\b/i.test(req.headers.prefer ?? '');
-      if (preferAsync || read.rowCount > ASYNC_ROW_THRESHOLD || readMs > SYNC_READ_BUDGET_MS) {
-        const job = jobs.submit(planId, read.rowCount, dryRun, actor, (inTransaction) => runImport(deps, planId, read, { dryRun, actor, inTransaction }));
+      if (preferAsync || rowCount > ASYNC_ROW_THRESHOLD || readMs > SYNC_READ_BUDGET_MS) {
+        const job = jobs.submit(planId, rowCount, dryRun, actor, (inTransaction) => applyPlanned(deps, planId, planned, { dryRun, actor, inTransaction }));
         return reply.code(202).header('Location', `${API_PREFIX}/import-jobs/${job.id}`).header('Retry-After', '1').send(job);
       }
-      const result = runImport(deps, planId, read, { dryRun, actor });
+      const result = applyPlanned(deps, planId, planned, { dryRun, actor });
       if (result.problems.length) throw new WorkbookInvalidError(result.problems, dryRun);
       return reply.code(200).send(result);
     },
