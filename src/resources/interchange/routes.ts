@@ -83,6 +83,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
         'or send either file as the `file` field of `multipart/form-data`, or base64-encoded in JSON (`{"filename":"plan.xlsx","content":"…"}`). Up to 10 MB.',
         'The file is read as a stream, off the event loop, within limits (inflated size of each part and of the whole workbook, zip entries, cells, rows, time, memory):',
         'a file past one is refused with 413 (sizes) or 422 (counts, time, memory), naming the limit; see docs/spreadsheets.md.',
+        'If the plan is changed by someone else while the file is being checked, nothing is written: 409, upload the file again.',
         '',
         'Everything is validated first: on any problem nothing is written and the 400 lists every problem by sheet, row and column.',
         'Rows are matched by reference: re-importing updates existing records instead of duplicating them (nothing is ever deleted).',
