@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs|changes] [--out FILE]
+// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs|changes|imports] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
 //   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
@@ -11,6 +11,8 @@
 //              the ~100-page scrutiny pack end to end (first request: page counts not yet measured;
 //              then repeated) against Puppeteer alone printing the pack's HTML; 2 renders at once;
 //              cold start (process start to first PDF).
+//   imports    p99 of a concurrent GET during a 20,000-row import, and peak memory during the import bombs
+//              (bench/imports-phase.ts), on a fresh database.
 //   memory     PSS (/proc/<pid>/smaps_rollup) of the server process and every process under it
 //              (Chromium's), sampled every 250 ms through each rendering phase, and 3 s after the last.
 //   PDF bombs  hostile uploads (inflate bombs, page-tree cycles, object floods, junk, active content) to a
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { armedPdf, arms, contentBomb, junkAfterHeader, junkObjects, kidsCycle, manyObjects, manyPages, objectStreamBomb, parentCycle } from '../test/helpers/hostile-pdfs.js';
 import { changesPhase } from './changes.js';
 import { ensureDataset, type DatasetInfo } from './dataset.js';
+import { importsPhase } from './imports-phase.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +45,7 @@ const option = (name: string) => {
 };
 const QUICK = flag('--quick');
 const SEED = Number(option('--seed') ?? 42);
-const ONLY = option('--only') as 'api' | 'render' | 'bombs' | 'changes' | undefined;
+const ONLY = option('--only') as 'api' | 'render' | 'bombs' | 'changes' | 'imports' | undefined;
 const OUT = resolve(option('--out') ?? join(HERE, QUICK ? 'results.quick.json' : 'results.json'));
 /** Extra node flags for our server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") when profiling. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -298,6 +301,7 @@ async function main() {
     return;
   }
 
+  if (ONLY === 'imports') return importsOnly(started);
   log(`dataset (seed ${SEED})…`);
   const t0 = performance.now();
   const { dbPath, info, generated } = await ensureDataset(SEED, { fresh: flag('--fresh'), log: (m) => log(`  ${m}`) });
@@ -320,6 +324,7 @@ async function main() {
 
   if (ONLY === undefined || ONLY === 'changes') results.changes = await changesPhase(copy('changes'), info, { quick: QUICK, log });
   if (ONLY === undefined || ONLY === 'api') results.api = await apiPhase(copy('api-ours'), copy('api-bare'), QUICK ? null : copy('api-quiet'), info);
+  if (!ONLY) results.imports = await runImportsPhase();
   if (ONLY === undefined || ONLY === 'render') {
     const render = await renderPhase(copy('render-ours'), copy('render-app'), info);
     results.render = render.out;
@@ -334,6 +339,26 @@ async function main() {
   // The copies of the dataset (~330 MB each) go; the servers' logs and the printed HTML stay.
   for (const f of readdirSync(RUN_DIR)) if (/\.db(-wal|-shm)?$/.test(f)) rmSync(join(RUN_DIR, f), { force: true });
 
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+  log(`\nwrote ${OUT} (${results.durationSeconds} s)`);
+}
+
+/** The imports phase on a fresh database (no dataset needed). */
+function runImportsPhase() {
+  log('imports…');
+  return importsPhase(
+    join(RUN_DIR, 'imports.db'),
+    { startServer: (db, env) => startServer('ours', db, SERVER_NODE_ARGS, env), stop: (child) => stop(child), pss: (pid) => pss(pid), log },
+    QUICK,
+  );
+}
+
+async function importsOnly(started: number) {
+  const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', machine: machine(), imports: await runImportsPhase() };
+  results.targets = targets(results);
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  for (const f of readdirSync(RUN_DIR)) if (/\.db(-wal|-shm)?$/.test(f)) rmSync(join(RUN_DIR, f), { force: true });
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
   log(`\nwrote ${OUT} (${results.durationSeconds} s)`);
@@ -635,6 +660,13 @@ function targets(results: R) {
     t.push({ target: '/health answers within 2 s during PDF-bomb uploads', value: bombs.healthMaxMs, limit: '< 2000', met: bombs.healthMaxMs < 2000 });
     t.push({ target: 'every PDF bomb refused with a 4xx (or stored cleaned)', value: bombs.uploads.filter((u: R) => u.status >= 500).length, limit: '0 × 5xx', met: bombs.uploads.every((u: R) => u.status < 500) });
   }
+  const imports = results.imports as R | undefined;
+  if (imports) {
+    t.push({ target: 'GET p99 during a 20,000-row import < 500 ms', value: imports.concurrentGet.duringImport.p99, limit: '< 500', met: imports.concurrentGet.duringImport.p99 < 500 });
+    t.push({ target: 'server peak RSS during the import bombs < 1.5 GB', value: imports.bombs.peakRssMb, limit: '< 1536', met: imports.bombs.peakRssMb < 1536 });
+    const refused = (imports.bombs.results as R[]).every((b) => b.status >= 400 && b.status < 500);
+    t.push({ target: 'import bombs refused with a 4xx', value: (imports.bombs.results as R[]).filter((b) => b.status >= 400 && b.status < 500).length, limit: `= ${imports.bombs.results.length}`, met: refused });
+  }
   return t;
 }
 
@@ -707,8 +739,8 @@ function table(results: R): string {
   const lines: string[] = [];
   const m = results.machine as R;
   lines.push('', `Benchmark (${results.mode}) — ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, Chromium ${(results.render as R | undefined)?.chromium ?? m.chromium}, ${m.os}`);
-  const d = results.dataset as R;
-  lines.push(`Dataset seed ${d.seed} (fingerprint ${d.fingerprint}): ${d.counts.actions} actions, ${d.counts.projects} projects, ${d.counts.risks + d.counts.issues + d.counts.dependencies + d.counts.benefits} register entries, ${d.counts.published_reports} published reports`);
+  const d = results.dataset as R | undefined;
+  if (d) lines.push(`Dataset seed ${d.seed} (fingerprint ${d.fingerprint}): ${d.counts.actions} actions, ${d.counts.projects} projects, ${d.counts.risks + d.counts.issues + d.counts.dependencies + d.counts.benefits} register entries, ${d.counts.published_reports} published reports`);
   const row = (cells: (string | number | null | undefined)[], widths: number[]) => cells.map((c, i) => String(c ?? '–')[i === 0 ? 'padEnd' : 'padStart'](widths[i]!)).join('  ');
   const api = results.api as R | undefined;
   if (api) {
@@ -745,6 +777,13 @@ function table(results: R): string {
     if (mem.idleAfterRenders) lines.push(row(['idle, 3 s after the last render', mem.idleAfterRenders.total, mem.idleAfterRenders.server, mem.idleAfterRenders.browser, ''], w));
   }
   if (results.pdfBombs) lines.push(bombTable(results.pdfBombs as R));
+  const imports = results.imports as R | undefined;
+  if (imports) {
+    const g = imports.concurrentGet;
+    lines.push('', `Imports: ${imports.rows} rows (${imports.workbookKb} KB) accepted in ${imports.acceptedMs} ms, job ${imports.jobStatus} after ${imports.importMs} ms`);
+    lines.push(`  concurrent GET /plans/{id} (2 clients): alone p50 ${g.baseline.p50} / p99 ${g.baseline.p99} / max ${g.baseline.max} ms; during the import p50 ${g.duringImport.p50} / p99 ${g.duringImport.p99} / max ${g.duringImport.max} ms (${g.duringImport.n} requests)`);
+    lines.push(`  import bombs: peak PSS ${imports.bombs.peakPssMb} MB, peak RSS ${imports.bombs.peakRssMb} MB; ${(imports.bombs.results as R[]).map((b) => `${b.name} → ${b.status} in ${b.ms} ms`).join('; ')}`);
+  }
   lines.push('', 'Targets:');
   for (const t of results.targets as R[]) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value} (${t.limit})`);
   return `${lines.join('\n')}\n`;

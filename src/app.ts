@@ -31,6 +31,7 @@ import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportApprovalRoutes from './resources/highlight-reports/approval-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
+import type { ImportLimits } from './interchange/limits.js';
 import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
@@ -71,6 +72,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** The API's public origin, listed as the OpenAPI document's server (default: relative to the document). */
   publicBaseUrl?: string;
+  /** Spreadsheet import limits (default DEFAULT_IMPORT_LIMITS, listed in SECURITY.md); tests and the benchmark lower them. */
+  importLimits?: ImportLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -140,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(changesRoutes);
       await api.register(reviewRoutes);
       await api.register(reviewDocumentRoutes);
-      await api.register(interchangeRoutes);
+      await api.register(interchangeRoutes, { importLimits: options.importLimits });
       await api.register(updateRoundRoutes);
     },
     { prefix: API_PREFIX },

@@ -102,11 +102,14 @@ export class CrudRepo<T extends VersionedTable> {
 
   /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first). */
   create(actor: Actor, valuesFor: (tx: Db) => Values<T>): Row<T> {
-    return this.store.tx((tx) => {
-      const row = this.insertIn(tx, valuesFor(tx));
-      this.store.audit(tx, actor, 'create', this.cfg.resourceType, row.id, null, this.auditable(row));
-      return row;
-    });
+    return this.store.tx((tx) => this.createIn(tx, actor, valuesFor(tx)));
+  }
+
+  /** create() inside the caller's transaction (an import's one transaction: no savepoint per row). */
+  createIn(tx: Db, actor: Actor, values: Values<T>): Row<T> {
+    const row = this.insertIn(tx, values);
+    this.store.audit(tx, actor, 'create', this.cfg.resourceType, row.id, null, this.auditable(row));
+    return row;
   }
 
   /** Inserts inside an existing transaction (the caller audits). */
@@ -114,7 +117,7 @@ export class CrudRepo<T extends VersionedTable> {
     const ts = this.store.timestamp();
     const row = { ...values, id: newId(this.cfg.idPrefix), version: 1, createdAt: ts, updatedAt: ts };
     try {
-      tx.insert(this.cfg.table).values(row as never).run();
+      this.runInsert(tx, row);
     } catch (err) {
       mapConstraintError(err, this.cfg.uniqueMessages);
     }
@@ -127,32 +130,61 @@ export class CrudRepo<T extends VersionedTable> {
    * throw a ValidationError after merging). Nothing is written when the patch changes nothing.
    */
   update(id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>): Row<T> {
-    return this.store.tx((tx) => {
-      const current = this.mustGet(id, tx);
-      if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
-      const patch = patchFor(current, tx) as Record<string, unknown>;
-      const changed = Object.keys(patch).filter((k) => !sameValue((current as Record<string, unknown>)[k], patch[k]));
-      if (changed.length === 0) return current;
-      const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
-      for (const k of changed) set[k] = patch[k];
-      try {
-        this.runUpdate(tx, id, current.version, set);
-      } catch (err) {
-        mapConstraintError(err, this.cfg.uniqueMessages);
-      }
-      const after = this.mustGet(id, tx);
-      const before: Record<string, unknown> = {};
-      const afterFields: Record<string, unknown> = {};
-      for (const k of changed) {
-        if (this.cfg.auditOmit?.includes(k)) continue;
-        before[k] = (current as Record<string, unknown>)[k];
-        afterFields[k] = (after as Record<string, unknown>)[k];
-      }
-      before.version = current.version;
-      afterFields.version = after.version;
-      this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
-      return after;
-    });
+    return this.store.tx((tx) => this.updateIn(tx, id, ifMatch, actor, patchFor));
+  }
+
+  /** update() inside the caller's transaction (an import's one transaction: no savepoint per row). */
+  updateIn(tx: Db, id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>): Row<T> {
+    const current = this.mustGet(id, tx);
+    if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
+    const patch = patchFor(current, tx) as Record<string, unknown>;
+    const changed = Object.keys(patch).filter((k) => !sameValue((current as Record<string, unknown>)[k], patch[k]));
+    if (changed.length === 0) return current;
+    const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
+    for (const k of changed) set[k] = patch[k];
+    try {
+      this.runUpdate(tx, id, current.version, set);
+    } catch (err) {
+      mapConstraintError(err, this.cfg.uniqueMessages);
+    }
+    const after = this.mustGet(id, tx);
+    const before: Record<string, unknown> = {};
+    const afterFields: Record<string, unknown> = {};
+    for (const k of changed) {
+      if (this.cfg.auditOmit?.includes(k)) continue;
+      before[k] = (current as Record<string, unknown>)[k];
+      afterFields[k] = (after as Record<string, unknown>)[k];
+    }
+    before.version = current.version;
+    afterFields.version = after.version;
+    this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
+    return after;
+  }
+
+  // One prepared INSERT per set of columns given (an import creates thousands of rows of the same shape;
+  // building and preparing each one cost more than writing it).
+  private readonly inserts = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+
+  private runInsert(tx: Db, row: Record<string, unknown>): void {
+    const t = this.cfg.table;
+    if (!this.store.owns(tx)) {
+      tx.insert(t).values(row as never).run();
+      return;
+    }
+    const keys = Object.keys(row).filter((k) => row[k] !== undefined);
+    const signature = keys.join(',');
+    let stmt = this.inserts.get(signature);
+    if (!stmt) {
+      const placeholders = Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(`v_${k}`)}`]));
+      stmt = tx.insert(t).values(placeholders as never).prepare();
+      if (this.inserts.size < 50) this.inserts.set(signature, stmt);
+    }
+    const values: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = row[k];
+      values[`v_${k}`] = v === null ? null : (t[k] as SQLiteColumn).mapToDriverValue(v);
+    }
+    stmt.run(values);
   }
 
   // One prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).

@@ -273,3 +273,4 @@ export const calendarFeeds = sqliteTable(
 export * from './tables/public-documents.js';
 export * from './tables/update-rounds.js';
 export * from './tables/reviews.js';
+export * from './tables/import-jobs.js';

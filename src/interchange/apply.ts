@@ -1,6 +1,6 @@
 // Applying an import plan: creates and updates through the resources' repositories, so every change is
 // versioned and audited like one made through the API. The caller runs this inside ONE transaction
-// (Store.tx): the repositories' own transactions nest as savepoints, and any failure undoes everything.
+// (Store.tx) and passes it: any failure undoes everything.
 import type { Db } from '../db/client.js';
 import type { Actor } from '../db/store.js';
 import type { Repos } from '../resources/repos.js';
@@ -8,9 +8,13 @@ import type { Kind } from './layout.js';
 import type { ImportPlan, Progress, RowPlan } from './import-plan.js';
 import type { PlanData } from './plan-data.js';
 
-type AnyRepo = { create(actor: Actor, values: (tx: Db) => never): { id: string }; update(id: string, ifMatch: number[] | undefined, actor: Actor, patch: () => never): unknown };
+type AnyRepo = {
+  createIn(tx: Db, actor: Actor, values: never): { id: string };
+  updateIn(tx: Db, id: string, ifMatch: number[] | undefined, actor: Actor, patch: () => never): unknown;
+};
 
-export function applyImport(repos: Repos, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): void {
+/** Writes the plan inside `tx`, the import's one transaction (rows are created and updated in it directly, without a savepoint each). */
+export function applyImport(tx: Db, repos: Repos, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): void {
   const areaIds = new Map(data.areas.map((a) => [a.number, a.id]));
   const projectIds = new Map(data.projects.map((p) => [p.code, p.id]));
   const codeById = new Map(data.projects.map((p) => [p.id, p.code]));
@@ -34,7 +38,7 @@ export function applyImport(repos: Repos, data: PlanData, plan: ImportPlan, acto
     const repo = repoFor(repos, r.kind);
     if (r.operation === 'create') {
       const values = columnValues(r, data.planId, references, projectId);
-      const created = repo.create(actor, () => values as never);
+      const created = repo.createIn(tx, actor, values as never);
       if (r.kind === 'areas') areaIds.set(r.values.number as number, created.id);
       if (r.kind === 'projects') projectIds.set(r.values.code as string, created.id);
       if (r.kind === 'workstreams') workstreamIds.set(wsKey(r.values.projectCode as string, r.values.letter as string), created.id);
@@ -47,7 +51,7 @@ export function applyImport(repos: Repos, data: PlanData, plan: ImportPlan, acto
         else patch.projectId = projectId(r.values.projectCode);
       }
       // The version read when planning, in the same transaction: a mismatch cannot happen, and would fail loudly.
-      repo.update(r.id!, [r.version!], actor, () => patch as never);
+      repo.updateIn(tx, r.id!, [r.version!], actor, () => patch as never);
     }
     if (++done % 250 === 0) onProgress?.('applying', done, work.length);
   }

@@ -48,6 +48,8 @@ const isEmpty = (p: unknown) => p === null || p === undefined || (typeof p === '
 export function parseCell(cell: CellInput, column: ColumnSpec, header: string): Parsed {
   const p = plainValue(cell.value);
   if (isEmpty(p)) return ok(null);
+  // A number too large for a date, in a date format: Excel shows #####.
+  if (p instanceof Date && Number.isNaN(p.getTime())) return bad(`${header} holds a date Excel cannot show (#####); put a real date or value in the cell`);
   if (typeof p === 'object' && p !== null && !(p instanceof Date)) {
     const o = p as Record<string, unknown>;
     if (o.noResult) return bad(`${header} holds a formula without a saved result; open the file in Excel, save it and try again`);
@@ -105,7 +107,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Text of a cell as it is (line breaks included, so export → import is exact); numbers as written (2.1 → "2.1"); dates as YYYY-MM-DD. */
 export function toText(p: unknown): string {
-  if (p instanceof Date) return p.toISOString().slice(0, 10);
+  if (p instanceof Date) return Number.isNaN(p.getTime()) ? '#####' : p.toISOString().slice(0, 10);
   if (typeof p === 'number') return String(round(p));
   if (typeof p === 'boolean') return p ? 'TRUE' : 'FALSE';
   return String(p);

@@ -1,7 +1,12 @@
 // An import from start to finish, shared by the HTTP route, the import jobs and the CLI: validate and
 // compare everything first; then, unless it is a dry run or there is any problem, apply all of it in one
-// transaction (planning inside the same transaction, so what was compared is what gets written).
+// transaction. The CLI plans inside that transaction (runImport); the HTTP route plans in the reader's
+// worker thread against a snapshot of the plan, and the transaction applies that plan only if the plan's
+// records are still the ones it was compared with (applyPlanned) — either way, what was compared is what
+// gets written.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/client.js';
 import type { Actor, Store } from '../db/store.js';
 import { londonDate } from '../domain/dates.js';
 import type { RagValue } from '../domain/rag.js';
@@ -10,7 +15,8 @@ import type { Repos } from '../resources/repos.js';
 import { applyImport } from './apply.js';
 import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
 import { KINDS, type Kind } from './layout.js';
-import { loadPlanData } from './plan-data.js';
+import { loadPlanData, type PlanData } from './plan-data.js';
+import { AppError } from '../shared/errors.js';
 import type { SheetProblem } from './problems.js';
 import type { ReadWorkbook } from './read.js';
 
@@ -59,6 +65,8 @@ export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
   onProgress?: Progress;
+  /** Called with the result inside the import's transaction (not for a dry run): an import job records its outcome there. */
+  inTransaction?: (tx: Db, result: ImportResult) => void;
 }
 
 export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): ImportResult {
@@ -71,9 +79,53 @@ export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkb
   return store.tx((tx) => {
     const data = loadPlanData(repos, planId, tx);
     const plan = planImport(read, data, opts.onProgress);
-    if (plan.problems.length) return summarise(planId, plan, false, false);
-    applyImport(repos, data, plan, opts.actor, opts.onProgress);
-    return summarise(planId, plan, false, true);
+    const ok = plan.problems.length === 0;
+    if (ok) applyImport(tx, repos, data, plan, opts.actor, opts.onProgress);
+    const result = summarise(planId, plan, false, ok);
+    opts.inTransaction?.(tx, result);
+    return result;
+  });
+}
+
+/** Which records the plan holds, at which versions: equal fingerprints, same records. */
+export function planFingerprint(data: PlanData): string {
+  const hash = createHash('sha256');
+  for (const kind of KINDS) {
+    hash.update(`|${kind}`);
+    for (const row of data[kind] as { id: string; version: number }[]) hash.update(`,${row.id}:${row.version}`);
+  }
+  return hash.digest('hex');
+}
+
+/** The plan changed between the check (in the worker) and the write: nothing is written. */
+export class PlanChangedError extends AppError {
+  constructor() {
+    super(409, 'plan-changed', 'The plan changed during the import', 'The plan was changed by someone else while the file was being checked, so the import was not applied: upload the file again.');
+  }
+}
+
+export interface Planned {
+  plan: ImportPlan;
+  /** planFingerprint of the records the plan was made against. */
+  fingerprint: string;
+}
+
+/** Applies an import planned elsewhere (the reader's worker) in one transaction, if the plan's records have not changed since. */
+export function applyPlanned(deps: InterchangeDeps, planId: string, planned: Planned, opts: ImportOptions): ImportResult {
+  const { repos, store } = deps;
+  repos.plans.mustGet(planId);
+  const { plan } = planned;
+  if (opts.dryRun) return summarise(planId, plan, true, false);
+  return store.tx((tx) => {
+    const data = loadPlanData(repos, planId, tx);
+    const ok = plan.problems.length === 0;
+    if (ok) {
+      if (planFingerprint(data) !== planned.fingerprint) throw new PlanChangedError();
+      applyImport(tx, repos, data, plan, opts.actor, opts.onProgress);
+    }
+    const result = summarise(planId, plan, false, ok);
+    opts.inTransaction?.(tx, result);
+    return result;
   });
 }
 

@@ -13,19 +13,22 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { planCalendar, CALENDAR_TYPE } from '../../interchange/calendar.js';
 import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer, XLSX_TYPE } from '../../interchange/export.js';
-import { interchangeDeps, runImport } from '../../interchange/importer.js';
+import { applyPlanned, interchangeDeps, planFingerprint } from '../../interchange/importer.js';
+import { loadPlanData } from '../../interchange/plan-data.js';
 import { ImportJobs } from '../../interchange/jobs.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../interchange/limits.js';
+import { ReaderPool } from '../../interchange/reader-pool.js';
 import type { Kind } from '../../interchange/layout.js';
 import { UnreadableUploadError, WorkbookInvalidError } from '../../interchange/problems.js';
-import { readUpload, sniffFormat, type UploadFormat } from '../../interchange/read.js';
+import { sniffFormat, type UploadFormat } from '../../interchange/read.js';
 import { AppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { Id, IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
 import { Binary, CalendarQuery, CsvExportQuery, ExportQuery, ImportJob, ImportProblem, ImportQuery, ImportResult, TemplateQuery, UploadBody, type JsonUpload } from './schemas.js';
 
-/** Largest upload accepted (413 beyond). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Largest upload accepted (413 beyond): the `upload-size` import limit. */
+export const MAX_UPLOAD_BYTES = DEFAULT_IMPORT_LIMITS.uploadBytes;
 /** The same file base64-encoded in JSON, with room for the wrapping. */
 const MAX_JSON_UPLOAD_BYTES = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
 /** Imports with more data rows than this are accepted as a job (202) instead of answered at once. */
@@ -45,10 +48,19 @@ class PayloadTooLargeError extends AppError {
 const tags = ['Spreadsheets and calendar'];
 const PlanParams = z.strictObject({ planId: Id });
 
-export default async function interchangeRoutes(app: FastifyInstance) {
+export interface InterchangeRouteOptions {
+  /** The import limits (tests and the benchmark lower them; the defaults are documented in SECURITY.md). */
+  importLimits?: ImportLimits;
+}
+
+export default async function interchangeRoutes(app: FastifyInstance, opts: InterchangeRouteOptions = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = interchangeDeps(app);
-  const jobs = new ImportJobs(app.store.now, (err, job) => app.log.error({ err, jobId: job.id }, 'import job failed'));
+  const jobs = new ImportJobs(app.store, (err, jobId) => app.log.error({ err, jobId }, 'import job failed'));
+  const interrupted = jobs.markInterrupted();
+  if (interrupted) app.log.warn({ interrupted }, 'import jobs left unfinished by an earlier process were marked interrupted');
+  const readers = new ReaderPool({ limits: opts.importLimits });
+  app.addHook('onClose', () => readers.close());
 
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 } });
   app.addContentTypeParser([XLSX_TYPE, ...CSV_TYPES, ...SNIFFED_TYPES], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
@@ -70,6 +82,9 @@ export default async function interchangeRoutes(app: FastifyInstance) {
         '(one sheet per kind, a header row; column names matched ignoring case, common synonyms accepted; UK dates and Excel date cells).',
         'Send the .xlsx as the body (`Content-Type: ' + XLSX_TYPE + '`) or one sheet as CSV (`text/csv`, naming it with `?sheet=`);',
         'or send either file as the `file` field of `multipart/form-data`, or base64-encoded in JSON (`{"filename":"plan.xlsx","content":"…"}`). Up to 10 MB.',
+        'The file is read as a stream, off the event loop, within limits (inflated size of each part and of the whole workbook, zip entries, cells, rows, time, memory):',
+        'a file past one is refused with 413 (sizes) or 422 (counts, time, memory), naming the limit; see docs/spreadsheets.md.',
+        'If the plan is changed by someone else while the file is being checked, nothing is written: 409, upload the file again.',
         '',
         'Everything is validated first: on any problem nothing is written and the 400 lists every problem by sheet, row and column.',
         'Rows are matched by reference: re-importing updates existing records instead of duplicating them (nothing is ever deleted).',
@@ -85,7 +100,7 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       response: {
         200: ImportResult,
         202: ImportJob,
-        ...problems(401, 403, 404, 413, 415),
+        ...problems(401, 403, 404, 409, 413, 415, 422, 503),
         400: ImportProblem,
       },
     },
@@ -94,16 +109,20 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       app.repos.plans.mustGet(planId);
       const upload = await receiveUpload(req, req.query.sheet as Kind | undefined);
       const started = Date.now();
-      const read = await readUpload(upload.bytes, upload.format, req.query.sheet as Kind | undefined);
+      // The worker reads the file and checks it against the plan as it is now; the write checks that it still is.
+      const snapshot = loadPlanData(app.repos, planId);
+      const fingerprint = planFingerprint(snapshot);
+      const { rowCount, plan } = await readers.readAndPlan(upload.bytes, upload.format, req.query.sheet as Kind | undefined, snapshot);
       const readMs = Date.now() - started;
       const dryRun = req.query.dryRun;
       const actor = req.actor!;
+      const planned = { plan, fingerprint };
       const preferAsync = /\brespond-async\b/i.test(req.headers.prefer ?? '');
-      if (preferAsync || read.rowCount > ASYNC_ROW_THRESHOLD || readMs > SYNC_READ_BUDGET_MS) {
-        const job = jobs.submit(planId, read.rowCount, dryRun, () => runImport(deps, planId, read, { dryRun, actor }));
+      if (preferAsync || rowCount > ASYNC_ROW_THRESHOLD || readMs > SYNC_READ_BUDGET_MS) {
+        const job = jobs.submit(planId, rowCount, dryRun, actor, (inTransaction) => applyPlanned(deps, planId, planned, { dryRun, actor, inTransaction }));
         return reply.code(202).header('Location', `${API_PREFIX}/import-jobs/${job.id}`).header('Retry-After', '1').send(job);
       }
-      const result = runImport(deps, planId, read, { dryRun, actor });
+      const result = applyPlanned(deps, planId, planned, { dryRun, actor });
       if (result.problems.length) throw new WorkbookInvalidError(result.problems, dryRun);
       return reply.code(200).send(result);
     },
@@ -114,7 +133,8 @@ export default async function interchangeRoutes(app: FastifyInstance) {
       operationId: 'getImportJob',
       tags,
       summary: 'The status of an import job',
-      description: 'A job is kept for an hour after it finishes. `result` holds what the synchronous import would have answered.',
+      description:
+        'Jobs are recorded in the database and kept for 30 days after they finish. `result` holds what the synchronous import would have answered. A job the server stopped during (a restart) is `interrupted`: nothing of it was written; upload the file again.',
       params: IdParams,
       response: { 200: ImportJob, ...problems(400, 401, 403, 404) },
     },

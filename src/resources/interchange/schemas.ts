@@ -78,9 +78,10 @@ export const ImportJob = z
   .object({
     id: z.string(),
     planId: z.string(),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'interrupted']).meta({ description: '`interrupted`: the server stopped before the job finished; nothing was written, upload the file again.' }),
     dryRun: z.boolean(),
     rows: z.number().int(),
+    startedBy: z.string().meta({ description: 'The name of the token that started the import.' }),
     submittedAt: z.string().meta({ format: 'date-time' }),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),

@@ -1,0 +1,35 @@
+// The HTTP import checks the file against the plan in the reader's worker thread, then writes in one
+// transaction on the main thread: if someone changed the plan in between, nothing is written (409) rather
+// than a plan made against records that are no longer there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport } from '../../src/interchange/import-plan.js';
+import { applyPlanned, interchangeDeps, planFingerprint, PlanChangedError } from '../../src/interchange/importer.js';
+import { loadPlanData } from '../../src/interchange/plan-data.js';
+import { readUpload } from '../../src/interchange/read.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { counts, newPlan, workbook } from './helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('an import planned against a snapshot of the plan', () => {
+  it('is written when the plan is unchanged, and refused (409, nothing written) when it changed meanwhile', async () => {
+    const actor = { tokenId: null, name: 'test', role: 'admin' as const };
+    const planId = await newPlan(t);
+    const read = await readUpload(await workbook({ Areas: [['Number', 'Title'], [1, 'One']] }), 'xlsx');
+    const plan = (snapshot = loadPlanData(t.app.repos, planId)) => ({ plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) });
+
+    const stale = plan();
+    expect((await t.admin.post(`/api/v1/plans/${planId}/areas`, { number: 7, title: 'Added meanwhile' })).statusCode).toBe(201);
+    const before = counts(t);
+    expect(() => applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).toThrow(PlanChangedError);
+    expect(counts(t)).toEqual(before);
+
+    const fresh = applyPlanned(interchangeDeps(t.app), planId, plan(), { dryRun: false, actor });
+    expect(fresh).toMatchObject({ applied: true, created: { areas: 1 } });
+    expect(counts(t).areas).toBe(before.areas + 1);
+  });
+});
