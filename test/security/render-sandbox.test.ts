@@ -295,6 +295,11 @@ describe('rendering sandbox', () => {
   });
 
   it('keeps all of this true for the published, frozen record', { timeout: 180_000 }, async () => {
+    // The project has an approver: submitted by one token, approved by another whose name is hostile too
+    // (it is printed in the Approvals section).
+    const approver = await t.admin.post('/api/v1/tokens', { name: payloads().iframe, role: 'editor' });
+    expect((await t.admin.post(`/api/v1/highlight-reports/${reportId}/submit`)).statusCode).toBe(200);
+    expect((await t.as(approver.json().token).post(`/api/v1/highlight-reports/${reportId}/approve`)).statusCode).toBe(200);
     const published = await t.admin.post(`/api/v1/highlight-reports/${reportId}/publish`);
     expect(published.statusCode).toBe(200);
     const res = await t.admin.get(`/api/v1/highlight-reports/${reportId}/pdf`);
