@@ -1,9 +1,12 @@
-// The scrutiny meeting pack: front page and agenda, then each item's document. Our own documents are
-// printed in ONE Chromium pass (so the whole pack stays tagged, with an outline entry per item and page
-// numbers from CSS margin boxes); uploaded PDFs are drawn onto placeholder pages afterwards with pdf-lib.
-// Page ranges come first: each generated document is measured alone (cached by its HTML), then placed.
+// The scrutiny meeting pack: front page and agenda, then each item's document. Each generated document
+// is printed ONCE, tagged, on its own (cached by its HTML); uploaded PDFs are kept as they are; the
+// agenda, whose "(Pages a - b)" come from those real page counts, is printed last; then the pack is
+// assembled page by page with every source's structure tree merged under one root (./pdf-merge.ts), page
+// numbers and blank pages added as artifacts, an outline built from the items, and the accessibility
+// entries every PDF of ours carries (./pdf-accessibility.ts). A stored upload that cannot be read or
+// merged is replaced by a note page saying so, and flagged in the pack's JSON: the rest of the pack works.
 import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { londonDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -13,8 +16,17 @@ import type { MeetingRow } from '../resources/meetings/repo.js';
 import { agendaEntries, agendaPart } from './agenda.js';
 import type { DocumentContext } from './context.js';
 import type { HighlightReportDocuments } from './highlight-report.js';
-import { withPdfInfo } from './pdf-info.js';
-import { overlayPages } from './pdf-overlay.js';
+import {
+  OBJECTS_PER_TICK,
+  headingsOf,
+  markPageArtifacts,
+  readAccessibility,
+  repairOutline,
+  setDocumentEntries,
+  setPageLabels,
+  type UploadAccessibility,
+} from './pdf-accessibility.js';
+import { TaggedPdfBuilder } from './pdf-merge.js';
 import type { ProgressReportDocuments } from './progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
@@ -32,16 +44,32 @@ interface UploadDoc {
   kind: 'upload';
   item: AgendaItem;
   uploadId: string;
-  sizes: { width: number; height: number }[];
 }
 
 type PackDoc = HtmlDoc | UploadDoc;
+
+/** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
+type Piece =
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null }
+  | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility };
+
+interface UploadCheck {
+  ok: boolean;
+  pages: number;
+  sizes: { width: number; height: number }[];
+  accessibility: UploadAccessibility | null;
+  problem: string | null;
+}
 
 export interface PackItemRange {
   number: number;
   title: string;
   firstPage: number | null;
   lastPage: number | null;
+  /** For an uploaded document: how far it serves a screen-reader user (null if it could not be read). */
+  accessibility?: UploadAccessibility | null;
+  /** Set when the item's document could not be included (the pack carries a note page instead). */
+  problem?: string | null;
 }
 
 export interface BuiltPack {
@@ -52,7 +80,11 @@ export interface BuiltPack {
 
 const SECTION_HEADINGS: Record<string, string> = { discussion: 'DISCUSSION ITEMS', information: 'INFORMATION' };
 const PAD_TEXT = 'This page is intentionally left blank';
-const OBJECTS_PER_TICK = 2000;
+const A4 = { width: 595.28, height: 841.89 };
+/** Printed documents kept for the next request (published documents never change), at most this many bytes. */
+const PRINT_CACHE_BYTES = 96 * 1024 * 1024;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function meetingDate(startsAt: string) {
   const d = new Date(startsAt);
@@ -63,8 +95,9 @@ export function meetingDate(startsAt: string) {
 }
 
 export class PackDocuments {
-  private readonly pageCounts = new Map<string, number>();
-  private readonly uploadSizes = new Map<string, { width: number; height: number }[]>();
+  private readonly printed = new Map<string, Buffer>();
+  private printedBytes = 0;
+  private readonly uploadChecks = new Map<string, UploadCheck>();
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -72,7 +105,7 @@ export class PackDocuments {
     private readonly progressReports: ProgressReportDocuments,
   ) {}
 
-  /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack) without printing the pack. */
+  /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack). */
   async ranges(meetingId: string, part: 1 | 2 = 1): Promise<PackItemRange[]> {
     return (await this.outline(meetingId, part)).items;
   }
@@ -83,28 +116,78 @@ export class PackDocuments {
     return { items, frontPages, pages: frontPages + placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0) };
   }
 
-  /** The HTML build() prints in its one Chromium pass (before uploads are drawn in). */
+  /**
+   * The whole pack as ONE HTML document (uploads as empty placeholder pages, CSS page numbers): what
+   * printing the same documents in a single Chromium pass costs, the benchmark's baseline.
+   */
   async html(meetingId: string, part: 1 | 2 = 1): Promise<string> {
-    const { context } = await this.layout(meetingId, part);
-    return this.ctx.templates.render('pack/document', context);
+    const { pieces, placed, context } = await this.layout(meetingId, part);
+    const docs = pieces.map((p, i) => ({ ...this.templateDoc(p, i), padded: placed[i]!.padded }));
+    return this.ctx.templates.render('pack/document', { ...context, cssPageNumbers: true, docs });
   }
 
   async build(meetingId: string, part: 1 | 2 = 1): Promise<BuiltPack> {
-    const { meeting, docs, placed, items, frontPages, context } = await this.layout(meetingId, part);
-    const html = this.ctx.templates.render('pack/document', context);
-    let pdf = await this.ctx.renderer.pdf(html);
-    const docPages = placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0);
-    const expected = frontPages + docPages;
-    const actual = countPdfPages(pdf);
-    if (actual !== expected) {
-      // A measured page count did not hold in the combined print: the agenda's ranges would be wrong.
-      throw new Error(`Pack layout mismatch: expected ${expected} pages, printed ${actual} (front ${frontPages}, ${JSON.stringify(placed)}).`);
+    const { meeting, pieces, placed, items, front, frontPad } = await this.layout(meetingId, part);
+    const b = await TaggedPdfBuilder.create();
+    const outline: Parameters<TaggedPdfBuilder['setOutline']>[0] = [];
+
+    const frontDoc = await this.load(front.pdf);
+    repairOutline(frontDoc, headingsOf(front.html));
+    const fronted = b.append(frontDoc, 'Front page and agenda');
+    for (const p of fronted.pages) markPageArtifacts(p);
+    outline.push(...fronted.outline.map((ref) => ({ ref })));
+    if (frontPad) await this.padPage(b, A4, null);
+
+    for (const [i, piece] of pieces.entries()) {
+      const p = placed[i]!;
+      const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
+      let pages: PDFPage[];
+      if (piece.kind === 'printed') {
+        const src = await this.load(piece.pdf);
+        repairOutline(src, headingsOf(piece.html));
+        const appended = b.append(src, label);
+        pages = appended.pages;
+        for (const page of pages) markPageArtifacts(page);
+        outline.push(...appended.outline.map((ref) => ({ ref })));
+        if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
+      } else {
+        const appended = b.append(await this.load(piece.bytes), label);
+        pages = appended.pages;
+        outline.push({ title: label, page: pages[0]!, children: appended.outline });
+      }
+      for (const [k, page] of pages.entries()) {
+        await b.drawArtifactText(page, `Page ${p.firstPage + k}`, { y: 16, size: 9, patch: piece.kind === 'upload' });
+      }
+      if (p.padded) {
+        const last = pages[pages.length - 1]!.getSize();
+        await this.padPage(b, last.width > last.height ? { width: A4.height, height: A4.width } : A4, p.lastPage);
+      }
     }
-    const uploads = docs.map((d, i) => ({ d, p: placed[i]! })).filter((x): x is { d: UploadDoc; p: PlacedPart<number> } => x.d.kind === 'upload');
-    if (uploads.length) pdf = await this.drawUploads(pdf, uploads, frontPages, placed);
+
+    b.setOutline(outline as never);
+    b.finishStructure();
+    const frontPages = front.pages + (frontPad ? 1 : 0);
+    setPageLabels(b.doc, [{ start: 0, style: 'r' }, { start: frontPages, style: 'D' }]);
     const title = `${meeting.committee} – ${meetingDate(meeting.startsAt).dateLong}${part === 2 ? ' – exempt items' : ''}`;
-    pdf = withPdfInfo(pdf, { title, author: meeting.council ?? (meeting.contact as { name?: string } | null)?.name ?? 'SEND plan tracker', subject: 'Agenda pack' });
-    return { pdf, items, pages: expected };
+    setDocumentEntries(b.doc, {
+      title,
+      author: meeting.council ?? (meeting.contact as { name?: string } | null)?.name ?? 'SEND plan tracker',
+      subject: 'Agenda pack',
+      lang: 'en-GB',
+    });
+    const pdf = Buffer.from(await b.doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
+    return { pdf, items, pages: b.doc.getPageCount() };
+  }
+
+  private load(bytes: Uint8Array) {
+    return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+  }
+
+  /** A blank page: its words and its number are artifacts (nothing on it is content). */
+  private async padPage(b: TaggedPdfBuilder, size: { width: number; height: number }, pageNumber: number | null) {
+    const page = b.addArtifactPage(size.width, size.height);
+    await b.drawArtifactText(page, PAD_TEXT, { y: size.height / 2, size: 12, color: [0.314, 0.353, 0.373], subtype: 'Watermark' });
+    if (pageNumber !== null) await b.drawArtifactText(page, `Page ${pageNumber}`, { y: 16, size: 9 });
   }
 
   private async layout(meetingId: string, part: 1 | 2) {
@@ -113,35 +196,112 @@ export class PackDocuments {
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {
-      const doc = await this.documentFor(item, when.isoDate);
+      const doc = this.documentFor(item, when.isoDate);
       if (doc) docs.push(doc);
     }
     const base = this.baseContext(meeting, part);
-    const named = docs.map((d, i) => this.templateDoc(d, i));
-    // Measure each generated document alone (same page rules), and the front matter with wide ranges
-    // (its length does not depend on the documents' counts, so it is measured alongside them).
-    const wide = docs.map((_, i) => ({ key: i, pages: 1, firstPage: 999, lastPage: 999, padded: false }));
-    const measureFront = this.ctx.templates.render('pack/document', { ...base, docs: [], agenda: this.agendaRows(agendaItems, docs, wide) });
-    const htmls = [measureFront, ...docs.map((d, i) => (d.kind === 'upload' ? null : this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [named[i]] })))];
+    // Each document printed once, on its own; uploads read (and test-merged) once.
+    const pieces = await this.pieces(docs, base);
+    const placed = placeDocuments(pieces.map((p, i) => ({ key: i, pages: p.pages })));
+    const rangeByNumber = new Map(pieces.map((p, i) => [p.doc.item.number, { placed: placed[i]!, piece: p }]));
+    const items: PackItemRange[] = agendaItems.map((i) => {
+      const r = rangeByNumber.get(i.number);
+      const range: PackItemRange = { number: i.number, title: i.title, firstPage: r?.placed.firstPage ?? null, lastPage: r?.placed.lastPage ?? null };
+      if (r?.piece.doc.kind === 'upload') {
+        range.accessibility = r.piece.accessibility;
+        range.problem = r.piece.kind === 'printed' ? r.piece.problem : null;
+      }
+      return range;
+    });
+    // The front page and agenda, printed now that the documents' ranges are known.
+    const context = { ...base, agenda: this.agendaRows(agendaItems, pieces, placed) };
+    const frontHtml = this.ctx.templates.render('pack/document', { ...context, docs: [] });
+    const frontPdf = await this.print(frontHtml);
+    const front = { html: frontHtml, pdf: frontPdf, pages: countPdfPages(frontPdf) };
+    return { meeting, pieces, placed, items, front, frontPad: frontMatterPadding(front.pages) === 1, frontPages: front.pages + frontMatterPadding(front.pages), context };
+  }
+
+  private async pieces(docs: PackDoc[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
+    const checks = await Promise.all(docs.map((d) => (d.kind === 'upload' ? this.checkUpload(d.uploadId) : null)));
+    const printable = docs.map((d, i): HtmlDoc | null => {
+      if (d.kind === 'html') return d;
+      const check = checks[i]!;
+      if (check.ok) return null;
+      return {
+        kind: 'html',
+        item: d.item,
+        orientation: 'portrait',
+        cssClass: 'minutes not-included',
+        headerText: d.item.title,
+        body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
+      };
+    });
+    const htmls = printable.map((d, i) => (d ? this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] }) : null));
     // Largest first, so the renderer's parallel pages finish together rather than one waiting on the longest.
     const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
-    const pending: Promise<number>[] = [];
-    for (const i of order) pending[i] = htmls[i] === null ? Promise.resolve((docs[i - 1] as UploadDoc).sizes.length) : this.measure(htmls[i]!);
-    const [frontBare = 0, ...counts] = await Promise.all(pending);
-    const placed = placeDocuments(docs.map((_, i) => ({ key: i, pages: counts[i]! })));
-    const frontPad = frontMatterPadding(frontBare);
-    const rangeByNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
-    const items: PackItemRange[] = agendaItems.map((i) => {
-      const p = rangeByNumber.get(i.number);
-      return { number: i.number, title: i.title, firstPage: p?.firstPage ?? null, lastPage: p?.lastPage ?? null };
+    const pdfs: Promise<Buffer | null>[] = [];
+    for (const i of order) pdfs[i] = htmls[i] ? this.print(htmls[i]!) : Promise.resolve(null);
+    const printed = await Promise.all(pdfs);
+    return docs.map((d, i): Piece => {
+      const check = checks[i];
+      if (d.kind === 'upload' && check?.ok) {
+        return { kind: 'upload', doc: d, bytes: this.ctx.repos.uploads.bytes(d.uploadId), pages: check.pages, sizes: check.sizes, accessibility: check.accessibility! };
+      }
+      const pdf = printed[i]!;
+      return { kind: 'printed', doc: d, html: htmls[i]!, pdf, pages: countPdfPages(pdf), orientation: printable[i]!.orientation, problem: check?.problem ?? null, accessibility: check?.accessibility ?? null };
     });
-    const context = {
-      ...base,
-      frontPad: frontPad === 1,
-      agenda: this.agendaRows(agendaItems, docs, placed),
-      docs: named.map((n, i) => ({ ...n, padded: placed[i]!.padded })),
-    };
-    return { meeting, docs, placed, items, frontPages: frontBare + frontPad, context };
+  }
+
+  /** Reads a stored upload and merges it into a scratch PDF once: a file that fails either is left out. */
+  private async checkUpload(uploadId: string): Promise<UploadCheck> {
+    const hit = this.uploadChecks.get(uploadId);
+    if (hit) return hit;
+    let check: UploadCheck;
+    let doc: PDFDocument | null = null;
+    try {
+      doc = await this.load(this.ctx.repos.uploads.bytes(uploadId));
+      const pages = doc.getPages();
+      if (!pages.length) throw new Error('no pages');
+      const sizes = pages.map((p) => {
+        const { width, height } = p.getSize();
+        const rotated = p.getRotation().angle % 180 !== 0;
+        return rotated ? { width: height, height: width } : { width, height };
+      });
+      const accessibility = readAccessibility(doc);
+      (await TaggedPdfBuilder.create()).append(doc);
+      check = { ok: true, pages: pages.length, sizes, accessibility, problem: null };
+    } catch {
+      check = {
+        ok: false,
+        pages: 0,
+        sizes: [],
+        accessibility: null,
+        problem: doc ? 'the uploaded PDF could not be combined with the pack (its internal structure is damaged).' : 'the uploaded PDF could not be read (it may be damaged).',
+      };
+    }
+    if (this.uploadChecks.size > 500) this.uploadChecks.delete(this.uploadChecks.keys().next().value!);
+    this.uploadChecks.set(uploadId, check);
+    return check;
+  }
+
+  /** Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request. */
+  private async print(html: string): Promise<Buffer> {
+    const key = createHash('sha256').update(html).digest('hex');
+    const hit = this.printed.get(key);
+    if (hit) {
+      this.printed.delete(key);
+      this.printed.set(key, hit);
+      return hit;
+    }
+    const pdf = await this.ctx.renderer.pdf(html);
+    this.printed.set(key, pdf);
+    this.printedBytes += pdf.length;
+    for (const [k, v] of this.printed) {
+      if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
+      this.printed.delete(k);
+      this.printedBytes -= v.length;
+    }
+    return pdf;
   }
 
   private baseContext(meeting: MeetingRow, part: 1 | 2) {
@@ -162,26 +322,18 @@ export class PackDocuments {
     };
   }
 
-  private agendaRows(items: AgendaItem[], docs: PackDoc[], placed: PlacedPart<number>[]) {
-    const byNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
+  private agendaRows(items: AgendaItem[], pieces: Piece[], placed: PlacedPart<number>[]) {
+    const byNumber = new Map(pieces.map((d, i) => [d.doc.item.number, placed[i]!]));
     return agendaEntries(items, SECTION_HEADINGS).map(({ item, ...entry }) => {
       const p = byNumber.get(item.number);
       return { ...entry, pages: p ? pagesLabel(p.firstPage, p.lastPage) : null };
     });
   }
 
-  private templateDoc(d: PackDoc, index: number) {
-    const itemLabel = `Agenda Item ${d.item.number}: ${d.item.title}`;
-    if (d.kind === 'upload') {
-      return {
-        kind: 'upload',
-        itemLabel,
-        placeholders: d.sizes.map((s, p) => ({ pageName: `upl-${index}-${p}`, width: s.width, height: s.height })),
-      };
-    }
+  private htmlTemplateDoc(d: HtmlDoc, index: number) {
     return {
       kind: 'html',
-      itemLabel,
+      itemLabel: `Agenda Item ${d.item.number}: ${d.item.title}`,
       pageName: `item-${index}`,
       orientation: d.orientation,
       cssClass: d.cssClass,
@@ -190,7 +342,21 @@ export class PackDocuments {
     };
   }
 
-  private async documentFor(item: AgendaItem, meetingDay: string): Promise<PackDoc | null> {
+  private templateDoc(p: Piece, index: number) {
+    if (p.kind === 'upload') {
+      return {
+        kind: 'upload',
+        itemLabel: `Agenda Item ${p.doc.item.number}: ${p.doc.item.title}`,
+        placeholders: p.sizes.map((s, n) => ({ pageName: `upl-${index}-${n}`, width: s.width, height: s.height })),
+      };
+    }
+    // A printed piece's HTML holds the document; re-render its template doc for the single-pass HTML.
+    const d = p.doc.kind === 'html' ? p.doc : null;
+    if (d) return this.htmlTemplateDoc(d, index);
+    return { kind: 'html', itemLabel: `Agenda Item ${p.doc.item.number}: ${p.doc.item.title}`, pageName: `item-${index}`, orientation: 'portrait', cssClass: 'minutes', headerText: p.doc.item.title, body: '' };
+  }
+
+  private documentFor(item: AgendaItem, meetingDay: string): PackDoc | null {
     const d = item.document;
     if (!d) return null;
     const t = this.ctx.templates;
@@ -220,65 +386,8 @@ export class PackDocuments {
       case 'minutes':
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'minutes', headerText: item.title, body: renderMarkdown(d.text, 1) };
       case 'upload':
-        return { kind: 'upload', item, uploadId: d.id, sizes: await this.sizesOf(d.id) };
+        return { kind: 'upload', item, uploadId: d.id };
     }
-  }
-
-  private async sizesOf(uploadId: string) {
-    let sizes = this.uploadSizes.get(uploadId);
-    if (!sizes) {
-      const doc = await PDFDocument.load(this.ctx.repos.uploads.bytes(uploadId), { updateMetadata: false });
-      sizes = doc.getPages().map((p) => {
-        const { width, height } = p.getSize();
-        const rotated = p.getRotation().angle % 180 !== 0;
-        return rotated ? { width: height, height: width } : { width, height };
-      });
-      this.uploadSizes.set(uploadId, sizes);
-    }
-    return sizes;
-  }
-
-  /** Pages the HTML prints to; cached by content, since published documents never change. */
-  private async measure(html: string): Promise<number> {
-    const key = createHash('sha256').update(html).digest('hex');
-    const hit = this.pageCounts.get(key);
-    if (hit !== undefined) return hit;
-    const pages = countPdfPages(await this.ctx.renderer.pdf(html, { tagged: false, outline: false }));
-    if (this.pageCounts.size > 500) this.pageCounts.delete(this.pageCounts.keys().next().value!);
-    this.pageCounts.set(key, pages);
-    return pages;
-  }
-
-  private async drawUploads(pdf: Buffer, uploads: { d: UploadDoc; p: PlacedPart<number> }[], frontPages: number, _placed: PlacedPart<number>[]): Promise<Buffer> {
-    // As an incremental update of the printed PDF (./pdf-overlay.ts), or by a full pdf-lib rewrite if
-    // the printed PDF is not laid out as expected.
-    const overlays = uploads.flatMap(({ d, p }) => {
-      const source = this.ctx.repos.uploads.bytes(d.uploadId);
-      return d.sizes.map((_, i) => ({ pageIndex: frontPages + p.firstPage - 1 + i, source, sourcePage: i, label: `Page ${p.firstPage + i}` }));
-    });
-    const appended = await overlayPages(pdf, overlays);
-    if (appended) return appended;
-    // pdf-lib pauses (a timer, ≥ 1 ms) every 100 objects it parses and every 50 it writes: a tagged
-    // 100-page pack has ~15,000 objects, so its defaults spent a second waiting. Every 2,000 objects
-    // (~25 ms of work) keeps other requests flowing at a fraction of the cost.
-    const pack = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
-    const font = await pack.embedFont(StandardFonts.Helvetica);
-    const pages = pack.getPages();
-    for (const { d, p } of uploads) {
-      const source = await PDFDocument.load(this.ctx.repos.uploads.bytes(d.uploadId), { updateMetadata: false });
-      const embedded = await pack.embedPdf(source, source.getPageIndices());
-      embedded.forEach((e, i) => {
-        const page = pages[frontPages + p.firstPage - 1 + i]!;
-        const { width, height } = page.getSize();
-        page.drawPage(e, { x: 0, y: 0, width, height });
-        const label = `Page ${p.firstPage + i}`;
-        const size = 9;
-        const w = font.widthOfTextAtSize(label, size);
-        page.drawRectangle({ x: (width - w) / 2 - 4, y: 10, width: w + 8, height: size + 6, color: rgb(1, 1, 1) });
-        page.drawText(label, { x: (width - w) / 2, y: 14, size, font, color: rgb(0, 0, 0) });
-      });
-    }
-    return Buffer.from(await pack.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
   }
 }
 
