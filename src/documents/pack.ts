@@ -19,10 +19,11 @@ import type { HighlightReportDocuments } from './highlight-report.js';
 import {
   OBJECTS_PER_TICK,
   headingsOf,
-  markPageArtifacts,
+  artifactContents,
   readAccessibility,
   repairOutline,
   setDocumentEntries,
+  setPageContents,
   setPageLabels,
   type UploadAccessibility,
 } from './pdf-accessibility.js';
@@ -95,7 +96,7 @@ export function meetingDate(startsAt: string) {
 }
 
 export class PackDocuments {
-  private readonly printed = new Map<string, Buffer>();
+  private readonly printed = new Map<string, { pdf: Buffer; marked?: (Buffer | null)[] }>();
   private printedBytes = 0;
   private readonly uploadChecks = new Map<string, UploadCheck>();
 
@@ -131,10 +132,7 @@ export class PackDocuments {
     const b = await TaggedPdfBuilder.create();
     const outline: Parameters<TaggedPdfBuilder['setOutline']>[0] = [];
 
-    const frontDoc = await this.load(front.pdf);
-    repairOutline(frontDoc, headingsOf(front.html));
-    const fronted = b.append(frontDoc, 'Front page and agenda');
-    for (const p of fronted.pages) markPageArtifacts(p);
+    const fronted = this.appendPrinted(b, await this.load(front.pdf), front.html, 'Front page and agenda');
     outline.push(...fronted.outline.map((ref) => ({ ref })));
     if (frontPad) await this.padPage(b, A4, null);
 
@@ -143,11 +141,8 @@ export class PackDocuments {
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const src = await this.load(piece.pdf);
-        repairOutline(src, headingsOf(piece.html));
-        const appended = b.append(src, label);
+        const appended = this.appendPrinted(b, await this.load(piece.pdf), piece.html, label);
         pages = appended.pages;
-        for (const page of pages) markPageArtifacts(page);
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
       } else {
@@ -286,6 +281,10 @@ export class PackDocuments {
 
   /** Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request. */
   private async print(html: string): Promise<Buffer> {
+    return (await this.printEntry(html)).pdf;
+  }
+
+  private async printEntry(html: string) {
     const key = createHash('sha256').update(html).digest('hex');
     const hit = this.printed.get(key);
     if (hit) {
@@ -293,15 +292,38 @@ export class PackDocuments {
       this.printed.set(key, hit);
       return hit;
     }
-    const pdf = await this.ctx.renderer.pdf(html);
-    this.printed.set(key, pdf);
-    this.printedBytes += pdf.length;
+    const entry = { pdf: await this.ctx.renderer.pdf(html) };
+    this.printed.set(key, entry);
+    this.printedBytes += entry.pdf.length;
     for (const [k, v] of this.printed) {
       if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
       this.printed.delete(k);
-      this.printedBytes -= v.length;
+      this.printedBytes -= v.pdf.length + (v.marked ?? []).reduce((n, b) => n + (b?.length ?? 0), 0);
     }
-    return pdf;
+    return entry;
+  }
+
+  /**
+   * Pages printed by Chromium, copied in, with their untagged paint (running headers, backgrounds) marked
+   * as artifacts: the marked content is computed once per printed document and kept with it.
+   */
+  private appendPrinted(b: TaggedPdfBuilder, src: PDFDocument, html: string, title: string) {
+    const entry = this.printed.get(createHash('sha256').update(html).digest('hex'));
+    repairOutline(src, headingsOf(html));
+    const appended = b.append(src, title);
+    let marked = entry?.marked;
+    if (!marked) {
+      marked = appended.pages.map((p) => artifactContents(p));
+      if (entry) {
+        entry.marked = marked;
+        this.printedBytes += marked.reduce((n, m) => n + (m?.length ?? 0), 0);
+      }
+    }
+    appended.pages.forEach((p, i) => {
+      const m = marked[i];
+      if (m) setPageContents(p, m);
+    });
+    return appended;
   }
 
   private baseContext(meeting: MeetingRow, part: 1 | 2) {

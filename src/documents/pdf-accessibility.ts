@@ -187,22 +187,32 @@ function decodeStream(obj: PDFObject | undefined, context: PDFContext): Buffer |
   return null;
 }
 
-/** Marks a page's untagged paint as artifacts (see wrapUntaggedAsArtifacts). */
-export function markPageArtifacts(page: PDFPage): void {
+/** A page's content with its untagged paint marked as artifacts, deflated; null when nothing changes. */
+export function artifactContents(page: PDFPage): Buffer | null {
   const context = page.doc.context;
   const contents = page.node.get(PDFName.of('Contents'));
   const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
   const decoded: Buffer[] = [];
   for (const c of list) {
     const d = decodeStream(c, context);
-    if (!d) return;
+    if (!d) return null;
     decoded.push(d);
   }
   const joined = decoded.length === 1 ? decoded[0]! : Buffer.concat(decoded.flatMap((d) => [d, Buffer.from('\n')]));
   const wrapped = wrapUntaggedAsArtifacts(joined);
-  if (!wrapped) return;
-  const stream = context.stream(deflateSync(wrapped, { level: 6 }), { Filter: 'FlateDecode' });
-  page.node.set(PDFName.of('Contents'), context.register(stream));
+  return wrapped ? deflateSync(wrapped, { level: 6 }) : null;
+}
+
+/** Replaces a page's content with deflated bytes (from artifactContents). */
+export function setPageContents(page: PDFPage, deflated: Buffer): void {
+  const context = page.doc.context;
+  page.node.set(PDFName.of('Contents'), context.register(context.stream(deflated, { Filter: 'FlateDecode' })));
+}
+
+/** Marks a page's untagged paint as artifacts (see wrapUntaggedAsArtifacts). */
+export function markPageArtifacts(page: PDFPage): void {
+  const deflated = artifactContents(page);
+  if (deflated) setPageContents(page, deflated);
 }
 
 // ---- Outline titles ---------------------------------------------------------------------------------

@@ -14,22 +14,47 @@ import {
   PDFName,
   PDFNumber,
   PDFObjectCopier,
-  PDFOperator,
-  PDFOperatorNames,
   PDFPage,
   PDFPageLeaf,
   PDFRawStream,
   PDFRef,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
   type PDFContext,
-  type PDFFont,
   type PDFObject,
 } from 'pdf-lib';
 
 export const FONT_PATH = '/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf';
-let fontBytes: Buffer | null = null;
+
+/** The characters furniture may use: printable ASCII and the en dash. */
+const FURNITURE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '–'];
+
+interface FontDonor {
+  doc: PDFDocument;
+  ref: PDFRef;
+  codes: Map<string, string>;
+  widths: Map<string, number>;
+}
+
+/**
+ * Open Sans, subset to FURNITURE_CHARS, embedded ONCE per process in a small PDF; each pack copies the
+ * font's objects from it. (Embedding with fontkit per pack cost ~400 ms and a deflate per page stream.)
+ */
+let donorPromise: Promise<FontDonor> | null = null;
+function fontDonor(): Promise<FontDonor> {
+  donorPromise ??= (async () => {
+    const made = await PDFDocument.create({ updateMetadata: false });
+    made.registerFontkit(fontkit);
+    const font = await made.embedFont(readFileSync(FONT_PATH), { subset: true });
+    made.addPage([10, 10]).drawText(FURNITURE_CHARS.join(''), { font, size: 1 });
+    const codes = new Map(FURNITURE_CHARS.map((c) => [c, font.encodeText(c).toString().slice(1, -1)]));
+    const widths = new Map(FURNITURE_CHARS.map((c) => [c, font.widthOfTextAtSize(c, 1000)]));
+    const doc = await PDFDocument.load(await made.save());
+    const page = doc.getPage(0);
+    const fonts = doc.context.lookup(page.node.Resources()!.get(PDFName.of('Font')), PDFDict);
+    return { doc, ref: fonts.values()[0] as PDFRef, codes, widths };
+  })();
+  donorPromise.catch(() => (donorPromise = null));
+  return donorPromise;
+}
 
 const N = (s: string) => PDFName.of(s);
 
@@ -62,27 +87,21 @@ export class TaggedPdfBuilder {
   private readonly roleMap = new Map<string, PDFObject>();
   private readonly classMap = new Map<string, PDFObject>();
   private readonly ids = new Map<string, PDFObject>();
-  private fontPromise: Promise<PDFFont> | null = null;
+  private fontRef: PDFRef | null = null;
+  private readonly isolateRef: PDFRef;
 
   private constructor(readonly doc: PDFDocument) {
     this.rootRef = doc.context.nextRef();
     this.documentRef = doc.context.nextRef();
+    this.isolateRef = doc.context.register(doc.context.stream('q\n'));
   }
 
   static async create(): Promise<TaggedPdfBuilder> {
-    const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.registerFontkit(fontkit);
-    return new TaggedPdfBuilder(doc);
+    return new TaggedPdfBuilder(await PDFDocument.create({ updateMetadata: false }));
   }
 
   private get context() {
     return this.doc.context;
-  }
-
-  font(): Promise<PDFFont> {
-    fontBytes ??= readFileSync(FONT_PATH);
-    this.fontPromise ??= this.doc.embedFont(fontBytes, { subset: true });
-    return this.fontPromise;
   }
 
   /** Appends every page of `src` with its structure (under a Part titled `title`) and its outline. */
@@ -209,32 +228,46 @@ export class TaggedPdfBuilder {
     return this.doc.addPage([width, height]);
   }
 
-  /** Draws `text` as a pagination artifact, centred at `y` points from the bottom (or at x if given). */
+  /**
+   * Draws `text` as a pagination artifact in the embedded Open Sans, centred (or at x), `y` points from
+   * the bottom; `patch` first paints a white box under it (over an uploaded page's own footer).
+   */
   async drawArtifactText(page: PDFPage, text: string, opts: { y: number; size: number; x?: number; color?: [number, number, number]; subtype?: 'Footer' | 'Header' | 'Watermark'; patch?: boolean }) {
-    const font = await this.font();
-    this.isolate(page);
+    const donor = await fontDonor();
+    if (!this.fontRef) this.fontRef = PDFObjectCopier.for(donor.doc.context, this.context).copy(donor.ref) as PDFRef;
+    const chars = [...text].map((c) => (donor.codes.has(c) ? c : '?'));
+    const hex = chars.map((c) => donor.codes.get(c)!).join('');
+    const w = (chars.reduce((n, c) => n + donor.widths.get(c)!, 0) * opts.size) / 1000;
     const { width } = page.getSize();
-    const w = font.widthOfTextAtSize(text, opts.size);
-    page.pushOperators(
-      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [N('Artifact'), this.context.obj({ Type: 'Pagination', Subtype: opts.subtype ?? 'Footer' }) as never]),
-    );
-    const [r, g, b] = opts.color ?? [0.043, 0.047, 0.047];
     const x = opts.x ?? (width - w) / 2;
-    // Over an uploaded page, a white patch keeps its own footer from showing through the number.
-    if (opts.patch) page.drawRectangle({ x: x - 4, y: opts.y - 4, width: w + 8, height: opts.size + 6, color: rgb(1, 1, 1) });
-    page.drawText(text, { x, y: opts.y, size: opts.size, font, color: rgb(r, g, b) });
-    page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+    const key = page.node.newFontDictionary('SptOpenSans', this.fontRef).asString();
+    const f = (n: number) => (Math.round(n * 1000) / 1000).toString();
+    const [r, g, b] = (opts.color ?? [0.043, 0.047, 0.047]).map(f);
+    const ops = [
+      this.isolate(page) ? 'Q' : '',
+      `/Artifact <</Type /Pagination /Subtype /${opts.subtype ?? 'Footer'}>> BDC`,
+      'q',
+      opts.patch ? `1 1 1 rg ${f(x - 4)} ${f(opts.y - 4)} ${f(w + 8)} ${f(opts.size + 6)} re f` : '',
+      `BT ${key} ${f(opts.size)} Tf ${r} ${g} ${b} rg 1 0 0 1 ${f(x)} ${f(opts.y)} Tm <${hex}> Tj ET`,
+      'Q',
+      'EMC',
+      '',
+    ].filter((l, i, all) => l || i === all.length - 1);
+    const contents = page.node.get(N('Contents'));
+    const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    page.node.set(N('Contents'), this.context.obj([...list, this.context.register(this.context.stream(ops.join('\n')))]));
   }
 
-  /** Wraps a copied page's own content in q … Q once, so what we draw after it is not moved by its transforms. */
+  /** Wraps a page's own content in q … Q once (the Q opens our first drawing), so its transforms do not move ours. */
   private readonly isolated = new Set<PDFPageLeaf>();
-  private isolate(page: PDFPage) {
-    if (this.isolated.has(page.node)) return;
+  private isolate(page: PDFPage): boolean {
+    if (this.isolated.has(page.node)) return false;
     this.isolated.add(page.node);
-    if (!page.node.get(N('Contents'))) return;
-    const start = this.context.register(this.context.contentStream([pushGraphicsState()]));
-    const end = this.context.register(this.context.contentStream([popGraphicsState()]));
-    page.node.wrapContentStreams(start, end);
+    const contents = page.node.get(N('Contents'));
+    if (!contents) return false;
+    const list = contents instanceof PDFArray ? contents.asArray() : [contents];
+    page.node.set(N('Contents'), this.context.obj([this.isolateRef, ...list]));
+    return true;
   }
 
   /**
