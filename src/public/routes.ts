@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { agendaEntries, agendaPart } from '../documents/agenda.js';
 import { meetingDate } from '../documents/pack.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { withBackLink } from './back-link.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import { sendPackPdf } from '../resources/meetings/pack-routes.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -110,11 +111,12 @@ export default async function publicRoutes(app: FastifyInstance) {
       const item = part1(m).find((i) => i.number === req.params.number);
       const d = item?.document;
       if (!item || !d) throw new NotFoundError('agenda item document', String(req.params.number));
+      const back = { backUrl: `/meetings/${m.id}#item-${item.number}`, committee: m.committee, dateLong: meetingDate(m.startsAt).dateLong };
       switch (d.type) {
         case 'highlight-report':
-          return html(reply, app.documents.highlightReports.html(d.id));
+          return html(reply, withBackLink(app.documents.highlightReports.html(d.id), app.templates, back));
         case 'progress-report':
-          return html(reply, app.documents.progressReports.html(d.planId, d.asOf ?? meetingDate(m.startsAt).isoDate));
+          return html(reply, withBackLink(app.documents.progressReports.html(d.planId, d.asOf ?? meetingDate(m.startsAt).isoDate), app.templates, back));
         case 'minutes':
           return html(
             reply,
@@ -123,7 +125,7 @@ export default async function publicRoutes(app: FastifyInstance) {
               council: m.council,
               committee: m.committee,
               dateLong: meetingDate(m.startsAt).dateLong,
-              backUrl: `/meetings/${m.id}`,
+              backUrl: back.backUrl,
               body: app.templates.trusted(renderMarkdown(d.text)),
             }),
           );
