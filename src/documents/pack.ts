@@ -10,7 +10,6 @@ import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { londonDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import { agendaEntries, agendaPart } from './agenda.js';
@@ -27,7 +26,7 @@ import {
   setPageLabels,
   type UploadAccessibility,
 } from './pdf-accessibility.js';
-import { TaggedPdfBuilder } from './pdf-merge.js';
+import { TaggedPdfBuilder, fontDonor } from './pdf-merge.js';
 import type { ProgressReportDocuments } from './progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
@@ -51,8 +50,9 @@ type PackDoc = HtmlDoc | UploadDoc;
 
 /** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
 type Piece =
-  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null }
-  | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility };
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: PDFDocument }
+  | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility; src?: PDFDocument };
+// (src: the PDF already parsed during this request, when it was printed or checked just now.)
 
 interface UploadCheck {
   ok: boolean;
@@ -84,6 +84,17 @@ const PAD_TEXT = 'This page is intentionally left blank';
 const A4 = { width: 595.28, height: 841.89 };
 /** Printed documents kept for the next request (published documents never change), at most this many bytes. */
 const PRINT_CACHE_BYTES = 96 * 1024 * 1024;
+/** Packs kept as built, by the content they were built from (a repeated request costs no assembly). */
+const BUILT_CACHE_PACKS = 4;
+
+interface PrintEntry {
+  pdf: Buffer;
+  pages: number;
+  /** Each page's content with untagged paint marked as artifacts (null: unchanged). */
+  marked: (Buffer | null)[];
+}
+type Prepared = { pdf: Buffer; pages: number; src?: PDFDocument };
+const entrySize = (e: PrintEntry) => e.pdf.length + e.marked.reduce((n, m) => n + (m?.length ?? 0), 0);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -96,9 +107,10 @@ export function meetingDate(startsAt: string) {
 }
 
 export class PackDocuments {
-  private readonly printed = new Map<string, { pdf: Buffer; marked?: (Buffer | null)[] }>();
+  private readonly printed = new Map<string, PrintEntry>();
   private printedBytes = 0;
   private readonly uploadChecks = new Map<string, UploadCheck>();
+  private readonly built = new Map<string, { pdf: Buffer; pages: number }>();
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -113,7 +125,9 @@ export class PackDocuments {
 
   /** The ranges plus the number of unnumbered front pages (to link to a PDF page: front + firstPage). */
   async outline(meetingId: string, part: 1 | 2 = 1): Promise<{ items: PackItemRange[]; frontPages: number; pages: number }> {
-    const { items, frontPages, placed } = await this.layout(meetingId, part);
+    const { items, front, placed } = await this.layout(meetingId, part);
+    const { pages } = await front.printed;
+    const frontPages = pages + frontMatterPadding(pages);
     return { items, frontPages, pages: frontPages + placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0) };
   }
 
@@ -122,31 +136,34 @@ export class PackDocuments {
    * printing the same documents in a single Chromium pass costs, the benchmark's baseline.
    */
   async html(meetingId: string, part: 1 | 2 = 1): Promise<string> {
-    const { pieces, placed, context } = await this.layout(meetingId, part);
+    const { pieces, placed, context, front } = await this.layout(meetingId, part);
+    const frontPad = frontMatterPadding((await front.printed).pages) === 1;
     const docs = pieces.map((p, i) => ({ ...this.templateDoc(p, i), padded: placed[i]!.padded }));
-    return this.ctx.templates.render('pack/document', { ...context, cssPageNumbers: true, docs });
+    return this.ctx.templates.render('pack/document', { ...context, cssPageNumbers: true, frontPad, docs });
   }
 
   async build(meetingId: string, part: 1 | 2 = 1): Promise<BuiltPack> {
-    const { meeting, pieces, placed, items, front, frontPad } = await this.layout(meetingId, part);
+    const { meeting, pieces, placed, items, front } = await this.layout(meetingId, part);
+    const key = createHash('sha256')
+      .update(JSON.stringify([part, front.html, pieces.map((p) => (p.kind === 'upload' ? p.doc.uploadId : p.html))]))
+      .digest('hex');
+    const hit = this.built.get(key);
+    if (hit) return { pdf: hit.pdf, items, pages: hit.pages };
+
     const b = await TaggedPdfBuilder.create();
     const outline: Parameters<TaggedPdfBuilder['setOutline']>[0] = [];
-
-    const fronted = this.appendPrinted(b, await this.load(front.pdf), front.html, 'Front page and agenda');
-    outline.push(...fronted.outline.map((ref) => ({ ref })));
-    if (frontPad) await this.padPage(b, A4, null);
-
+    // The documents first (the front matter may still be printing), then the front matter before them.
     for (const [i, piece] of pieces.entries()) {
       const p = placed[i]!;
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const appended = this.appendPrinted(b, await this.load(piece.pdf), piece.html, label);
+        const appended = this.appendPrinted(b, piece.src ?? (await this.load(piece.pdf)), piece.html, label);
         pages = appended.pages;
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
       } else {
-        const appended = b.append(await this.load(piece.bytes), label);
+        const appended = b.append(piece.src ?? (await this.load(piece.bytes)), label);
         pages = appended.pages;
         outline.push({ title: label, page: pages[0]!, children: appended.outline });
       }
@@ -158,10 +175,14 @@ export class PackDocuments {
         await this.padPage(b, last.width > last.height ? { width: A4.height, height: A4.width } : A4, p.lastPage);
       }
     }
+    const printedFront = await front.printed;
+    const fronted = this.appendPrinted(b, printedFront.src ?? (await this.load(printedFront.pdf)), front.html, 'Front page and agenda', true);
+    const frontPad = frontMatterPadding(printedFront.pages) === 1;
+    if (frontPad) await this.padPage(b, A4, null, true);
 
-    b.setOutline(outline as never);
+    b.setOutline([...fronted.outline.map((ref) => ({ ref })), ...outline] as never);
     b.finishStructure();
-    const frontPages = front.pages + (frontPad ? 1 : 0);
+    const frontPages = printedFront.pages + (frontPad ? 1 : 0);
     setPageLabels(b.doc, [{ start: 0, style: 'r' }, { start: frontPages, style: 'D' }]);
     const title = `${meeting.committee} – ${meetingDate(meeting.startsAt).dateLong}${part === 2 ? ' – exempt items' : ''}`;
     setDocumentEntries(b.doc, {
@@ -171,7 +192,10 @@ export class PackDocuments {
       lang: 'en-GB',
     });
     const pdf = Buffer.from(await b.doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
-    return { pdf, items, pages: b.doc.getPageCount() };
+    const built = { pdf, pages: b.doc.getPageCount() };
+    if (this.built.size >= BUILT_CACHE_PACKS) this.built.delete(this.built.keys().next().value!);
+    this.built.set(key, built);
+    return { ...built, items };
   }
 
   private load(bytes: Uint8Array) {
@@ -179,13 +203,14 @@ export class PackDocuments {
   }
 
   /** A blank page: its words and its number are artifacts (nothing on it is content). */
-  private async padPage(b: TaggedPdfBuilder, size: { width: number; height: number }, pageNumber: number | null) {
-    const page = b.addArtifactPage(size.width, size.height);
+  private async padPage(b: TaggedPdfBuilder, size: { width: number; height: number }, pageNumber: number | null, atStart = false) {
+    const page = b.addArtifactPage(size.width, size.height, atStart);
     await b.drawArtifactText(page, PAD_TEXT, { y: size.height / 2, size: 12, color: [0.314, 0.353, 0.373], subtype: 'Watermark' });
     if (pageNumber !== null) await b.drawArtifactText(page, `Page ${pageNumber}`, { y: 16, size: 9 });
   }
 
   private async layout(meetingId: string, part: 1 | 2) {
+    void fontDonor().catch(() => undefined); // parsed while Chromium prints, not after
     const meeting = this.ctx.repos.meetings.mustGet(meetingId);
     const agendaItems = agendaPart(meeting.items, part);
     const when = meetingDate(meeting.startsAt);
@@ -208,51 +233,70 @@ export class PackDocuments {
       }
       return range;
     });
-    // The front page and agenda, printed now that the documents' ranges are known.
+    // The front page and agenda, printed now that the documents' ranges are known (build() assembles
+    // the documents meanwhile).
     const context = { ...base, agenda: this.agendaRows(agendaItems, pieces, placed) };
     const frontHtml = this.ctx.templates.render('pack/document', { ...context, docs: [] });
-    const frontPdf = await this.print(frontHtml);
-    const front = { html: frontHtml, pdf: frontPdf, pages: countPdfPages(frontPdf) };
-    return { meeting, pieces, placed, items, front, frontPad: frontMatterPadding(front.pages) === 1, frontPages: front.pages + frontMatterPadding(front.pages), context };
+    const printed = this.printPrepared(frontHtml);
+    printed.catch(() => undefined);
+    return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
   }
 
   private async pieces(docs: PackDoc[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
-    const checks = await Promise.all(docs.map((d) => (d.kind === 'upload' ? this.checkUpload(d.uploadId) : null)));
-    const printable = docs.map((d, i): HtmlDoc | null => {
-      if (d.kind === 'html') return d;
-      const check = checks[i]!;
-      if (check.ok) return null;
+    const render = (d: HtmlDoc, i: number) => this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] });
+    const htmls = docs.map((d, i) => (d.kind === 'html' ? render(d, i) : null));
+    // Printing starts first (largest first, so the renderer's two pages finish together); the uploads
+    // are read in this process meanwhile.
+    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
+    const printing: Promise<Prepared>[] = [];
+    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
+    for (const p of printing) p?.catch(() => undefined);
+    const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
+    for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
+    // A stored upload that cannot be read or merged: a note page in its place.
+    const notes = docs.map((d, i): HtmlDoc | null => {
+      const c = checks[i];
+      if (d.kind !== 'upload' || !c || c.check.ok) return null;
       return {
         kind: 'html',
         item: d.item,
         orientation: 'portrait',
         cssClass: 'minutes not-included',
         headerText: d.item.title,
-        body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
+        body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(c.check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
       };
     });
-    const htmls = printable.map((d, i) => (d ? this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] }) : null));
-    // Largest first, so the renderer's parallel pages finish together rather than one waiting on the longest.
-    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
-    const pdfs: Promise<Buffer | null>[] = [];
-    for (const i of order) pdfs[i] = htmls[i] ? this.print(htmls[i]!) : Promise.resolve(null);
-    const printed = await Promise.all(pdfs);
+    notes.forEach((n, i) => {
+      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
+    });
+    const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
     return docs.map((d, i): Piece => {
-      const check = checks[i];
-      if (d.kind === 'upload' && check?.ok) {
-        return { kind: 'upload', doc: d, bytes: this.ctx.repos.uploads.bytes(d.uploadId), pages: check.pages, sizes: check.sizes, accessibility: check.accessibility! };
+      const c = checks[i];
+      if (d.kind === 'upload' && c?.check.ok) {
+        const { pages, sizes, accessibility } = c.check;
+        return { kind: 'upload', doc: d, bytes: this.ctx.repos.uploads.bytes(d.uploadId), pages, sizes, accessibility: accessibility!, src: c.doc };
       }
-      const pdf = printed[i]!;
-      return { kind: 'printed', doc: d, html: htmls[i]!, pdf, pages: countPdfPages(pdf), orientation: printable[i]!.orientation, problem: check?.problem ?? null, accessibility: check?.accessibility ?? null };
+      const p = printed[i]!;
+      return {
+        kind: 'printed',
+        doc: d,
+        html: htmls[i]!,
+        pdf: p.pdf,
+        pages: p.pages,
+        orientation: notes[i]?.orientation ?? (d as HtmlDoc).orientation,
+        problem: c?.check.problem ?? null,
+        accessibility: c?.check.accessibility ?? null,
+        src: p.src,
+      };
     });
   }
 
   /** Reads a stored upload and merges it into a scratch PDF once: a file that fails either is left out. */
-  private async checkUpload(uploadId: string): Promise<UploadCheck> {
+  private async checkUpload(uploadId: string): Promise<{ check: UploadCheck; doc?: PDFDocument }> {
     const hit = this.uploadChecks.get(uploadId);
-    if (hit) return hit;
+    if (hit) return { check: hit };
     let check: UploadCheck;
-    let doc: PDFDocument | null = null;
+    let doc: PDFDocument | undefined;
     try {
       doc = await this.load(this.ctx.repos.uploads.bytes(uploadId));
       const pages = doc.getPages();
@@ -273,54 +317,50 @@ export class PackDocuments {
         accessibility: null,
         problem: doc ? 'the uploaded PDF could not be combined with the pack (its internal structure is damaged).' : 'the uploaded PDF could not be read (it may be damaged).',
       };
+      doc = undefined;
     }
     if (this.uploadChecks.size > 500) this.uploadChecks.delete(this.uploadChecks.keys().next().value!);
     this.uploadChecks.set(uploadId, check);
-    return check;
+    return { check, doc };
   }
 
-  /** Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request. */
-  private async print(html: string): Promise<Buffer> {
-    return (await this.printEntry(html)).pdf;
-  }
-
-  private async printEntry(html: string) {
+  /**
+   * Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request.
+   * A fresh print is parsed at once, while other documents are still printing, and its untagged paint
+   * marked as artifacts (kept with it); the parsed PDF goes to this request's build.
+   */
+  private async printPrepared(html: string): Promise<Prepared> {
     const key = createHash('sha256').update(html).digest('hex');
     const hit = this.printed.get(key);
     if (hit) {
       this.printed.delete(key);
       this.printed.set(key, hit);
-      return hit;
+      return { pdf: hit.pdf, pages: hit.pages };
     }
-    const entry = { pdf: await this.ctx.renderer.pdf(html) };
+    const pdf = await this.ctx.renderer.pdf(html);
+    const src = await this.load(pdf);
+    const marked = src.getPages().map((p) => artifactContents(p));
+    const entry = { pdf, pages: src.getPageCount(), marked };
     this.printed.set(key, entry);
-    this.printedBytes += entry.pdf.length;
+    this.printedBytes += entrySize(entry);
     for (const [k, v] of this.printed) {
       if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
       this.printed.delete(k);
-      this.printedBytes -= v.pdf.length + (v.marked ?? []).reduce((n, b) => n + (b?.length ?? 0), 0);
+      this.printedBytes -= entrySize(v);
     }
-    return entry;
+    return { pdf, pages: entry.pages, src };
   }
 
   /**
    * Pages printed by Chromium, copied in, with their untagged paint (running headers, backgrounds) marked
-   * as artifacts: the marked content is computed once per printed document and kept with it.
+   * as artifacts (computed when printed), and outline titles repaired from the HTML's headings.
    */
-  private appendPrinted(b: TaggedPdfBuilder, src: PDFDocument, html: string, title: string) {
-    const entry = this.printed.get(createHash('sha256').update(html).digest('hex'));
+  private appendPrinted(b: TaggedPdfBuilder, src: PDFDocument, html: string, title: string, atStart = false) {
+    const marked = this.printed.get(createHash('sha256').update(html).digest('hex'))?.marked;
     repairOutline(src, headingsOf(html));
-    const appended = b.append(src, title);
-    let marked = entry?.marked;
-    if (!marked) {
-      marked = appended.pages.map((p) => artifactContents(p));
-      if (entry) {
-        entry.marked = marked;
-        this.printedBytes += marked.reduce((n, m) => n + (m?.length ?? 0), 0);
-      }
-    }
+    const appended = b.append(src, title, atStart);
     appended.pages.forEach((p, i) => {
-      const m = marked[i];
+      const m = marked ? marked[i] : artifactContents(p);
       if (m) setPageContents(p, m);
     });
     return appended;

@@ -39,7 +39,7 @@ interface FontDonor {
  * font's objects from it. (Embedding with fontkit per pack cost ~400 ms and a deflate per page stream.)
  */
 let donorPromise: Promise<FontDonor> | null = null;
-function fontDonor(): Promise<FontDonor> {
+export function fontDonor(): Promise<FontDonor> {
   donorPromise ??= (async () => {
     const made = await PDFDocument.create({ updateMetadata: false });
     made.registerFontkit(fontkit);
@@ -104,8 +104,16 @@ export class TaggedPdfBuilder {
     return this.doc.context;
   }
 
-  /** Appends every page of `src` with its structure (under a Part titled `title`) and its outline. */
-  append(src: PDFDocument, title?: string): Appended {
+  /** Pages and Parts placed before the others (see `atStart`). */
+  private startPages = 0;
+  private startParts = 0;
+
+  /**
+   * Appends every page of `src` with its structure (under a Part titled `title`) and its outline; with
+   * `atStart`, places them before everything appended without it (so the front matter, printed last, can
+   * still come first).
+   */
+  append(src: PDFDocument, title?: string, atStart = false): Appended {
     const dest = this.context;
     const copier = PDFObjectCopier.for(src.context, dest);
     // The copier's map from source objects to copies: seeded with the pages, so a /Pg, a link's /Dest or
@@ -127,11 +135,11 @@ export class TaggedPdfBuilder {
       const leaf = copier.copy(p.node) as PDFPageLeaf;
       dest.assign(refs[i]!, leaf);
       const page = PDFPage.of(leaf, refs[i]!, this.doc);
-      this.doc.addPage(page);
+      this.place(page, atStart);
       return page;
     });
 
-    if (srcRoot instanceof PDFDict) this.appendStructure(src, srcRoot, copier, pages, partRef, title);
+    if (srcRoot instanceof PDFDict) this.appendStructure(src, srcRoot, copier, pages, partRef, title, atStart);
 
     const outline: PDFRef[] = [];
     const outlines = src.context.lookup(src.catalog.get(N('Outlines')));
@@ -148,7 +156,12 @@ export class TaggedPdfBuilder {
     return { pages, outline };
   }
 
-  private appendStructure(src: PDFDocument, srcRoot: PDFDict, copier: PDFObjectCopier, pages: PDFPage[], partRef: PDFRef, title?: string) {
+  private place(page: PDFPage, atStart: boolean) {
+    if (atStart) this.doc.insertPage(this.startPages++, page);
+    else this.doc.addPage(page);
+  }
+
+  private appendStructure(src: PDFDocument, srcRoot: PDFDict, copier: PDFObjectCopier, pages: PDFPage[], partRef: PDFRef, title: string | undefined, atStart: boolean) {
     const dest = this.context;
     const sctx = src.context;
     const offset = this.nextKey;
@@ -168,7 +181,8 @@ export class TaggedPdfBuilder {
     const part = dest.obj({ Type: 'StructElem', S: 'Part', P: this.documentRef, K: kids });
     if (title) part.set(N('T'), PDFHexString.fromText(title));
     dest.assign(partRef, part);
-    this.parts.push(partRef);
+    if (atStart) this.parts.splice(this.startParts++, 0, partRef);
+    else this.parts.push(partRef);
 
     let maxKey = -1;
     for (const [key, value] of treeEntries(sctx, srcRoot.get(N('ParentTree')), 'Nums')) {
@@ -224,8 +238,11 @@ export class TaggedPdfBuilder {
   }
 
   /** A page whose every mark is an artifact (blank pages, notes drawn by us). */
-  addArtifactPage(width: number, height: number): PDFPage {
-    return this.doc.addPage([width, height]);
+  addArtifactPage(width: number, height: number, atStart = false): PDFPage {
+    const page = PDFPage.create(this.doc);
+    page.setSize(width, height);
+    this.place(page, atStart);
+    return page;
   }
 
   /**
