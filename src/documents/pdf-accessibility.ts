@@ -49,7 +49,6 @@ ${meta.subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${esc(me
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
 const isDelim = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const PATH_OPS = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 
@@ -100,12 +99,16 @@ function operators(b: Buffer): Op[] | null {
       while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
     } else {
       while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
-      const word = b.toString('latin1', tokenStart, i);
-      if (!NUMBER.test(word) && word !== 'true' && word !== 'false' && word !== 'null') {
-        if (word === 'BI' || word === 'ID') return null;
-        ops.push({ op: word, start: operandStart >= 0 ? operandStart : tokenStart, end: i });
-        operandStart = -1;
-        continue;
+      // Numbers (most of a content stream) are skipped without making strings.
+      const isNumber = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+      if (!isNumber) {
+        const word = i - tokenStart <= 3 ? String.fromCharCode(...b.subarray(tokenStart, i)) : b.toString('latin1', tokenStart, i);
+        if (word !== 'true' && word !== 'false' && word !== 'null') {
+          if (word === 'BI' || word === 'ID') return null;
+          ops.push({ op: word, start: operandStart >= 0 ? operandStart : tokenStart, end: i });
+          operandStart = -1;
+          continue;
+        }
       }
     }
     if (operandStart < 0) operandStart = tokenStart;
@@ -200,7 +203,8 @@ export function artifactContents(page: PDFPage): Buffer | null {
   }
   const joined = decoded.length === 1 ? decoded[0]! : Buffer.concat(decoded.flatMap((d) => [d, Buffer.from('\n')]));
   const wrapped = wrapUntaggedAsArtifacts(joined);
-  return wrapped ? deflateSync(wrapped, { level: 6 }) : null;
+  // Level 1: several times faster than the default for a few per cent more bytes.
+  return wrapped ? deflateSync(wrapped, { level: 1 }) : null;
 }
 
 /** Replaces a page's content with deflated bytes (from artifactContents). */
