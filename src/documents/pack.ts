@@ -109,6 +109,7 @@ export function meetingDate(startsAt: string) {
 export class PackDocuments {
   private readonly printed = new Map<string, PrintEntry>();
   private printedBytes = 0;
+  private readonly printing = new Map<string, Promise<Prepared>>();
   private readonly uploadChecks = new Map<string, UploadCheck>();
   private readonly built = new Map<string, { pdf: Buffer; pages: number }>();
 
@@ -337,6 +338,15 @@ export class PackDocuments {
       this.printed.set(key, hit);
       return { pdf: hit.pdf, pages: hit.pages };
     }
+    // Two requests for the same document while it prints share the one print.
+    const pending = this.printing.get(key);
+    if (pending) return pending;
+    const job = this.printFresh(key, html).finally(() => this.printing.delete(key));
+    this.printing.set(key, job);
+    return job;
+  }
+
+  private async printFresh(key: string, html: string): Promise<Prepared> {
     const pdf = await this.ctx.renderer.pdf(html);
     const src = await this.load(pdf);
     const marked = src.getPages().map((p) => artifactContents(p));

@@ -151,6 +151,30 @@ describe('the pack, read by assistive technology', () => {
   });
 });
 
+describe('printing', () => {
+  it('prints each document once, even for requests at the same moment', async () => {
+    const res = await t.admin.post('/api/v1/meetings', {
+      committee: 'Panel printed once',
+      startsAt: '2022-12-15T18:00:00Z',
+      items: [
+        { number: 1, title: 'Minutes', document: { type: 'minutes', text: 'ONCE-MARKER' } },
+        { number: 2, title: 'Progress', document: { type: 'progress-report', planId, asOf: '2022-11-18' } },
+      ],
+    });
+    const id = res.json().id;
+    const before = t.app.renderer.stats.renders;
+    const [a, b, json] = await Promise.all([
+      t.admin.get(`/api/v1/meetings/${id}/pack/pdf`),
+      t.admin.get(`/api/v1/meetings/${id}/pack/pdf`),
+      t.admin.get(`/api/v1/meetings/${id}/pack`),
+    ]);
+    expect([a.statusCode, b.statusCode, json.statusCode]).toEqual([200, 200, 200]);
+    // Two documents and the front matter: three prints in all.
+    expect(t.app.renderer.stats.renders - before).toBe(3);
+    expect(pdfPagesText(a.rawPayload)).toEqual(pdfPagesText(b.rawPayload));
+  });
+});
+
 describe('uploads report their accessibility', () => {
   it('in the upload response', async () => {
     expect(tagged.accessibility).toMatchObject({ tagged: true, title: 'Supplied report', language: 'en-GB', fontsEmbedded: true, pdfUa: true, problems: [] });
