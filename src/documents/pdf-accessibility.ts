@@ -5,6 +5,7 @@
 // accessibility (tagged? title? language? fonts embedded?) for the clerk.
 import { inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { IncrementalPdf } from './pdf-incremental.js';
 
 export interface PdfMeta {
   title: string;
@@ -270,34 +271,38 @@ export function titleOf(item: PDFDict): string {
 export function repairOutline(doc: PDFDocument, headings: string[]): void {
   const outlines = doc.context.lookup(doc.catalog.get(PDFName.of('Outlines')));
   if (!(outlines instanceof PDFDict)) return;
+  const items = outlineItems(doc.context, outlines.get(PDFName.of('First')));
+  fixTitles(items.map(titleOf), headings).forEach((title, i) => items[i]!.set(PDFName.of('Title'), PDFHexString.fromText(title)));
+}
+
+/** Outline titles repaired (see repairOutline) from the HTML's headings, in order. */
+export function fixTitles(titles: string[], headings: string[]): string[] {
   let next = 0;
-  for (const item of outlineItems(doc.context, outlines.get(PDFName.of('First')))) {
-    const raw = titleOf(item).trim();
+  return titles.map((t) => {
+    const raw = t.trim();
     const key = squash(raw);
     const half = key.length % 2 === 0 && key.slice(0, key.length / 2) === key.slice(key.length / 2) ? key.slice(0, key.length / 2) : null;
-    let title = raw;
     for (let h = next; h < headings.length; h++) {
       const k = squash(headings[h]!);
       if (k === key || k === half) {
-        title = headings[h]!;
         next = h + 1;
-        break;
+        return headings[h]!;
       }
     }
-    if (title === raw && half) title = raw.replace(/\s+/g, ' ').slice(0, Math.ceil(raw.length / 2)).trim();
-    item.set(PDFName.of('Title'), PDFHexString.fromText(title));
-  }
+    return half ? raw.replace(/\s+/g, ' ').slice(0, Math.ceil(raw.length / 2)).trim() : raw;
+  });
 }
 
 // ---- Document-level entries ------------------------------------------------------------------------
 
-export function setPageLabels(doc: PDFDocument, ranges: PageLabelRange[]): void {
+function pageLabels(context: PDFContext, ranges: PageLabelRange[]): PDFDict {
   const nums: PDFObject[] = [];
-  for (const r of ranges) {
-    const label = doc.context.obj({ S: r.style, ...(r.first && r.first !== 1 ? { St: r.first } : {}) });
-    nums.push(PDFNumber.of(r.start), label);
-  }
-  doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums }));
+  for (const r of ranges) nums.push(PDFNumber.of(r.start), context.obj({ S: r.style, ...(r.first && r.first !== 1 ? { St: r.first } : {}) }));
+  return context.obj({ Nums: nums });
+}
+
+export function setPageLabels(doc: PDFDocument, ranges: PageLabelRange[]): void {
+  doc.catalog.set(PDFName.of('PageLabels'), pageLabels(doc.context, ranges));
 }
 
 /** Title (shown in the window), author, subject, /Lang, MarkInfo, XMP with the PDF/UA identifier, /Tabs /S. */
@@ -322,14 +327,89 @@ export interface FinishOptions extends PdfMeta {
   pageLabels?: PageLabelRange[];
 }
 
-/** Applies everything above to a PDF Chromium printed (one parse, one save). */
+/**
+ * Applies everything above to a PDF Chromium printed: as an incremental update (./pdf-incremental.ts:
+ * only the catalog, pages and outline are read; new content streams, page dictionaries, outline items,
+ * catalog, Info and XMP are appended), or, for a PDF not laid out as Chromium writes it, by one pdf-lib
+ * parse and save.
+ */
 export async function accessiblePdf(pdf: Uint8Array, opts: FinishOptions): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+  const bytes = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf);
+  try {
+    const updated = await accessibleIncremental(bytes, opts);
+    if (updated) return updated;
+  } catch {
+    // fall back to the full pass below
+  }
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   for (const page of doc.getPages()) markPageArtifacts(page);
   if (opts.html) repairOutline(doc, headingsOf(opts.html));
   setPageLabels(doc, opts.pageLabels ?? [{ start: 0, style: 'D' }]);
   setDocumentEntries(doc, opts);
   return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
+}
+
+async function accessibleIncremental(pdf: Buffer, opts: FinishOptions): Promise<Buffer | null> {
+  const inc = await IncrementalPdf.open(pdf);
+  if (!inc) return null;
+  const ctx = inc.context;
+  const N = (k: string) => PDFName.of(k);
+  const rootRef = inc.trailer.get(N('Root')) as PDFRef;
+  const catalog = inc.dict(rootRef)?.clone(ctx);
+  if (!catalog) return null;
+
+  for (const { ref, dict } of inc.pages()) {
+    const page = dict.clone(ctx);
+    const contents = dict.get(N('Contents'));
+    const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    const decoded = list.map((c) => decodeStream(inc.resolve(c), ctx));
+    if (decoded.length && decoded.every((d): d is Buffer => d !== null)) {
+      const joined = decoded.length === 1 ? decoded[0]! : Buffer.concat(decoded.flatMap((d) => [d, Buffer.from('\n')]));
+      const wrapped = wrapUntaggedAsArtifacts(joined);
+      if (wrapped) page.set(N('Contents'), inc.add(ctx.stream(deflateSync(wrapped, { level: 1 }), { Filter: 'FlateDecode' })));
+    }
+    page.set(N('Tabs'), N('S'));
+    inc.set(ref, page);
+  }
+
+  const outlines = inc.dict(catalog.get(N('Outlines')));
+  if (outlines && opts.html) {
+    const items: { ref: PDFRef; dict: PDFDict }[] = [];
+    const walk = (first: PDFObject | undefined, depth: number) => {
+      for (let ref = first; ref instanceof PDFRef && depth < 16 && items.length < 10_000; ) {
+        if (items.some((i) => i.ref === ref)) break;
+        const dict = inc.dict(ref);
+        if (!dict) break;
+        items.push({ ref, dict });
+        walk(dict.get(N('First')), depth + 1);
+        ref = dict.get(N('Next'));
+      }
+    };
+    walk(outlines.get(N('First')), 0);
+    const fixed = fixTitles(items.map((i) => titleOf(i.dict)), headingsOf(opts.html));
+    items.forEach((item, i) => {
+      if (fixed[i] === titleOf(item.dict)) return;
+      const d = item.dict.clone(ctx);
+      d.set(N('Title'), PDFHexString.fromText(fixed[i]!));
+      inc.set(item.ref, d);
+    });
+  }
+
+  const lang = opts.lang ?? 'en-GB';
+  catalog.set(N('Lang'), PDFString.of(lang));
+  catalog.set(N('ViewerPreferences'), ctx.obj({ DisplayDocTitle: true }));
+  if (!catalog.get(N('MarkInfo'))) catalog.set(N('MarkInfo'), ctx.obj({ Marked: true }));
+  catalog.set(N('Metadata'), inc.add(ctx.stream(Buffer.from(xmp({ ...opts, lang }), 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+  catalog.set(N('PageLabels'), pageLabels(ctx, opts.pageLabels ?? [{ start: 0, style: 'D' }]));
+  inc.set(rootRef, catalog);
+
+  const info = inc.dict(inc.trailer.get(N('Info')))?.clone(ctx) ?? (ctx.obj({}) as PDFDict);
+  info.set(N('Title'), PDFHexString.fromText(opts.title));
+  if (opts.author) info.set(N('Author'), PDFHexString.fromText(opts.author));
+  if (opts.subject) info.set(N('Subject'), PDFHexString.fromText(opts.subject));
+  info.set(N('Creator'), PDFHexString.fromText('SEND plan tracker'));
+  info.set(N('Producer'), PDFHexString.fromText('SEND plan tracker (Chromium, pdf-lib)'));
+  return inc.save({ Info: inc.add(info) });
 }
 
 // ---- Reading an upload's accessibility --------------------------------------------------------------

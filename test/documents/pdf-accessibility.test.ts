@@ -1,8 +1,13 @@
 // The artifact marking of untagged paint, on hand-written content streams: text objects, painted paths,
 // XObjects outside marked content are wrapped; tagged content, clip paths and text objects that hold
 // marked content are left alone; strings with parentheses and escapes do not confuse it.
-import { describe, expect, it } from 'vitest';
-import { headingsOf, wrapUntaggedAsArtifacts } from '../../src/documents/pdf-accessibility.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accessiblePdf, headingsOf, wrapUntaggedAsArtifacts } from '../../src/documents/pdf-accessibility.js';
+import { Renderer } from '../../src/render/renderer.js';
+import { qpdfCheck, readPdf } from '../helpers/pdf-accessibility.js';
+
+const renderer = new Renderer({});
+afterAll(() => renderer.close());
 
 const wrap = (s: string) => wrapUntaggedAsArtifacts(Buffer.from(s, 'latin1'))?.toString('latin1') ?? null;
 
@@ -40,5 +45,26 @@ describe('headingsOf', () => {
       'Panel 13 December 2022',
       'Risks & issues',
     ]);
+  });
+});
+
+describe('accessiblePdf', () => {
+  it('appends to what Chromium printed (an incremental update) and makes every text marked, titled and labelled', async () => {
+    const html =
+      '<!doctype html><html lang="en-GB"><head><title>T</title><style>@page { size: A4; margin: 20mm; @top-left { content: "RUNNING HEADER" } @bottom-right { content: "Page " counter(page) } } section { break-after: page }</style></head><body>' +
+      '<section><h1>First<span style="display:block">heading</span></h1><ul><li>One</li></ul></section><section><h1>Second</h1><p>Body</p></section></body></html>';
+    const raw = await renderer.pdf(html);
+    const out = await accessiblePdf(raw, { title: 'A test – document', author: 'Tester', html });
+    expect(out.subarray(0, raw.length).equals(raw)).toBe(true);
+    expect(qpdfCheck(out).status).toBe(0);
+    const r = await readPdf(out);
+    for (const p of r.pages) {
+      expect(p.unmarked).toEqual([]);
+      expect(p.artifacts).toContain('RUNNING HEADER');
+    }
+    expect(r.labels).toEqual(['1', '2']);
+    expect(r.info.Title).toBe('A test – document');
+    expect(r.xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(r.outline.map((o) => o.title)).toEqual(['First heading', 'Second']);
   });
 });
