@@ -542,8 +542,9 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
       bareMemory.endPhase('concurrent2');
     }
 
-    // The scrutiny pack: our end-to-end request (first: nothing measured yet; then repeated) against
-    // Puppeteer alone printing the pack's final HTML.
+    // The scrutiny pack: our end-to-end request (first: nothing printed yet; then repeated) against
+    // Puppeteer alone printing the same documents as ONE HTML (packs.html(): front, agenda, documents,
+    // blank placeholder pages for the uploads) in a single pass.
     log('render: scrutiny pack…');
     const packHtmlPath = join(RUN_DIR, 'pack.html');
     {

@@ -12,7 +12,7 @@ import type { DocumentContext } from './context.js';
 import { londonDate, ukDate } from '../domain/dates.js';
 import { buildChangesView, type ChangesView } from './changes-view.js';
 import { buildHighlightReportView, type HighlightReportView } from './highlight-report-view.js';
-import { withPdfInfo } from './pdf-info.js';
+import { accessiblePdf } from './pdf-accessibility.js';
 
 export class HighlightReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}
@@ -69,8 +69,8 @@ export class HighlightReportDocuments {
   }
 
   async printView(view: HighlightReportView): Promise<Buffer> {
-    const pdf = await this.ctx.renderer.pdf(this.renderHtml(view));
-    return withPdfInfo(pdf, pdfInfoFor(view));
+    const html = this.renderHtml(view);
+    return accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });
   }
 
   /** `at` backdates the publication, for loading history (the example); the API always publishes now. */
@@ -86,7 +86,7 @@ export class HighlightReportDocuments {
     const live = this.liveView(row);
     const view: HighlightReportView = { ...live, state: 'published', publishedAt, publishedBy: actor.name };
     const html = this.renderHtml(view);
-    const pdf = withPdfInfo(await this.ctx.renderer.pdf(html), pdfInfoFor(view));
+    const pdf = await accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });
     const sha = createHash('sha256').update(pdf).digest('hex');
 
     const updated = store.tx((tx) => {

@@ -2,7 +2,7 @@
 // presentation, the adviser's review note and the inspection handbook), which arrive as PDFs in real use.
 import { renderMarkdown } from '../render/markdown.js';
 import type { DocumentContext } from './context.js';
-import { withPdfInfo } from './pdf-info.js';
+import { accessiblePdf } from './pdf-accessibility.js';
 
 export async function markdownToPdf(
   ctx: Pick<DocumentContext, 'templates' | 'renderer'>,
@@ -14,5 +14,5 @@ export async function markdownToPdf(
     orientation: opts.orientation ?? 'portrait',
     body: ctx.templates.trusted(renderMarkdown(markdown)),
   });
-  return withPdfInfo(await ctx.renderer.pdf(html), { title: opts.title, author: opts.author });
+  return accessiblePdf(await ctx.renderer.pdf(html), { title: opts.title, author: opts.author, html });
 }

@@ -1,23 +1,35 @@
-// The scrutiny meeting pack: front page and agenda, then each item's document. Our own documents are
-// printed in ONE Chromium pass (so the whole pack stays tagged, with an outline entry per item and page
-// numbers from CSS margin boxes); uploaded PDFs are drawn onto placeholder pages afterwards with pdf-lib.
-// Page ranges come first: each generated document is measured alone (cached by its HTML), then placed.
+// The scrutiny meeting pack: front page and agenda, then each item's document. Each generated document
+// is printed ONCE, tagged, on its own (cached by its HTML); uploaded PDFs are kept as they are; the
+// agenda, whose "(Pages a - b)" come from those real page counts, is printed last; then the pack is
+// assembled page by page with every source's structure tree merged under one root (./pdf-merge.ts), page
+// numbers and blank pages added as artifacts, an outline built from the items, and the accessibility
+// entries every PDF of ours carries (./pdf-accessibility.ts). A stored upload that cannot be read or
+// merged is replaced by a note page saying so, and flagged in the pack's JSON: the rest of the pack works.
 import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { londonDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
-import type { DocumentContext } from './context.js';
-import type { HighlightReportDocuments } from './highlight-report.js';
-import { withPdfInfo } from './pdf-info.js';
-import { overlayPages } from './pdf-overlay.js';
-import type { ProgressReportDocuments } from './progress-report.js';
 import { ChangesPageDocuments } from './changes-page.js';
 import { buildReviewNoteView } from './review-note-view.js';
+import type { DocumentContext } from './context.js';
+import type { HighlightReportDocuments } from './highlight-report.js';
+import {
+  OBJECTS_PER_TICK,
+  headingsOf,
+  artifactContents,
+  readAccessibility,
+  repairOutline,
+  setDocumentEntries,
+  setPageContents,
+  setPageLabels,
+  type UploadAccessibility,
+} from './pdf-accessibility.js';
+import { TaggedPdfBuilder, fontDonor } from './pdf-merge.js';
+import type { ProgressReportDocuments } from './progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
 
@@ -34,21 +46,38 @@ interface UploadDoc {
   kind: 'upload';
   item: AgendaItem;
   uploadId: string;
-  sizes: { width: number; height: number }[];
 }
 
 type PackDoc = HtmlDoc | UploadDoc;
+
+/** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
+type Piece =
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: PDFDocument }
+  | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility; src?: PDFDocument };
+// (src: the PDF already parsed during this request, when it was printed or checked just now.)
+
+interface UploadCheck {
+  ok: boolean;
+  pages: number;
+  sizes: { width: number; height: number }[];
+  accessibility: UploadAccessibility | null;
+  problem: string | null;
+}
+
+/** publishedOnly: the public's pack — highlight reports that are not published are left out with a note. */
+export interface PackOptions {
+  publishedOnly?: boolean;
+}
 
 export interface PackItemRange {
   number: number;
   title: string;
   firstPage: number | null;
   lastPage: number | null;
-}
-
-/** publishedOnly: the public's pack — highlight reports that are not published are left out with a note. */
-export interface PackOptions {
-  publishedOnly?: boolean;
+  /** For an uploaded document: how far it serves a screen-reader user (null if it could not be read). */
+  accessibility?: UploadAccessibility | null;
+  /** Set when the item's document could not be included (the pack carries a note page instead). */
+  problem?: string | null;
 }
 
 export interface BuiltPack {
@@ -59,7 +88,22 @@ export interface BuiltPack {
 
 const SECTION_HEADINGS: Record<string, string> = { discussion: 'DISCUSSION ITEMS', information: 'INFORMATION' };
 const PAD_TEXT = 'This page is intentionally left blank';
-const OBJECTS_PER_TICK = 2000;
+const A4 = { width: 595.28, height: 841.89 };
+/** Printed documents kept for the next request (published documents never change), at most this many bytes. */
+const PRINT_CACHE_BYTES = 96 * 1024 * 1024;
+/** Packs kept as built, by the content they were built from (a repeated request costs no assembly). */
+const BUILT_CACHE_PACKS = 4;
+
+interface PrintEntry {
+  pdf: Buffer;
+  pages: number;
+  /** Each page's content with untagged paint marked as artifacts (null: unchanged). */
+  marked: (Buffer | null)[];
+}
+type Prepared = { pdf: Buffer; pages: number; src?: PDFDocument };
+const entrySize = (e: PrintEntry) => e.pdf.length + e.marked.reduce((n, m) => n + (m?.length ?? 0), 0);
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function meetingDate(startsAt: string) {
   const d = new Date(startsAt);
@@ -70,8 +114,11 @@ export function meetingDate(startsAt: string) {
 }
 
 export class PackDocuments {
-  private readonly pageCounts = new Map<string, number>();
-  private readonly uploadSizes = new Map<string, { width: number; height: number }[]>();
+  private readonly printed = new Map<string, PrintEntry>();
+  private printedBytes = 0;
+  private readonly printing = new Map<string, Promise<Prepared>>();
+  private readonly uploadChecks = new Map<string, UploadCheck>();
+  private readonly built = new Map<string, { pdf: Buffer; pages: number }>();
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -79,42 +126,99 @@ export class PackDocuments {
     private readonly progressReports: ProgressReportDocuments,
   ) {}
 
-  /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack) without printing the pack. */
+  /** Page ranges of the pack's items (Part 1, or Part 2 for the exempt pack). */
   async ranges(meetingId: string, part: 1 | 2 = 1): Promise<PackItemRange[]> {
     return (await this.outline(meetingId, part)).items;
   }
 
   /** The ranges plus the number of unnumbered front pages (to link to a PDF page: front + firstPage). */
   async outline(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<{ items: PackItemRange[]; frontPages: number; pages: number }> {
-    const { items, frontPages, placed } = await this.layout(meetingId, part, opts);
+    const { items, front, placed } = await this.layout(meetingId, part, opts);
+    const { pages } = await front.printed;
+    const frontPages = pages + frontMatterPadding(pages);
     return { items, frontPages, pages: frontPages + placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0) };
   }
 
-  /** The HTML build() prints in its one Chromium pass (before uploads are drawn in). */
+  /**
+   * The whole pack as ONE HTML document (uploads as empty placeholder pages, CSS page numbers): what
+   * printing the same documents in a single Chromium pass costs, the benchmark's baseline.
+   */
   async html(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<string> {
-    const { context } = await this.layout(meetingId, part, opts);
-    return this.ctx.templates.render('pack/document', context);
+    const { pieces, placed, context, front } = await this.layout(meetingId, part, opts);
+    const frontPad = frontMatterPadding((await front.printed).pages) === 1;
+    const docs = pieces.map((p, i) => ({ ...this.templateDoc(p, i), padded: placed[i]!.padded }));
+    return this.ctx.templates.render('pack/document', { ...context, cssPageNumbers: true, frontPad, docs });
   }
 
   async build(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<BuiltPack> {
-    const { meeting, docs, placed, items, frontPages, context } = await this.layout(meetingId, part, opts);
-    const html = this.ctx.templates.render('pack/document', context);
-    let pdf = await this.ctx.renderer.pdf(html);
-    const docPages = placed.reduce((n, p) => n + (p.lastPage - p.firstPage + 1), 0);
-    const expected = frontPages + docPages;
-    const actual = countPdfPages(pdf);
-    if (actual !== expected) {
-      // A measured page count did not hold in the combined print: the agenda's ranges would be wrong.
-      throw new Error(`Pack layout mismatch: expected ${expected} pages, printed ${actual} (front ${frontPages}, ${JSON.stringify(placed)}).`);
+    const { meeting, pieces, placed, items, front } = await this.layout(meetingId, part, opts);
+    const key = createHash('sha256')
+      .update(JSON.stringify([part, front.html, pieces.map((p) => (p.kind === 'upload' ? p.doc.uploadId : p.html))]))
+      .digest('hex');
+    const hit = this.built.get(key);
+    if (hit) return { pdf: hit.pdf, items, pages: hit.pages };
+
+    const b = await TaggedPdfBuilder.create();
+    const outline: Parameters<TaggedPdfBuilder['setOutline']>[0] = [];
+    // The documents first (the front matter may still be printing), then the front matter before them.
+    for (const [i, piece] of pieces.entries()) {
+      const p = placed[i]!;
+      const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
+      let pages: PDFPage[];
+      if (piece.kind === 'printed') {
+        const appended = this.appendPrinted(b, piece.src ?? (await this.load(piece.pdf)), piece.html, label);
+        pages = appended.pages;
+        outline.push(...appended.outline.map((ref) => ({ ref })));
+        if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
+      } else {
+        const appended = b.append(piece.src ?? (await this.load(piece.bytes)), label);
+        pages = appended.pages;
+        outline.push({ title: label, page: pages[0]!, children: appended.outline });
+      }
+      for (const [k, page] of pages.entries()) {
+        await b.drawArtifactText(page, `Page ${p.firstPage + k}`, { y: 16, size: 9, patch: piece.kind === 'upload' });
+      }
+      if (p.padded) {
+        const last = pages[pages.length - 1]!.getSize();
+        await this.padPage(b, last.width > last.height ? { width: A4.height, height: A4.width } : A4, p.lastPage);
+      }
     }
-    const uploads = docs.map((d, i) => ({ d, p: placed[i]! })).filter((x): x is { d: UploadDoc; p: PlacedPart<number> } => x.d.kind === 'upload');
-    if (uploads.length) pdf = await this.drawUploads(pdf, uploads, frontPages, placed);
+    const printedFront = await front.printed;
+    const fronted = this.appendPrinted(b, printedFront.src ?? (await this.load(printedFront.pdf)), front.html, 'Front page and agenda', true);
+    const frontPad = frontMatterPadding(printedFront.pages) === 1;
+    if (frontPad) await this.padPage(b, A4, null, true);
+
+    b.setOutline([...fronted.outline.map((ref) => ({ ref })), ...outline] as never);
+    b.finishStructure();
+    const frontPages = printedFront.pages + (frontPad ? 1 : 0);
+    setPageLabels(b.doc, [{ start: 0, style: 'r' }, { start: frontPages, style: 'D' }]);
     const title = `${meeting.committee} – ${meetingDate(meeting.startsAt).dateLong}${part === 2 ? ' – exempt items' : ''}`;
-    pdf = withPdfInfo(pdf, { title, author: meeting.council ?? (meeting.contact as { name?: string } | null)?.name ?? 'SEND plan tracker', subject: 'Agenda pack' });
-    return { pdf, items, pages: expected };
+    setDocumentEntries(b.doc, {
+      title,
+      author: meeting.council ?? (meeting.contact as { name?: string } | null)?.name ?? 'SEND plan tracker',
+      subject: 'Agenda pack',
+      lang: 'en-GB',
+    });
+    const pdf = Buffer.from(await b.doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
+    const built = { pdf, pages: b.doc.getPageCount() };
+    if (this.built.size >= BUILT_CACHE_PACKS) this.built.delete(this.built.keys().next().value!);
+    this.built.set(key, built);
+    return { ...built, items };
+  }
+
+  private load(bytes: Uint8Array) {
+    return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+  }
+
+  /** A blank page: its words and its number are artifacts (nothing on it is content). */
+  private async padPage(b: TaggedPdfBuilder, size: { width: number; height: number }, pageNumber: number | null, atStart = false) {
+    const page = b.addArtifactPage(size.width, size.height, atStart);
+    await b.drawArtifactText(page, PAD_TEXT, { y: size.height / 2, size: 12, color: [0.314, 0.353, 0.373], subtype: 'Watermark' });
+    if (pageNumber !== null) await b.drawArtifactText(page, `Page ${pageNumber}`, { y: 16, size: 9 });
   }
 
   private async layout(meetingId: string, part: 1 | 2, opts: PackOptions = {}) {
+    void fontDonor().catch(() => undefined); // parsed while Chromium prints, not after
     const meeting = this.ctx.repos.meetings.mustGet(meetingId);
     const published = (id: string) => this.ctx.repos.highlightReports.get(id)?.state === 'published';
     const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(agendaPart(meeting.items, part), published) : agendaPart(meeting.items, part);
@@ -125,31 +229,159 @@ export class PackDocuments {
       if (doc) docs.push(doc);
     }
     const base = this.baseContext(meeting, part);
-    const named = docs.map((d, i) => this.templateDoc(d, i));
-    // Measure each generated document alone (same page rules), and the front matter with wide ranges
-    // (its length does not depend on the documents' counts, so it is measured alongside them).
-    const wide = docs.map((_, i) => ({ key: i, pages: 1, firstPage: 999, lastPage: 999, padded: false }));
-    const measureFront = this.ctx.templates.render('pack/document', { ...base, docs: [], agenda: this.agendaRows(agendaItems, docs, wide) });
-    const htmls = [measureFront, ...docs.map((d, i) => (d.kind === 'upload' ? null : this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [named[i]] })))];
-    // Largest first, so the renderer's parallel pages finish together rather than one waiting on the longest.
-    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
-    const pending: Promise<number>[] = [];
-    for (const i of order) pending[i] = htmls[i] === null ? Promise.resolve((docs[i - 1] as UploadDoc).sizes.length) : this.measure(htmls[i]!);
-    const [frontBare = 0, ...counts] = await Promise.all(pending);
-    const placed = placeDocuments(docs.map((_, i) => ({ key: i, pages: counts[i]! })));
-    const frontPad = frontMatterPadding(frontBare);
-    const rangeByNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
+    // Each document printed once, on its own; uploads read (and test-merged) once.
+    const pieces = await this.pieces(docs, base);
+    const placed = placeDocuments(pieces.map((p, i) => ({ key: i, pages: p.pages })));
+    const rangeByNumber = new Map(pieces.map((p, i) => [p.doc.item.number, { placed: placed[i]!, piece: p }]));
     const items: PackItemRange[] = agendaItems.map((i) => {
-      const p = rangeByNumber.get(i.number);
-      return { number: i.number, title: i.title, firstPage: p?.firstPage ?? null, lastPage: p?.lastPage ?? null };
+      const r = rangeByNumber.get(i.number);
+      const range: PackItemRange = { number: i.number, title: i.title, firstPage: r?.placed.firstPage ?? null, lastPage: r?.placed.lastPage ?? null };
+      if (r?.piece.doc.kind === 'upload') {
+        range.accessibility = r.piece.accessibility;
+        range.problem = r.piece.kind === 'printed' ? r.piece.problem : null;
+      }
+      return range;
     });
-    const context = {
-      ...base,
-      frontPad: frontPad === 1,
-      agenda: this.agendaRows(agendaItems, docs, placed),
-      docs: named.map((n, i) => ({ ...n, padded: placed[i]!.padded })),
-    };
-    return { meeting, docs, placed, items, frontPages: frontBare + frontPad, context };
+    // The front page and agenda, printed now that the documents' ranges are known (build() assembles
+    // the documents meanwhile).
+    const context = { ...base, agenda: this.agendaRows(agendaItems, pieces, placed) };
+    const frontHtml = this.ctx.templates.render('pack/document', { ...context, docs: [] });
+    const printed = this.printPrepared(frontHtml);
+    printed.catch(() => undefined);
+    return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
+  }
+
+  private async pieces(docs: PackDoc[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
+    const render = (d: HtmlDoc, i: number) => this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] });
+    const htmls = docs.map((d, i) => (d.kind === 'html' ? render(d, i) : null));
+    // Printing starts first (largest first, so the renderer's two pages finish together); the uploads
+    // are read in this process meanwhile.
+    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
+    const printing: Promise<Prepared>[] = [];
+    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
+    for (const p of printing) p?.catch(() => undefined);
+    const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
+    for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
+    // A stored upload that cannot be read or merged: a note page in its place.
+    const notes = docs.map((d, i): HtmlDoc | null => {
+      const c = checks[i];
+      if (d.kind !== 'upload' || !c || c.check.ok) return null;
+      return {
+        kind: 'html',
+        item: d.item,
+        orientation: 'portrait',
+        cssClass: 'minutes not-included',
+        headerText: d.item.title,
+        body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(c.check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
+      };
+    });
+    notes.forEach((n, i) => {
+      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
+    });
+    const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
+    return docs.map((d, i): Piece => {
+      const c = checks[i];
+      if (d.kind === 'upload' && c?.check.ok) {
+        const { pages, sizes, accessibility } = c.check;
+        return { kind: 'upload', doc: d, bytes: this.ctx.repos.uploads.bytes(d.uploadId), pages, sizes, accessibility: accessibility!, src: c.doc };
+      }
+      const p = printed[i]!;
+      return {
+        kind: 'printed',
+        doc: d,
+        html: htmls[i]!,
+        pdf: p.pdf,
+        pages: p.pages,
+        orientation: notes[i]?.orientation ?? (d as HtmlDoc).orientation,
+        problem: c?.check.problem ?? null,
+        accessibility: c?.check.accessibility ?? null,
+        src: p.src,
+      };
+    });
+  }
+
+  /** Reads a stored upload and merges it into a scratch PDF once: a file that fails either is left out. */
+  private async checkUpload(uploadId: string): Promise<{ check: UploadCheck; doc?: PDFDocument }> {
+    const hit = this.uploadChecks.get(uploadId);
+    if (hit) return { check: hit };
+    let check: UploadCheck;
+    let doc: PDFDocument | undefined;
+    try {
+      doc = await this.load(this.ctx.repos.uploads.bytes(uploadId));
+      const pages = doc.getPages();
+      if (!pages.length) throw new Error('no pages');
+      const sizes = pages.map((p) => {
+        const { width, height } = p.getSize();
+        const rotated = p.getRotation().angle % 180 !== 0;
+        return rotated ? { width: height, height: width } : { width, height };
+      });
+      const accessibility = readAccessibility(doc);
+      (await TaggedPdfBuilder.create()).append(doc);
+      check = { ok: true, pages: pages.length, sizes, accessibility, problem: null };
+    } catch {
+      check = {
+        ok: false,
+        pages: 0,
+        sizes: [],
+        accessibility: null,
+        problem: doc ? 'the uploaded PDF could not be combined with the pack (its internal structure is damaged).' : 'the uploaded PDF could not be read (it may be damaged).',
+      };
+      doc = undefined;
+    }
+    if (this.uploadChecks.size > 500) this.uploadChecks.delete(this.uploadChecks.keys().next().value!);
+    this.uploadChecks.set(uploadId, check);
+    return { check, doc };
+  }
+
+  /**
+   * Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request.
+   * A fresh print is parsed at once, while other documents are still printing, and its untagged paint
+   * marked as artifacts (kept with it); the parsed PDF goes to this request's build.
+   */
+  private async printPrepared(html: string): Promise<Prepared> {
+    const key = createHash('sha256').update(html).digest('hex');
+    const hit = this.printed.get(key);
+    if (hit) {
+      this.printed.delete(key);
+      this.printed.set(key, hit);
+      return { pdf: hit.pdf, pages: hit.pages };
+    }
+    // Two requests for the same document while it prints share the one print.
+    const pending = this.printing.get(key);
+    if (pending) return pending;
+    const job = this.printFresh(key, html).finally(() => this.printing.delete(key));
+    this.printing.set(key, job);
+    return job;
+  }
+
+  private async printFresh(key: string, html: string): Promise<Prepared> {
+    const pdf = await this.ctx.renderer.pdf(html);
+    const src = await this.load(pdf);
+    const marked = src.getPages().map((p) => artifactContents(p));
+    const entry = { pdf, pages: src.getPageCount(), marked };
+    this.printed.set(key, entry);
+    this.printedBytes += entrySize(entry);
+    for (const [k, v] of this.printed) {
+      if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
+      this.printed.delete(k);
+      this.printedBytes -= entrySize(v);
+    }
+    return { pdf, pages: entry.pages, src };
+  }
+
+  /**
+   * Pages printed by Chromium, copied in, with their untagged paint (running headers, backgrounds) marked
+   * as artifacts (computed when printed), and outline titles repaired from the HTML's headings.
+   */
+  private appendPrinted(b: TaggedPdfBuilder, src: PDFDocument, html: string, title: string, atStart = false) {
+    const marked = this.printed.get(createHash('sha256').update(html).digest('hex'))?.marked;
+    repairOutline(src, headingsOf(html));
+    const appended = b.append(src, title, atStart);
+    appended.pages.forEach((p, i) => {
+      const m = marked ? marked[i] : artifactContents(p);
+      if (m) setPageContents(p, m);
+    });
+    return appended;
   }
 
   private baseContext(meeting: MeetingRow, part: 1 | 2) {
@@ -170,32 +402,38 @@ export class PackDocuments {
     };
   }
 
-  private agendaRows(items: AgendaItem[], docs: PackDoc[], placed: PlacedPart<number>[]) {
-    const byNumber = new Map(docs.map((d, i) => [d.item.number, placed[i]!]));
+  private agendaRows(items: AgendaItem[], pieces: Piece[], placed: PlacedPart<number>[]) {
+    const byNumber = new Map(pieces.map((d, i) => [d.doc.item.number, placed[i]!]));
     return agendaEntries(items, SECTION_HEADINGS).map(({ item, ...entry }) => {
       const p = byNumber.get(item.number);
       return { ...entry, pages: p ? pagesLabel(p.firstPage, p.lastPage) : null };
     });
   }
 
-  private templateDoc(d: PackDoc, index: number) {
-    const itemLabel = `Agenda Item ${d.item.number}: ${d.item.title}`;
-    if (d.kind === 'upload') {
-      return {
-        kind: 'upload',
-        itemLabel,
-        placeholders: d.sizes.map((s, p) => ({ pageName: `upl-${index}-${p}`, width: s.width, height: s.height })),
-      };
-    }
+  private htmlTemplateDoc(d: HtmlDoc, index: number) {
     return {
       kind: 'html',
-      itemLabel,
+      itemLabel: `Agenda Item ${d.item.number}: ${d.item.title}`,
       pageName: `item-${index}`,
       orientation: d.orientation,
       cssClass: d.cssClass,
       headerText: d.headerText,
       body: this.ctx.templates.trusted(d.body),
     };
+  }
+
+  private templateDoc(p: Piece, index: number) {
+    if (p.kind === 'upload') {
+      return {
+        kind: 'upload',
+        itemLabel: `Agenda Item ${p.doc.item.number}: ${p.doc.item.title}`,
+        placeholders: p.sizes.map((s, n) => ({ pageName: `upl-${index}-${n}`, width: s.width, height: s.height })),
+      };
+    }
+    // A printed piece's HTML holds the document; re-render its template doc for the single-pass HTML.
+    const d = p.doc.kind === 'html' ? p.doc : null;
+    if (d) return this.htmlTemplateDoc(d, index);
+    return { kind: 'html', itemLabel: `Agenda Item ${p.doc.item.number}: ${p.doc.item.title}`, pageName: `item-${index}`, orientation: 'portrait', cssClass: 'minutes', headerText: p.doc.item.title, body: '' };
   }
 
   private async documentFor(item: AgendaItem, meetingDay: string, meeting: MeetingRow): Promise<PackDoc | null> {
@@ -228,7 +466,7 @@ export class PackDocuments {
       case 'minutes':
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'minutes', headerText: item.title, body: renderMarkdown(d.text, 1) };
       case 'upload':
-        return { kind: 'upload', item, uploadId: d.id, sizes: await this.sizesOf(d.id) };
+        return { kind: 'upload', item, uploadId: d.id };
       case 'review': {
         const view = buildReviewNoteView(this.ctx.repos, await this.ctx.services.reviews.get(d.id), this.ctx.now());
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'rn-doc', headerText: view.review.title, body: t.render('review-note/body', { ...view, headingOffset: 1 }) };
@@ -238,63 +476,6 @@ export class PackDocuments {
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'ch-doc', headerText: 'What changed since last time', body: t.render('changes/body', { ...view, headingOffset: 1 }) };
       }
     }
-  }
-
-  private async sizesOf(uploadId: string) {
-    let sizes = this.uploadSizes.get(uploadId);
-    if (!sizes) {
-      const doc = await PDFDocument.load(this.ctx.repos.uploads.bytes(uploadId), { updateMetadata: false });
-      sizes = doc.getPages().map((p) => {
-        const { width, height } = p.getSize();
-        const rotated = p.getRotation().angle % 180 !== 0;
-        return rotated ? { width: height, height: width } : { width, height };
-      });
-      this.uploadSizes.set(uploadId, sizes);
-    }
-    return sizes;
-  }
-
-  /** Pages the HTML prints to; cached by content, since published documents never change. */
-  private async measure(html: string): Promise<number> {
-    const key = createHash('sha256').update(html).digest('hex');
-    const hit = this.pageCounts.get(key);
-    if (hit !== undefined) return hit;
-    const pages = countPdfPages(await this.ctx.renderer.pdf(html, { tagged: false, outline: false }));
-    if (this.pageCounts.size > 500) this.pageCounts.delete(this.pageCounts.keys().next().value!);
-    this.pageCounts.set(key, pages);
-    return pages;
-  }
-
-  private async drawUploads(pdf: Buffer, uploads: { d: UploadDoc; p: PlacedPart<number> }[], frontPages: number, _placed: PlacedPart<number>[]): Promise<Buffer> {
-    // As an incremental update of the printed PDF (./pdf-overlay.ts), or by a full pdf-lib rewrite if
-    // the printed PDF is not laid out as expected.
-    const overlays = uploads.flatMap(({ d, p }) => {
-      const source = this.ctx.repos.uploads.bytes(d.uploadId);
-      return d.sizes.map((_, i) => ({ pageIndex: frontPages + p.firstPage - 1 + i, source, sourcePage: i, label: `Page ${p.firstPage + i}` }));
-    });
-    const appended = await overlayPages(pdf, overlays);
-    if (appended) return appended;
-    // pdf-lib pauses (a timer, ≥ 1 ms) every 100 objects it parses and every 50 it writes: a tagged
-    // 100-page pack has ~15,000 objects, so its defaults spent a second waiting. Every 2,000 objects
-    // (~25 ms of work) keeps other requests flowing at a fraction of the cost.
-    const pack = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
-    const font = await pack.embedFont(StandardFonts.Helvetica);
-    const pages = pack.getPages();
-    for (const { d, p } of uploads) {
-      const source = await PDFDocument.load(this.ctx.repos.uploads.bytes(d.uploadId), { updateMetadata: false });
-      const embedded = await pack.embedPdf(source, source.getPageIndices());
-      embedded.forEach((e, i) => {
-        const page = pages[frontPages + p.firstPage - 1 + i]!;
-        const { width, height } = page.getSize();
-        page.drawPage(e, { x: 0, y: 0, width, height });
-        const label = `Page ${p.firstPage + i}`;
-        const size = 9;
-        const w = font.widthOfTextAtSize(label, size);
-        page.drawRectangle({ x: (width - w) / 2 - 4, y: 10, width: w + 8, height: size + 6, color: rgb(1, 1, 1) });
-        page.drawText(label, { x: (width - w) / 2, y: 14, size, font, color: rgb(0, 0, 0) });
-      });
-    }
-    return Buffer.from(await pack.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
   }
 }
 

@@ -1,7 +1,7 @@
 // A plan's progress report as of a date, as HTML and PDF (always live: it reads the current records).
 import { londonDate } from '../domain/dates.js';
 import type { DocumentContext } from './context.js';
-import { withPdfInfo } from './pdf-info.js';
+import { accessiblePdf } from './pdf-accessibility.js';
 import { buildProgressReportView, type ProgressReportView } from './progress-report-view.js';
 
 export class ProgressReportDocuments {
@@ -23,8 +23,8 @@ export class ProgressReportDocuments {
 
   async pdf(planId: string, asOf?: string): Promise<Buffer> {
     const view = this.view(planId, asOf);
-    const pdf = await this.ctx.renderer.pdf(this.renderHtml(view));
-    return withPdfInfo(pdf, pdfInfoFor(view));
+    const html = this.renderHtml(view);
+    return accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });
   }
 }
 

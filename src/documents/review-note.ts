@@ -1,6 +1,6 @@
 // A monitoring review's note as HTML and PDF (live: it reads the review and the plan as they are now).
 import type { DocumentContext } from './context.js';
-import { withPdfInfo } from './pdf-info.js';
+import { accessiblePdf } from './pdf-accessibility.js';
 import { buildReviewNoteView, type ReviewNoteView } from './review-note-view.js';
 
 export class ReviewNoteDocuments {
@@ -21,8 +21,9 @@ export class ReviewNoteDocuments {
 
   async pdf(reviewId: string): Promise<Buffer> {
     const view = await this.view(reviewId);
-    const pdf = await this.ctx.renderer.pdf(this.renderHtml(view));
-    return withPdfInfo(pdf, {
+    const html = this.renderHtml(view);
+    return accessiblePdf(await this.ctx.renderer.pdf(html), {
+      html,
       title: view.review.title,
       author: view.review.author ?? view.plan.localArea,
       subject: `Monitoring review of ${view.plan.title} held on ${view.review.heldOn}`,

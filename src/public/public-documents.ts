@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { agendaPart, withUnpublishedLeftOut } from '../documents/agenda.js';
 import { meetingDate, type PackItemRange } from '../documents/pack.js';
 import { preparePdf } from '../documents/pdf-check.js';
+import { withBackLink } from './back-link.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderingFor } from '../render/audience.js';
 import { TEMPLATES_DIR } from '../render/templates.js';
@@ -137,7 +138,10 @@ export class PublicDocuments {
   item(m: MeetingRow, item: AgendaItem): Promise<StoredDocument> {
     const d = item.document!;
     const when = meetingDate(m.startsAt);
-    const html = (s: string) => ({ body: Buffer.from(s, 'utf8'), mediaType: 'text/html; charset=utf-8' });
+    const back = { backUrl: `/meetings/${m.id}#item-${item.number}`, committee: m.committee, dateLong: when.dateLong };
+    // Every document page links back to its place on the agenda.
+    const html = (s: string) => ({ body: Buffer.from(withBackLink(s, this.app.templates, back), 'utf8'), mediaType: 'text/html; charset=utf-8' });
+    const page = (s: string) => ({ body: Buffer.from(s, 'utf8'), mediaType: 'text/html; charset=utf-8' });
     const docs = this.app.documents;
     return this.stored(this.itemKey(m, item), m, item.number, async () => {
       switch (d.type) {
@@ -146,13 +150,13 @@ export class PublicDocuments {
         case 'progress-report':
           return html(docs.progressReports.html(d.planId, d.asOf ?? when.isoDate));
         case 'minutes':
-          return html(
+          return page(
             this.app.templates.render('public/minutes', {
               title: item.title,
               council: m.council,
               committee: m.committee,
               dateLong: when.dateLong,
-              backUrl: `/meetings/${m.id}`,
+              backUrl: back.backUrl,
               body: this.app.templates.trusted(renderMarkdown(d.text)),
             }),
           );

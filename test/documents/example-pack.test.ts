@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, type ExampleIds } from '../../src/example/load.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { flat, pageCount, pdfPagesText, pdfText } from '../helpers/pdf.js';
+import { fonts, qpdfCheck, readPdf } from '../helpers/pdf-accessibility.js';
 
 let t: TestApp;
 let ids: ExampleIds;
@@ -85,5 +86,48 @@ describe('the WSoA progress report as of 18 November 2022', () => {
     // From 7 November: what the area supplied for the MR3 review.
     const review = await t.admin.get(`/api/v1/plans/${ids.planId}/progress-report/html?asOf=2022-11-17`);
     expect(review.body).toContain('New DCISO commenced in post 30 August 2022.');
+  });
+});
+
+/** What every PDF of ours promises a screen-reader user. */
+async function expectAccessible(pdf: Buffer, title: string | RegExp, labels?: (n: number) => string) {
+  const r = await readPdf(pdf);
+  r.pages.forEach((p, i) => {
+    expect(p.unmarked, `page ${i + 1}: text outside marked content`).toEqual([]);
+    if (p.tagged.trim()) expect(p.structure, `page ${i + 1}: no structure`).toBe(true);
+  });
+  expect(r.xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+  expect(r.xmp).toContain('<dc:title>');
+  if (typeof title === 'string') expect(r.info.Title).toBe(title);
+  else expect(r.info.Title).toMatch(title);
+  expect(r.info.Language).toBe('en-GB');
+  expect(r.labels).toEqual(r.pages.map((_, i) => (labels ? labels(i) : String(i + 1))));
+  expect(fonts(pdf).every((f) => f.embedded)).toBe(true);
+  for (const o of r.outline) expect(o.title).not.toMatch(/^(.+)\1$/);
+  expect(qpdfCheck(pdf).status).toBe(0);
+  return r;
+}
+
+describe('every example document is accessible', () => {
+  it('the pack: every page tagged or artifact, labels i, ii then 1…, fonts embedded, PDF/UA id', async () => {
+    const r = await expectAccessible(pack, 'SEND Written Statement of Action - Cross Party Scrutiny Review Group – 13 December 2022', (i) => (i < 2 ? ['i', 'ii'][i]! : String(i - 1)));
+    // The uploaded documents (items 4, 7 and 8) keep their structure inside the pack.
+    const { items } = (await t.admin.get(`/api/v1/meetings/${ids.meetingId}/pack`)).json();
+    for (const n of [4, 7, 8]) {
+      const item = items.find((i: { number: number }) => i.number === n);
+      expect(item.accessibility.tagged).toBe(true);
+      expect(r.pages[2 + item.firstPage - 1]!.structure, `item ${n}`).toBe(true);
+    }
+    // Words not run together in the bookmarks.
+    expect(r.outline.map((o) => o.title)).toContain('SEND Written Statement of Action - Cross Party Scrutiny Review Group 13 December 2022');
+  });
+
+  it('the highlight report and the progress report', async () => {
+    const hr = await t.admin.get(`/api/v1/highlight-reports/${ids.highlightReportIds[ids.highlightReportIds.length - 1]}/pdf`);
+    expect(hr.statusCode).toBe(200);
+    const r = await expectAccessible(hr.rawPayload, 'Highlight Report – Culture of Inclusion – 2022-11-18');
+    expect(r.pages[0]!.artifacts).toContain('Page 1 of');
+    const pr = await t.admin.get(`/api/v1/plans/${ids.planId}/progress-report/pdf?asOf=2022-11-18`);
+    await expectAccessible(pr.rawPayload, / – progress update – 2022-11-18$/);
   });
 });

@@ -102,7 +102,8 @@ describe('the November 2022 highlight report (published example)', () => {
     expect(html).toMatch(/<html lang="en-GB">/);
     expect(html).toMatch(/<caption>Status Summary<\/caption>/);
     expect(html).toMatch(/<th scope="col">Current Period<\/th>/);
-    expect(html).toMatch(/<td class="rag rag-at-risk">At Risk<\/td>/);
+    expect(html).toMatch(/<td class="rag rag-at-risk"( data-label="[^"]+")?>At Risk<\/td>/);
+    expect(html).toMatch(/<main id="main">/);
     expect(html).not.toMatch(/<script/i);
   });
 });

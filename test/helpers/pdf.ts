@@ -1,5 +1,7 @@
 // Reads real PDFs the way a person's tools would: poppler's pdftotext and pdfinfo.
 import { execFileSync } from 'node:child_process';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { titleOf } from '../../src/documents/pdf-accessibility.js';
 
 export function pdfText(pdf: Buffer, opts: { first?: number; last?: number; layout?: boolean } = {}): string {
   const args = [];
@@ -28,3 +30,15 @@ export const pageCount = (pdf: Buffer) => Number(pdfInfo(pdf).Pages);
 
 /** Collapses whitespace, so text broken across lines by the layout can be searched. */
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The top-level outline (bookmark) titles, decoded. */
+export async function outlineTitles(pdf: Buffer): Promise<string[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const outlines = doc.context.lookup(doc.catalog.get(PDFName.of('Outlines')));
+  const titles: string[] = [];
+  if (!(outlines instanceof PDFDict)) return titles;
+  for (let item = doc.context.lookup(outlines.get(PDFName.of('First'))); item instanceof PDFDict && titles.length < 1000; item = doc.context.lookup(item.get(PDFName.of('Next')))) {
+    titles.push(titleOf(item));
+  }
+  return titles;
+}

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../shared/problem.js';
 import { IdParams, QueryBoolean } from '../../shared/schemas.js';
+import { PdfAccessibility } from '../uploads/schemas.js';
 
 const tags = ['Meetings and packs'];
 const PackRanges = z
@@ -15,6 +16,10 @@ const PackRanges = z
         title: z.string(),
         firstPage: z.number().int().nullable(),
         lastPage: z.number().int().nullable(),
+        accessibility: PdfAccessibility.nullable()
+          .optional()
+          .describe('For an uploaded document: how far it serves a screen-reader user, so a clerk can fix it before publishing'),
+        problem: z.string().nullable().optional().describe('Set when the document could not be included: the pack carries a page saying so instead'),
       }),
     ),
   })

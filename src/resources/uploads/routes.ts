@@ -2,15 +2,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PDFDocument } from 'pdf-lib';
+import { uploadAccessibility, type UploadAccessibility } from '../../documents/pdf-accessibility.js';
 import { z } from 'zod';
 import { preparePdf } from '../../documents/pdf-check.js';
 import { UnsupportedMediaTypeError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
+import { PdfAccessibility } from './schemas.js';
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 const MAX_PAGES = 2000;
+
 
 const Upload = z
   .object({
@@ -20,6 +24,7 @@ const Upload = z
     sha256: z.string(),
     filename: z.string().nullable(),
     createdAt: z.string(),
+    accessibility: PdfAccessibility.nullable().describe('How far the PDF serves a screen-reader user (null if it could not be read)'),
   })
   .meta({ id: 'Upload' });
 
@@ -28,6 +33,16 @@ const tags = ['Meetings and packs'];
 /** Checks an uploaded PDF within bounded limits (src/documents/pdf-check.ts) and removes its active content. */
 export async function inspectPdf(bytes: Buffer): Promise<{ pages: number; bytes: Buffer; removed: string[] }> {
   return preparePdf(bytes, { maxBytes: UPLOAD_LIMIT_BYTES, maxPages: MAX_PAGES });
+}
+
+/** Uploads never change: their accessibility is read once per id (bounded). */
+const accessibilityCache = new Map<string, UploadAccessibility | null>();
+async function accessibilityOf(id: string, bytes: Buffer | (() => Buffer)) {
+  if (accessibilityCache.has(id)) return accessibilityCache.get(id)!;
+  const found = await uploadAccessibility(typeof bytes === 'function' ? bytes() : bytes);
+  if (accessibilityCache.size >= 1000) accessibilityCache.delete(accessibilityCache.keys().next().value!);
+  accessibilityCache.set(id, found);
+  return found;
 }
 
 export default async function uploadRoutes(app: FastifyInstance) {
@@ -56,13 +71,16 @@ export default async function uploadRoutes(app: FastifyInstance) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const info = app.repos.uploads.create({ bytes, pages, sha256, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
       reply.header('Location', `${API_PREFIX}/uploads/${info.id}`);
-      return reply.code(201).send(info);
+      return reply.code(201).send({ ...info, accessibility: await accessibilityOf(info.id, bytes) });
     },
   });
 
   r.get('/uploads/:id', {
     schema: { operationId: 'getUpload', tags, summary: 'Describe an upload', params: IdParams, response: { 200: Upload, ...problems(400, 401, 403, 404) } },
-    handler: async (req) => app.repos.uploads.info(req.params.id),
+    handler: async (req) => {
+      const info = app.repos.uploads.info(req.params.id);
+      return { ...info, accessibility: await accessibilityOf(info.id, () => app.repos.uploads.bytes(info.id)) };
+    },
   });
 
   r.get('/uploads/:id/pdf', {
