@@ -25,6 +25,7 @@ import highlightReportDocumentRoutes from './resources/highlight-reports/documen
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
+import measureRoutes from './resources/measures/routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
 import planDocumentRoutes from './resources/plans/document-routes.js';
 import planRoutes from './resources/plans/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(interchangeRoutes);
+      await api.register(measureRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -5,6 +5,7 @@ import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
+import { MeasureValuesRepo, MeasuresRepo } from './measures/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
 import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
@@ -25,6 +26,8 @@ export function createRepos(store: Store) {
     meetings: new MeetingsRepo(store),
     uploads: new UploadsRepo(store),
     calendarFeeds: new CalendarFeedsRepo(store),
+    measures: new MeasuresRepo(store),
+    measureValues: new MeasureValuesRepo(store),
   };
 }
 

@@ -3,6 +3,7 @@ import { ActionsService } from './actions/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
 import { HighlightReportsService } from './highlight-reports/service.js';
+import { MeasureValuesService, MeasuresService } from './measures/service.js';
 import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
@@ -26,6 +27,8 @@ export function createServices(repos: Repos, ctx: ServiceContext) {
     highlightReports: new HighlightReportsService(repos),
     areaUpdates: createAreaUpdatesService(repos),
     meetings: createMeetingsService(repos),
+    measures: new MeasuresService(repos, ctx),
+    measureValues: new MeasureValuesService(repos),
   };
 }
 
