@@ -36,6 +36,7 @@ export default async function measureRoutes(app: FastifyInstance) {
       tags: ['Measures'],
       summary: 'Starter SEND measure definitions a plan can adopt',
       description: 'Definitions only (no figures): POST one to /plans/:planId/measures with your own baseline, milestones and target.',
+      querystring: z.strictObject({ frequency: S.Frequency.optional() }),
       response: {
         200: z.object({
           items: z.array(
@@ -45,6 +46,6 @@ export default async function measureRoutes(app: FastifyInstance) {
         ...problems(401, 403),
       },
     },
-    handler: async () => ({ items: [...SEND_MEASURE_DEFINITIONS] }),
+    handler: async (req) => ({ items: SEND_MEASURE_DEFINITIONS.filter((d) => !req.query.frequency || d.frequency === req.query.frequency) }),
   });
 }
