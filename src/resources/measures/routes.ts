@@ -43,7 +43,7 @@ export default async function measureRoutes(app: FastifyInstance) {
             z.object({ ref: z.string(), title: z.string(), definition: z.string(), unit: z.string(), direction: S.Direction, frequency: S.Frequency, source: z.string() }),
           ),
         }),
-        ...problems(401, 403),
+        ...problems(400, 401, 403),
       },
     },
     handler: async (req) => ({ items: SEND_MEASURE_DEFINITIONS.filter((d) => !req.query.frequency || d.frequency === req.query.frequency) }),
