@@ -21,6 +21,7 @@ import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
+import evidenceRoutes from './resources/evidence/routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import interchangeRoutes from './resources/interchange/routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(interchangeRoutes);
       await api.register(measureRoutes);
+      await api.register(evidenceRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -93,7 +93,7 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
 
   for (const u of data.progressUpdates) {
     const { areaNumber, ...update } = u;
-    s.areaUpdates.create(areaIds[areaNumber], update, actor);
+    s.areaUpdates.create(areaIds[areaNumber], { ...update, evidenceIds: [] }, actor);
   }
 
   const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);

@@ -4,6 +4,7 @@ import { AreaUpdatesRepo } from './area-updates/repo.js';
 import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
+import { EvidenceRepo } from './evidence/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
 import { MeasureValuesRepo, MeasuresRepo } from './measures/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
@@ -28,6 +29,7 @@ export function createRepos(store: Store) {
     calendarFeeds: new CalendarFeedsRepo(store),
     measures: new MeasuresRepo(store),
     measureValues: new MeasureValuesRepo(store),
+    evidence: new EvidenceRepo(store),
   };
 }
 

@@ -2,6 +2,7 @@
 import { ActionsService } from './actions/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
+import { EvidenceService } from './evidence/service.js';
 import { HighlightReportsService } from './highlight-reports/service.js';
 import { MeasureValuesService, MeasuresService } from './measures/service.js';
 import { createMeetingsService } from './meetings/service.js';
@@ -29,6 +30,7 @@ export function createServices(repos: Repos, ctx: ServiceContext) {
     meetings: createMeetingsService(repos),
     measures: new MeasuresService(repos, ctx),
     measureValues: new MeasureValuesService(repos),
+    evidence: new EvidenceService(repos, ctx),
   };
 }
 
