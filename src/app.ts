@@ -22,6 +22,7 @@ import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import evidenceRoutes from './resources/evidence/routes.js';
+import impactReportRoutes from './resources/evidence/report-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import interchangeRoutes from './resources/interchange/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(interchangeRoutes);
       await api.register(measureRoutes);
       await api.register(evidenceRoutes);
+      await api.register(impactReportRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,13 +1,19 @@
 // All document builders of the app, reached as app.documents.
 import type { DocumentContext } from './context.js';
 import { HighlightReportDocuments } from './highlight-report.js';
+import { ImpactReportDocuments } from './impact-report.js';
 import { PackDocuments } from './pack.js';
 import { ProgressReportDocuments } from './progress-report.js';
 
 export function createDocuments(ctx: DocumentContext) {
   const highlightReports = new HighlightReportDocuments(ctx);
   const progressReports = new ProgressReportDocuments(ctx);
-  return { highlightReports, progressReports, packs: new PackDocuments(ctx, highlightReports, progressReports) };
+  return {
+    highlightReports,
+    progressReports,
+    packs: new PackDocuments(ctx, highlightReports, progressReports),
+    impactReports: new ImpactReportDocuments(ctx),
+  };
 }
 
 export type Documents = ReturnType<typeof createDocuments>;

@@ -1,0 +1,146 @@
+// The view model of a plan's impact report as of a date: per area, its latest "What is different?" (the
+// area update's evidenceOfImpact), each of its measures as a chart with RAG and figures, its evidence
+// counted by kind with the impact and voice items listed; then the information-request items without
+// evidence. Values and evidence dated after the report's date are left out.
+import type { Db } from '../db/client.js';
+import { ukDate } from '../domain/dates.js';
+import { INFORMATION_REQUEST } from '../domain/information-request.js';
+import { measureStatus } from '../domain/measure-rag.js';
+import { ragLabel } from '../domain/rag.js';
+import { readiness } from '../domain/readiness.js';
+import type { EvidenceRow } from '../resources/evidence/repo.js';
+import type { MeasureRow, MeasureValueRow } from '../resources/measures/repo.js';
+import type { Repos } from '../resources/repos.js';
+import type { UploadInfo } from '../resources/uploads/repo.js';
+import { formatFigure, measureChart, type ChartView } from './measure-chart.js';
+
+export interface MeasureView {
+  ref: string;
+  title: string;
+  definition: string;
+  unit: string;
+  directionText: string;
+  source: string | null;
+  rag: string | null;
+  ragText: string;
+  latestText: string;
+  expectedText: string;
+  targetText: string;
+  trendText: string | null;
+  definitionHistory: { definition: string; until: string }[];
+  chart: ChartView;
+}
+
+export interface EvidenceItemView {
+  title: string;
+  kind: string;
+  asOf: string;
+  description: string | null;
+  link: string | null;
+  fileName: string | null;
+}
+
+export interface ImpactReportView {
+  generatedAt: string;
+  asOf: string;
+  plan: { title: string; kind: string; localArea: string; principalAuthority: string | null };
+  areas: {
+    number: number;
+    title: string;
+    whatIsDifferent: string | null;
+    updateAsOf: string | null;
+    measures: MeasureView[];
+    counts: { activity: number; impact: number; voice: number; total: number };
+    listed: EvidenceItemView[];
+  }[];
+  otherMeasures: MeasureView[];
+  gaps: { code: string; title: string }[];
+  covered: number;
+  total: number;
+}
+
+const TREND_TEXT = { improving: 'Improving', worsening: 'Worsening', steady: 'Steady' } as const;
+
+export function measureView(m: MeasureRow, values: MeasureValueRow[], asOf: string, key: string): MeasureView {
+  const shown = values.filter((v) => v.period <= asOf);
+  const s = measureStatus(m, shown);
+  return {
+    ref: m.ref,
+    title: m.title,
+    definition: m.definition,
+    unit: m.unit,
+    directionText: m.direction === 'higher-is-better' ? 'Higher is better' : 'Lower is better',
+    source: m.source,
+    rag: s.rag,
+    ragText: s.rag ? ragLabel(s.rag, false) : 'No RAG yet',
+    latestText: s.latest ? `${formatFigure(s.latest.value, m.unit)} (${ukDate(s.latest.period)})` : 'No value yet',
+    expectedText: s.expected === null ? '–' : formatFigure(Math.round(s.expected * 10) / 10, m.unit),
+    targetText: m.target ? `${formatFigure(m.target.value, m.unit)} by ${ukDate(m.target.by)}` : 'No target set',
+    trendText: s.trend ? TREND_TEXT[s.trend] : null,
+    definitionHistory: m.definitionHistory,
+    chart: measureChart({
+      key,
+      title: `${m.ref} ${m.title}`,
+      unit: m.unit,
+      direction: m.direction,
+      values: shown,
+      baseline: m.baseline,
+      milestones: m.milestones,
+      target: m.target,
+      comparators: m.comparators,
+      rag: s.rag,
+      expected: s.expected,
+      definitionChanges: m.definitionHistory,
+    }),
+  };
+}
+
+/** The name a stored file has in an evidence bundle and in documents listing it. */
+export type FileNamer = (upload: UploadInfo) => string;
+
+export function evidenceItemView(e: EvidenceRow, fileName: (uploadId: string) => string | null): EvidenceItemView {
+  return { title: e.title, kind: e.kind, asOf: e.asOf, description: e.description, link: e.url, fileName: e.uploadId ? fileName(e.uploadId) : null };
+}
+
+export function buildImpactReportView(repos: Repos, planId: string, asOf: string, opts: { now: Date; db?: Db }): ImpactReportView {
+  const db = opts.db;
+  const plan = repos.plans.mustGet(planId, db);
+  const areas = repos.areas.inPlan(planId, db);
+  const measures = repos.measures.inPlan(planId, db);
+  const values = new Map<string, MeasureValueRow[]>();
+  for (const v of repos.measureValues.forMeasures(measures.map((m) => m.id), db)) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
+  const evidence = repos.evidence.matching({ planId, to: asOf }, db);
+  const uploads = new Map(repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db).map((u) => [u.id, u]));
+  const fileName = (id: string) => uploads.get(id)?.filename ?? `file ${id}`;
+  const areaIds = new Set(areas.map((a) => a.id));
+  let n = 0;
+  const view = (m: MeasureRow) => measureView(m, values.get(m.id) ?? [], asOf, `m${++n}`);
+  const r = readiness(INFORMATION_REQUEST, evidence, asOf);
+
+  return {
+    generatedAt: opts.now.toISOString(),
+    asOf,
+    plan: { title: plan.title, kind: plan.kind, localArea: plan.localArea, principalAuthority: plan.principalAuthority },
+    areas: areas.map((a) => {
+      const u = repos.areaUpdates.latest(a.id, asOf, db);
+      const items = evidence.filter((e) => e.areaIds.includes(a.id));
+      const count = (k: EvidenceRow['kind']) => items.filter((e) => e.kind === k).length;
+      return {
+        number: a.number,
+        title: a.title,
+        whatIsDifferent: u?.evidenceOfImpact ?? null,
+        updateAsOf: u?.asOf ?? null,
+        measures: measures.filter((m) => m.areaIds.includes(a.id)).map(view),
+        counts: { activity: count('activity'), impact: count('impact'), voice: count('voice'), total: items.length },
+        listed: items
+          .filter((e) => e.kind !== 'activity')
+          .sort((x, y) => (x.kind === y.kind ? (x.asOf < y.asOf ? 1 : x.asOf > y.asOf ? -1 : 0) : x.kind === 'impact' ? -1 : 1))
+          .map((e) => evidenceItemView(e, fileName)),
+      };
+    }),
+    otherMeasures: measures.filter((m) => !m.areaIds.some((id) => areaIds.has(id))).map(view),
+    gaps: r.items.filter((i) => i.evidenceCount === 0).map((i) => ({ code: i.code, title: i.title })),
+    covered: r.covered,
+    total: r.total,
+  };
+}
