@@ -21,6 +21,7 @@ import areaUpdateRoutes from './resources/area-updates/routes.js';
 import areaRoutes from './resources/areas/routes.js';
 import auditRoutes from './resources/audit/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
+import evidenceBundleRoutes from './resources/evidence/bundle-routes.js';
 import evidenceRoutes from './resources/evidence/routes.js';
 import impactReportRoutes from './resources/evidence/report-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(measureRoutes);
       await api.register(evidenceRoutes);
       await api.register(impactReportRoutes);
+      await api.register(evidenceBundleRoutes);
     },
     { prefix: API_PREFIX },
   );

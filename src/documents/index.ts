@@ -1,5 +1,6 @@
 // All document builders of the app, reached as app.documents.
 import type { DocumentContext } from './context.js';
+import { EvidenceBundleDocuments } from './evidence-bundle.js';
 import { HighlightReportDocuments } from './highlight-report.js';
 import { ImpactReportDocuments } from './impact-report.js';
 import { PackDocuments } from './pack.js';
@@ -13,6 +14,7 @@ export function createDocuments(ctx: DocumentContext) {
     progressReports,
     packs: new PackDocuments(ctx, highlightReports, progressReports),
     impactReports: new ImpactReportDocuments(ctx),
+    evidenceBundles: new EvidenceBundleDocuments(ctx),
   };
 }
 
