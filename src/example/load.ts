@@ -13,6 +13,7 @@ import { countPdfPages } from '../render/pdf-pages.js';
 import type { StatusKey } from '../resources/highlight-reports/schemas.js';
 import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';
+import { loadImpactExample } from './impact.js';
 import { wolverhampton } from './wolverhampton.js';
 
 export interface ExampleIds {
@@ -96,12 +97,13 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
     s.areaUpdates.create(areaIds[areaNumber], { ...update, evidenceIds: [] }, actor);
   }
 
-  const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);
+  const uploadIds: Record<string, string> = {};
+  const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor, uploadIds);
+  if (data === wolverhampton) await loadImpactExample(app, plan.id, areaIds, uploadIds['adviser-review']!, actor);
   return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, meetingId, created: true };
 }
 
-async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor): Promise<string> {
-  const uploadIds: Record<string, string> = {};
+async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor, uploadIds: Record<string, string>): Promise<string> {
   for (const [key, u] of Object.entries(EXAMPLE_UPLOADS)) {
     const pdf = await markdownToPdf(app, readFileSync(join(DOCUMENTS_DIR, u.file), 'utf8'), {
       title: u.title,

@@ -4,41 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { ADMIN_TOKEN, createTestApp, problem, type TestApp } from '../helpers/app.js';
 import { docx, image, MEDIA } from '../helpers/files.js';
 import { flat, pdfText } from '../helpers/pdf.js';
+import { unzip } from '../helpers/zip.js';
 
 let t: TestApp;
 let planId: string;
 let area1: string;
 let area2: string;
 const files: Record<string, Buffer> = {};
-
-/** Every entry of a ZIP with its bytes, read by yauzl (checks CRCs and sizes as it reads). */
-export function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, Buffer>();
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => {
-      if (err || !z) return reject(err);
-      z.on('entry', (entry: yauzl.Entry) => {
-        z.openReadStream(entry, (e, s) => {
-          if (e || !s) return reject(e);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c));
-          s.on('end', () => {
-            if (out.has(entry.fileName)) return reject(new Error(`duplicate entry ${entry.fileName}`));
-            out.set(entry.fileName, Buffer.concat(chunks));
-            z.readEntry();
-          });
-        });
-      });
-      z.on('end', () => resolve(out));
-      z.on('error', reject);
-      z.readEntry();
-    });
-  });
-}
 
 beforeAll(async () => {
   t = await createTestApp();
