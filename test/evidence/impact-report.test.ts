@@ -86,3 +86,18 @@ describe('impact report', () => {
     problem(await t.admin.get(`/api/v1/plans/${planId}/impact-report/pdf?asOf=2022-02-30`), 400);
   });
 });
+
+describe('progress report', () => {
+  it('shows each area’s measures with their chart, RAG and figures', async () => {
+    const res = await t.admin.get(`/api/v1/plans/${planId}/progress-report/pdf?asOf=2022-11-18`);
+    expect(res.statusCode).toBe(200);
+    writeFileSync('/tmp/progress-report-measures-test.pdf', res.rawPayload);
+    const text = flat(pdfText(res.rawPayload));
+    const area2 = text.slice(text.indexOf('Area 2: EHC plan timeliness and quality'));
+    expect(area2).toContain('M2.1 EHC plans issued within 20 weeks (excluding exceptions)');
+    expect(area2).toContain('At Risk Latest 61% (31/10/2022) · expected 61.4% · target 80% by 31/03/2023');
+    expect(area2).toContain('The definition changed on 18/11/2022');
+    const html = (await t.admin.get(`/api/v1/plans/${planId}/progress-report/html?asOf=2022-11-18`)).body;
+    expect(html).toMatch(/<svg class="mchart-svg" role="img" aria-labelledby="chart-pr2-1-title chart-pr2-1-desc"/);
+  });
+});
