@@ -101,3 +101,31 @@ describe('progress report', () => {
     expect(html).toMatch(/<svg class="mchart-svg" role="img" aria-labelledby="chart-pr2-1-title chart-pr2-1-desc"/);
   });
 });
+
+describe('highlight report', () => {
+  it('shows the project’s measures as of the report date', async () => {
+    const projectId = (await t.admin.post(`/api/v1/plans/${planId}/projects`, { code: 'PR000681', name: 'Culture of Inclusion' })).json().id;
+    const m = (
+      await t.admin.post(`/api/v1/plans/${planId}/measures`, {
+        ref: 'P1',
+        title: 'Schools using the graduated response toolkit',
+        definition: 'Schools reporting use of the toolkit in the SENCO survey, as a percentage of schools.',
+        unit: '%',
+        direction: 'higher-is-better',
+        projectId,
+        baseline: { value: 20, period: '2022-04-30' },
+        target: { value: 80, by: '2023-03-31' },
+      })
+    ).json();
+    await t.admin.post(`/api/v1/measures/${m.id}/values`, { period: '2022-10-31', value: 45 });
+    await t.admin.post(`/api/v1/measures/${m.id}/values`, { period: '2022-12-31', value: 70 });
+    const report = (await t.admin.post(`/api/v1/projects/${projectId}/highlight-reports`, { periodStart: '2022-10-24', periodEnd: '2022-11-20', overallStatus: 'on-target' })).json();
+    const res = await t.admin.get(`/api/v1/highlight-reports/${report.id}/pdf`);
+    expect(res.statusCode).toBe(200);
+    writeFileSync('/tmp/highlight-report-measures-test.pdf', res.rawPayload);
+    const text = flat(pdfText(res.rawPayload));
+    expect(text).toContain('P1 Schools using the graduated response toolkit');
+    expect(text).toContain('Latest 45% (31/10/2022)');
+    expect(text).not.toContain('70%');
+  });
+});

@@ -31,6 +31,11 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
     return this.list(and(...where), page);
   }
 
+  /** A project's measures in ref order (its highlight report). */
+  inProject(projectId: string, db: Db = this.db): MeasureRow[] {
+    return db.select().from(measures).where(eq(measures.projectId, projectId)).orderBy(asc(measures.ref)).all();
+  }
+
   /** The plan's measures in ref order (documents). */
   inPlan(planId: string, db: Db = this.db): MeasureRow[] {
     return db.select().from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.ref)).all();
