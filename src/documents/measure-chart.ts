@@ -3,7 +3,10 @@
 // and the text alternative (a sentence and the figures). Pure: no I/O, no user text marked safe.
 import { toUtc, ukDate } from '../domain/dates.js';
 import { expectedValue, trajectoryPoints, type Direction, type MeasureRag, type Trajectory } from '../domain/measure-rag.js';
+import { formatFigure } from '../domain/figures.js';
 import { ragLabel } from '../domain/rag.js';
+
+export { formatFigure };
 
 export interface ChartInput extends Trajectory {
   /** Unique in the document: SVG ids (title, desc) are built from it. */
@@ -47,15 +50,6 @@ const W = 640;
 const H = 230;
 const PLOT = { left: 58, top: 16, right: W - 20, bottom: H - 30 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
-/** A figure with its unit, as documents print it: "57.3%", "12 days", "4.2 per 10,000". */
-export function formatFigure(value: number | null | undefined, unit: string): string {
-  if (value === null || value === undefined) return '–';
-  const n = number.format(value);
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
-}
-
 const day = (iso: string) => toUtc(iso).getTime();
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
