@@ -67,7 +67,12 @@ export async function evidenceDataset(opts: { measures?: number; evidence?: numb
     let fileBytes = 0;
     for (let f = 0; f < nFiles; f++) {
       const lines = ['month,count,percent'];
-      while (lines.join('\n').length < 100_000) lines.push(`2026-${String((lines.length % 12) + 1).padStart(2, '0')},${Math.floor(r() * 1e6)},${(r() * 100).toFixed(3)}`);
+      let length = lines[0]!.length;
+      while (length < 100_000) {
+        const line = `2026-${String((lines.length % 12) + 1).padStart(2, '0')},${Math.floor(r() * 1e6)},${(r() * 100).toFixed(3)}`;
+        lines.push(line);
+        length += line.length + 1;
+      }
       const bytes = Buffer.from(`${lines.join('\n')}\n# file ${f}\n`);
       fileBytes += bytes.length;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
