@@ -29,6 +29,8 @@ export interface ImpactReportView {
     title: string;
     whatIsDifferent: string | null;
     updateAsOf: string | null;
+    /** The evidence the update links (evidenceIds), as of the report's date. */
+    updateEvidence: EvidenceItemView[];
     measures: MeasureView[];
     counts: { activity: number; impact: number; voice: number; total: number };
     listed: EvidenceItemView[];
@@ -57,6 +59,7 @@ export function buildImpactReportView(repos: Repos, planId: string, asOf: string
   const uploads = new Map(repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db).map((u) => [u.id, u]));
   const fileName = (id: string) => uploads.get(id)?.filename ?? `file ${id}`;
   const areaIds = new Set(areas.map((a) => a.id));
+  const evidenceById = new Map(evidence.map((e) => [e.id, e]));
   let n = 0;
   const view = (m: MeasureRow) => measureView(m, values.get(m.id) ?? [], asOf, `m${++n}`);
   const r = readiness(INFORMATION_REQUEST, evidence, asOf);
@@ -74,6 +77,10 @@ export function buildImpactReportView(repos: Repos, planId: string, asOf: string
         title: a.title,
         whatIsDifferent: u?.evidenceOfImpact ?? null,
         updateAsOf: u?.asOf ?? null,
+        updateEvidence: (u?.evidenceIds ?? []).flatMap((id) => {
+          const e = evidenceById.get(id);
+          return e ? [evidenceItemView(e, fileName)] : [];
+        }),
         measures: measures.filter((m) => m.areaIds.includes(a.id)).map(view),
         counts: { activity: count('activity'), impact: count('impact'), voice: count('voice'), total: items.length },
         listed: items

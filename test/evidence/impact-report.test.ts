@@ -54,6 +54,7 @@ describe('impact report', () => {
     expect(text).toContain('What is different? Impact report');
     expect(text).toContain('Area 1: Co-production with parents <b>and</b> carers');
     expect(text).toContain('61% of plans now issued within 20 weeks, up from 31% in January.');
+    expect(text).toContain('Shown by: Tribunal appeals halved (impact, 01/10/2022)');
     expect(text).toContain('M2.1 EHC plans issued within 20 weeks (excluding exceptions)');
     // Latest on or before the report date is October's 61%; the trajectory expects 61.4% then (within 5).
     expect(text).toContain('At Risk Latest 61% (31/10/2022) · expected 61.4% · target 80% by 31/03/2023 · Improving');
