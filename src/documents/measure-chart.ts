@@ -35,6 +35,8 @@ export interface ChartView {
   desc: string;
   empty: boolean;
   yTicks: { y: number; label: string }[];
+  /** The unit, written above the y axis when tick labels are bare numbers (any unit but "%"). */
+  unitLabel: string | null;
   xTicks: { x: number; label: string }[];
   valuesPath: string | null;
   valuePoints: (XY & { label: string })[];
@@ -73,7 +75,7 @@ export function measureChart(m: ChartInput): ChartView {
     return { period: ukDate(v.period), value: formatFigure(v.value, m.unit), expected: e === null ? '–' : formatFigure(Math.round(e * 10) / 10, m.unit), note: v.note ?? null };
   });
   if (dates.length === 0 || figures.length === 0) {
-    return { ...base, desc: 'No values and no trajectory recorded yet.', empty: true, yTicks: [], xTicks: [], valuesPath: null, valuePoints: [], trajectoryPath: null, target: null, comparators: [], latest: null, changes: [], rows };
+    return { ...base, desc: 'No values and no trajectory recorded yet.', empty: true, yTicks: [], unitLabel: null, xTicks: [], valuesPath: null, valuePoints: [], trajectoryPath: null, target: null, comparators: [], latest: null, changes: [], rows };
   }
 
   // x: time, padded a fortnight either side so end points are not on the frame.
@@ -95,7 +97,9 @@ export function measureChart(m: ChartInput): ChartView {
   const r1 = (n: number) => Math.round(n * 10) / 10;
 
   const yTicks: ChartView['yTicks'] = [];
-  for (let v = lo, i = 0; v <= hi + step / 1000 && i < 12; v += step, i++) yTicks.push({ y: r1(sy(v)), label: formatFigure(Math.round(v * 1e6) / 1e6, m.unit) });
+  // Tick labels stay short (a long unit would run off the left edge): "40%", or "40" with the unit above.
+  const tick = (v: number) => (m.unit === '%' ? formatFigure(v, '%') : formatFigure(v, '').trim());
+  for (let v = lo, i = 0; v <= hi + step / 1000 && i < 12; v += step, i++) yTicks.push({ y: r1(sy(v)), label: tick(Math.round(v * 1e6) / 1e6) });
 
   // Month ticks, at most seven: every 1, 2, 3, 6 or 12 months.
   const start = new Date(x0);
@@ -139,11 +143,12 @@ export function measureChart(m: ChartInput): ChartView {
     desc: words.join(' '),
     empty: false,
     yTicks,
+    unitLabel: m.unit === '%' ? null : truncate(m.unit, 40),
     xTicks,
     valuesPath: path(valuePoints),
     valuePoints,
     trajectoryPath: trajectoryXY.length > 1 ? path(trajectoryXY) : null,
-    target: targetXY && m.target ? { ...targetXY, label: `Target ${formatFigure(m.target.value, m.unit)}`, anchor: nearRight(targetXY.x) ? 'end' : 'start' } : null,
+    target: targetXY && m.target ? { ...targetXY, label: truncate(`Target ${formatFigure(m.target.value, m.unit)}`, 40), anchor: nearRight(targetXY.x) ? 'end' : 'start' } : null,
     comparators,
     latest:
       last && lastXY
@@ -152,7 +157,7 @@ export function measureChart(m: ChartInput): ChartView {
             y: lastXY.y,
             rag: m.rag,
             ragText: m.rag ? ragLabel(m.rag, false) : 'No RAG',
-            label: `${formatFigure(last.value, m.unit)}${m.rag ? ` · ${ragLabel(m.rag, false)}` : ''}`,
+            label: truncate(`${formatFigure(last.value, m.unit)}${m.rag ? ` · ${ragLabel(m.rag, false)}` : ''}`, 48),
             labelY: lastXY.y < PLOT.top + 16 ? lastXY.y + 18 : lastXY.y - 9,
             anchor: nearRight(lastXY.x) ? 'end' : 'start',
           }

@@ -61,6 +61,10 @@ describe('measureChart', () => {
     expect(one.empty).toBe(false);
     expect(one.valuePoints[0]!.x).toBeGreaterThan(one.plot.left);
     expect(one.yTicks.length).toBeGreaterThan(1);
+    // A long unit goes above the axis; tick labels are bare numbers.
+    const long = measureChart({ ...input, unit: 'per 10,000 children and young people aged 0–25' });
+    expect(long.unitLabel).toBe('per 10,000 children and young people ag…');
+    expect(long.yTicks.every((t) => /^[\d,.-]+$/.test(t.label))).toBe(true);
     expect(Number.isFinite(one.valuePoints[0]!.y)).toBe(true);
   });
 
