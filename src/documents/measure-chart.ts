@@ -41,7 +41,7 @@ export interface ChartView {
   valuesPath: string | null;
   valuePoints: (XY & { label: string })[];
   trajectoryPath: string | null;
-  target: (XY & { label: string; anchor: 'start' | 'end' }) | null;
+  target: (XY & { label: string; labelY: number; anchor: 'start' | 'end' }) | null;
   comparators: { y: number; label: string; labelY: number }[];
   latest: (XY & { rag: MeasureRag | null; ragText: string; label: string; labelY: number; anchor: 'start' | 'end' }) | null;
   changes: { x: number; label: string; labelX: number; anchor: 'start' | 'end' }[];
@@ -50,7 +50,7 @@ export interface ChartView {
 
 const W = 640;
 const H = 230;
-const PLOT = { left: 58, top: 16, right: W - 20, bottom: H - 30 };
+const PLOT = { left: 58, top: 22, right: W - 20, bottom: H - 30 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const day = (iso: string) => toUtc(iso).getTime();
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -122,10 +122,18 @@ export function measureChart(m: ChartInput): ChartView {
   const lastXY = valuePoints[valuePoints.length - 1];
   const nearRight = (x: number) => x > PLOT.right - 120;
 
-  const comparators = m.comparators.slice(0, 4).map((c) => {
-    const y = r1(sy(c.value));
-    return { y, label: truncate(`${c.name} ${formatFigure(c.value, m.unit)} (${ukDate(c.period)})`, 60), labelY: y < PLOT.top + 12 ? y + 11 : y - 3 };
-  });
+  // Labels sit just above their line; close lines push their labels apart so none overprints another.
+  const comparators = m.comparators
+    .slice(0, 4)
+    .map((c) => {
+      const y = r1(sy(c.value));
+      return { y, label: truncate(`${c.name} ${formatFigure(c.value, m.unit)} (${ukDate(c.period)})`, 60), labelY: y < PLOT.top + 12 ? y + 11 : y - 3 };
+    })
+    .sort((a, b) => a.labelY - b.labelY);
+  for (let i = 1; i < comparators.length; i++) {
+    const prev = comparators[i - 1]!;
+    if (comparators[i]!.labelY - prev.labelY < 11) comparators[i]!.labelY = r1(prev.labelY + 11);
+  }
 
   const words: string[] = [];
   if (last) {
@@ -148,7 +156,7 @@ export function measureChart(m: ChartInput): ChartView {
     valuesPath: path(valuePoints),
     valuePoints,
     trajectoryPath: trajectoryXY.length > 1 ? path(trajectoryXY) : null,
-    target: targetXY && m.target ? { ...targetXY, label: truncate(`Target ${formatFigure(m.target.value, m.unit)}`, 40), anchor: nearRight(targetXY.x) ? 'end' : 'start' } : null,
+    target: targetXY && m.target ? { ...targetXY, labelY: targetXY.y > PLOT.bottom - 12 ? r1(targetXY.y - 8) : r1(targetXY.y + 4), label: truncate(`Target ${formatFigure(m.target.value, m.unit)}`, 40), anchor: nearRight(targetXY.x) ? 'end' : 'start' } : null,
     comparators,
     latest:
       last && lastXY
@@ -157,7 +165,7 @@ export function measureChart(m: ChartInput): ChartView {
             y: lastXY.y,
             rag: m.rag,
             ragText: m.rag ? ragLabel(m.rag, false) : 'No RAG',
-            label: truncate(`${formatFigure(last.value, m.unit)}${m.rag ? ` · ${ragLabel(m.rag, false)}` : ''}`, 48),
+            label: `${truncate(formatFigure(last.value, m.unit), 34)}${m.rag ? ` · ${ragLabel(m.rag, false)}` : ''}`,
             labelY: lastXY.y < PLOT.top + 16 ? lastXY.y + 18 : lastXY.y - 9,
             anchor: nearRight(lastXY.x) ? 'end' : 'start',
           }
