@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs|changes|imports] [--out FILE]
+// npm run bench [-- --quick] [--seed N] [--fresh] [--only api|render|bombs|changes|imports|evidence] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
 //   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
@@ -13,6 +13,9 @@
 //              cold start (process start to first PDF).
 //   imports    p99 of a concurrent GET during a 20,000-row import, and peak memory during the import bombs
 //              (bench/imports-phase.ts), on a fresh database.
+//   evidence   (only with --only evidence) a plan of 50 measures and 2,000 evidence items sharing 500 files
+//              (bench/evidence-dataset.ts): the impact report PDF and the 500-file evidence bundle over
+//              HTTP, time and peak PSS of server + Chromium (the bundle is streamed, not built in memory).
 //   memory     PSS (/proc/<pid>/smaps_rollup) of the server process and every process under it
 //              (Chromium's), sampled every 250 ms through each rendering phase, and 3 s after the last.
 //   PDF bombs  hostile uploads (inflate bombs, page-tree cycles, object floods, junk, active content) to a
@@ -29,6 +32,7 @@ import { armedPdf, arms, contentBomb, junkAfterHeader, junkObjects, kidsCycle, m
 import { changesPhase } from './changes.js';
 import { ensureDataset, type DatasetInfo } from './dataset.js';
 import { importsPhase } from './imports-phase.js';
+import { evidenceDataset } from './evidence-dataset.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +49,7 @@ const option = (name: string) => {
 };
 const QUICK = flag('--quick');
 const SEED = Number(option('--seed') ?? 42);
-const ONLY = option('--only') as 'api' | 'render' | 'bombs' | 'changes' | 'imports' | undefined;
+const ONLY = option('--only') as 'api' | 'render' | 'bombs' | 'changes' | 'imports' | 'evidence' | undefined;
 const OUT = resolve(option('--out') ?? join(HERE, QUICK ? 'results.quick.json' : 'results.json'));
 /** Extra node flags for our server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") when profiling. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -293,6 +297,7 @@ async function main() {
   const started = Date.now();
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true });
+  if (ONLY === 'evidence') return evidenceMain(started);
 
   if (ONLY === 'bombs') {
     const results = { generatedAt: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', machine: machine(), pdfBombs: await pdfBombPhase() };
@@ -792,3 +797,53 @@ function table(results: R): string {
 
 await main();
 process.exit(0);
+
+// ---------------------------------------------------------------------------------------------------
+// Evidence: the impact report and the evidence bundle of a large plan (--only evidence).
+
+async function evidenceMain(started: number) {
+  log('evidence dataset (50 measures, 2,000 items, 500 files)…');
+  const t0 = performance.now();
+  const data = await evidenceDataset();
+  const preparedMs = Math.round(performance.now() - t0);
+  const server = await startServer('ours', data.dbPath);
+  const memory = new PeakMemory(() => server.child.pid);
+  const out: Record<string, unknown> = { counts: data.counts, preparedMs };
+  try {
+    memory.start(100);
+    const baseline = memory.sample();
+    const get = async (path: string) => {
+      const t = performance.now();
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${data.token}` } });
+      if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      // Read as a stream and count: the client keeps nothing either.
+      let bytes = 0;
+      let firstByteMs: number | null = null;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        firstByteMs ??= performance.now() - t;
+        bytes += chunk.length;
+      }
+      return { ms: Math.round(performance.now() - t), firstByteMs: Math.round(firstByteMs ?? 0), bytes };
+    };
+    const runs = QUICK ? 1 : 3;
+    const report: { ms: number; bytes: number }[] = [];
+    for (let i = 0; i < runs; i++) report.push(await get(`/api/v1/plans/${data.planId}/impact-report/pdf?asOf=2026-11-20`));
+    memory.endPhase('impactReport');
+    const bundle: { ms: number; firstByteMs: number; bytes: number }[] = [];
+    for (let i = 0; i < runs; i++) bundle.push(await get(`/api/v1/plans/${data.planId}/evidence-bundle?asOf=2026-11-20`));
+    memory.endPhase('bundle');
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    out.impactReport = { medianMs: median(report.map((x) => x.ms)), pdfBytes: report[0]!.bytes, peakPssMb: memory.phases.impactReport };
+    out.bundle = { medianMs: median(bundle.map((x) => x.ms)), firstByteMs: median(bundle.map((x) => x.firstByteMs)), zipBytes: bundle[0]!.bytes, peakPssMb: memory.phases.bundle };
+    out.serverPssBeforeMb = baseline;
+  } finally {
+    memory.stop();
+    await stop(server.child);
+    rmSync(data.dir, { recursive: true, force: true });
+  }
+  const results = { generatedAt: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', machine: machine(), evidence: out, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  const file = option('--out') ? OUT : join(HERE, QUICK ? 'results.evidence.quick.json' : 'results.evidence.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  log(`\nwrote ${file} (${results.durationSeconds} s)`);
+}

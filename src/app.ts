@@ -29,11 +29,15 @@ import auditRoutes from './resources/audit/routes.js';
 import changesRoutes from './resources/changes/routes.js';
 import { API_PREFIX } from './resources/crud-routes.js';
 import highlightReportApprovalRoutes from './resources/highlight-reports/approval-routes.js';
+import evidenceBundleRoutes from './resources/evidence/bundle-routes.js';
+import evidenceRoutes from './resources/evidence/routes.js';
+import impactReportRoutes from './resources/evidence/report-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
 import type { ImportLimits } from './interchange/limits.js';
 import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
+import measureRoutes from './resources/measures/routes.js';
 import meetingRoutes from './resources/meetings/routes.js';
 import planDocumentRoutes from './resources/plans/document-routes.js';
 import planRoutes from './resources/plans/routes.js';
@@ -145,6 +149,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewDocumentRoutes);
       await api.register(interchangeRoutes, { importLimits: options.importLimits });
       await api.register(updateRoundRoutes);
+      await api.register(measureRoutes);
+      await api.register(evidenceRoutes);
+      await api.register(impactReportRoutes);
+      await api.register(evidenceBundleRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,6 +1,7 @@
 // The database schema (drizzle). Dates are 'YYYY-MM-DD' text, timestamps ISO 8601 UTC text and nested
 // lists JSON text, so the same schema maps onto PostgreSQL (date/timestamptz/jsonb) without surprises.
 
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const common = {
@@ -201,6 +202,7 @@ export const areaUpdates = sqliteTable(
     done: text('done', { mode: 'json' }).$type<string[]>().notNull(),
     next: text('next', { mode: 'json' }).$type<string[]>().notNull(),
     evidenceOfImpact: text('evidence_of_impact'),
+    evidenceIds: text('evidence_ids', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index('area_updates_area').on(t.areaId, t.asOf)],
 );
@@ -218,15 +220,22 @@ export const meetings = sqliteTable('meetings', {
   items: text('items', { mode: 'json' }).$type<unknown[]>().notNull(),
 });
 
-export const uploads = sqliteTable('uploads', {
-  id: text('id').primaryKey(),
-  createdAt: text('created_at').notNull(),
-  filename: text('filename'),
-  size: integer('size').notNull(),
-  pages: integer('pages').notNull(),
-  sha256: text('sha256').notNull(),
-  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-});
+export const uploads = sqliteTable(
+  'uploads',
+  {
+    id: text('id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    filename: text('filename'),
+    size: integer('size').notNull(),
+    // 0 for files other than PDFs (served as pages: null).
+    pages: integer('pages').notNull(),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull().default('application/pdf'),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  // One file is stored once: a repeated upload is found by its hash.
+  (t) => [index('uploads_sha256').on(t.sha256)],
+);
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
@@ -274,3 +283,5 @@ export * from './tables/public-documents.js';
 export * from './tables/update-rounds.js';
 export * from './tables/reviews.js';
 export * from './tables/import-jobs.js';
+export * from './tables/measures.js';
+export * from './tables/evidence.js';

@@ -8,6 +8,7 @@ import type { HighlightReportRow } from '../resources/highlight-reports/repo.js'
 import { STATUS_KEYS, STATUS_LABELS, type ReportItem } from '../resources/highlight-reports/schemas.js';
 import type { HighlightReportsService, PreviousStatuses } from '../resources/highlight-reports/service.js';
 import type { Repos } from '../resources/repos.js';
+import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
 
 export const HIGHLIGHT_VIEW_VERSION = 1;
 
@@ -58,6 +59,8 @@ export interface HighlightReportView {
   reportDatePct: number;
   tasks: TaskView[];
   tasksOutsideYear: number;
+  /** The project's measures as of the report date (absent from reports published before measures existed). */
+  measures?: MeasureView[];
   costs: { spendToDate: number; forecastSpend: number; budget: number } | null;
   risks: { ref: string; description: string; impactDescription: string | null; likelihood: number; impact: number; score: number; status: string; mitigation: string | null; targetResolutionDate: string | null; owner: string | null }[];
   heatMap: { likelihood: number; cells: { impact: number; score: number; band: string; refs: string[] }[] }[];
@@ -150,6 +153,8 @@ export function buildHighlightReportView(
   }));
 
   const benefits = repos.benefits.inProject(project.id, db);
+  const projectMeasures = repos.measures.inProject(project.id, db);
+  const measureValues = valuesByMeasure(repos.measureValues.forMeasures(projectMeasures.map((m) => m.id), db));
   const nextPeriodStart = new Date(Date.parse(`${row.periodEnd}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     viewVersion: HIGHLIGHT_VIEW_VERSION,
@@ -158,6 +163,7 @@ export function buildHighlightReportView(
     publishedBy: row.publishedBy,
     approval: row.approvedBy && row.approvedAt ? { approvedBy: row.approvedBy, approvedAt: row.approvedAt } : null,
     generatedAt: opts.now.toISOString(),
+    measures: projectMeasures.map((m, i) => measureView(m, measureValues.get(m.id) ?? [], reportDate, `hr${i + 1}`)),
     plan: { title: plan.title, localArea: plan.localArea, principalAuthority: plan.principalAuthority },
     project: {
       code: project.code,

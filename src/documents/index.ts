@@ -1,7 +1,9 @@
 // All document builders of the app, reached as app.documents.
 import { ChangesPageDocuments } from './changes-page.js';
 import type { DocumentContext } from './context.js';
+import { EvidenceBundleDocuments } from './evidence-bundle.js';
 import { HighlightReportDocuments } from './highlight-report.js';
+import { ImpactReportDocuments } from './impact-report.js';
 import { PackDocuments } from './pack.js';
 import { ProgressReportDocuments } from './progress-report.js';
 import { ReviewNoteDocuments } from './review-note.js';
@@ -11,7 +13,15 @@ export function createDocuments(ctx: DocumentContext) {
   const progressReports = new ProgressReportDocuments(ctx);
   const reviewNotes = new ReviewNoteDocuments(ctx);
   const changesPages = new ChangesPageDocuments(ctx);
-  return { highlightReports, progressReports, reviewNotes, changesPages, packs: new PackDocuments(ctx, highlightReports, progressReports) };
+  return {
+    highlightReports,
+    progressReports,
+    reviewNotes,
+    changesPages,
+    packs: new PackDocuments(ctx, highlightReports, progressReports),
+    impactReports: new ImpactReportDocuments(ctx),
+    evidenceBundles: new EvidenceBundleDocuments(ctx),
+  };
 }
 
 export type Documents = ReturnType<typeof createDocuments>;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { planDeadlines, type PlanDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, effectiveRag, hasSlipped, type RagValue } from '../domain/rag.js';
 import type { Repos } from '../resources/repos.js';
+import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
 
 export interface RagCounts {
   'on-target': number;
@@ -24,6 +25,8 @@ export interface ProgressReportView {
     title: string;
     update: { asOf: string; done: string[]; next: string[]; evidenceOfImpact: string | null } | null;
     counts: RagCounts;
+    /** The area's measures with their charts (absent from views stored before measures existed). */
+    measures?: MeasureView[];
   }[];
   totals: RagCounts;
   behind: {
@@ -51,6 +54,8 @@ export function buildProgressReportView(repos: Repos, planId: string, asOf: stri
   const areaNumber = new Map(areas.map((a) => [a.id, a.number]));
   // Project tasks without an area are not part of the plan's areas; they are reported in highlight reports.
   const actions = repos.actions.inPlan(planId, db).filter((a) => a.areaId !== null);
+  const measures = repos.measures.inPlan(planId, db);
+  const values = valuesByMeasure(repos.measureValues.forMeasures(measures.map((m) => m.id), db));
   const totals = emptyCounts();
   const counts = new Map(areas.map((a) => [a.id, emptyCounts()]));
   for (const a of actions) {
@@ -82,6 +87,7 @@ export function buildProgressReportView(repos: Repos, planId: string, asOf: stri
         title: a.title,
         update: u ? { asOf: u.asOf, done: u.done, next: u.next, evidenceOfImpact: u.evidenceOfImpact } : null,
         counts: counts.get(a.id)!,
+        measures: measures.filter((m) => m.areaIds.includes(a.id)).map((m, i) => measureView(m, values.get(m.id) ?? [], asOf, `pr${a.number}-${i + 1}`)),
       };
     }),
     totals,

@@ -14,6 +14,7 @@ import type { StatusKey } from '../resources/highlight-reports/schemas.js';
 import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';
 import { EXAMPLE_ROUND, EXAMPLE_SUBMISSIONS, exampleActionEmail, exampleOwnerEmail } from './update-round.js';
+import { loadImpactExample } from './impact.js';
 import { wolverhampton } from './wolverhampton.js';
 
 export interface ExampleIds {
@@ -101,7 +102,7 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
 
   for (const u of data.progressUpdates) {
     const { areaNumber, ...update } = u;
-    s.areaUpdates.create(areaIds[areaNumber], update, actor);
+    s.areaUpdates.create(areaIds[areaNumber], { ...update, evidenceIds: [] }, actor);
   }
 
   for (const { supportReceived, ...r } of data.reviews ?? []) {
@@ -110,7 +111,9 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
   }
 
   await loadUpdateRound(app, plan.id, actor);
-  const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor);
+  const uploadIds: Record<string, string> = {};
+  const meetingId = await loadMeeting(app, data, plan.id, highlightReportIds[highlightReportIds.length - 1]!, actor, uploadIds);
+  if (data === wolverhampton) await loadImpactExample(app, plan.id, areaIds, uploadIds['adviser-review']!, actor);
   return { planId: plan.id, projectId: project.id, areaIds, highlightReportIds, meetingId, created: true };
 }
 
@@ -133,8 +136,7 @@ async function loadUpdateRound(app: FastifyInstance, planId: string, actor: Acto
   }
 }
 
-async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor): Promise<string> {
-  const uploadIds: Record<string, string> = {};
+async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: string, reportId: string, actor: Actor, uploadIds: Record<string, string>): Promise<string> {
   for (const [key, u] of Object.entries(EXAMPLE_UPLOADS)) {
     const pdf = await markdownToPdf(app, readFileSync(join(DOCUMENTS_DIR, u.file), 'utf8'), {
       title: u.title,

@@ -1,11 +1,12 @@
-// The plan's calendar (iCalendar, RFC 5545, written by ical-generator): the statutory deadlines and each
-// action's due date as all-day events, and the plan's meetings as timed events in Europe/London. UIDs are
+// The plan's calendar (iCalendar, RFC 5545, written by ical-generator): the statutory deadlines, each
+// action's due date and each measure's milestone and target dates as all-day events, and the plan's meetings as timed events in Europe/London. UIDs are
 // derived from the records' ids and SEQUENCE from their versions, so a calendar that re-reads the feed
 // updates its events instead of duplicating them.
 import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { nextReviewBy, planDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, ragLabel } from '../domain/rag.js';
 import { addDays, ukDate } from '../domain/dates.js';
+import { formatFigure } from '../domain/figures.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { InterchangeDeps } from './importer.js';
@@ -176,6 +177,25 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
       categories: [{ name: 'Action' }, { name: ragLabel(rag) }],
       transparency: ICalEventTransparency.TRANSPARENT,
     });
+  }
+
+  // Measures: each milestone and the target date, with the value expected by then.
+  for (const m of repos.measures.inPlan(plan.id)) {
+    const dates = [...m.milestones.map((x, i) => ({ key: `milestone-${i}`, by: x.by, value: x.value, what: 'milestone' })), ...(m.target ? [{ key: 'target', by: m.target.by, value: m.target.value, what: 'target' }] : [])];
+    for (const x of dates) {
+      cal.createEvent({
+        id: uid('measure', m.id, x.key),
+        sequence: m.version,
+        stamp: new Date(m.updatedAt),
+        allDay: true,
+        start: day(x.by),
+        end: day(addDays(x.by, 1)),
+        summary: `Measure ${m.ref} ${x.what}: ${formatFigure(x.value, m.unit)} – ${clip(m.title, 100)}`,
+        description: [`${x.what === 'target' ? 'Target' : 'Milestone'}: ${formatFigure(x.value, m.unit)} by ${ukDate(x.by)}`, `Definition: ${m.definition}`, plan.title].join('\n'),
+        categories: [{ name: 'Measure' }],
+        transparency: ICalEventTransparency.TRANSPARENT,
+      });
+    }
   }
 
   // Meetings about the plan, timed in Europe/London, with their Part 1 agenda.

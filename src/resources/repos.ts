@@ -5,7 +5,9 @@ import { ActionsRepo } from './actions/repo.js';
 import { AreasRepo } from './areas/repo.js';
 import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
 import { ChangesRepo } from './changes/repo.js';
+import { EvidenceRepo } from './evidence/repo.js';
 import { HighlightReportsRepo } from './highlight-reports/repo.js';
+import { MeasureValuesRepo, MeasuresRepo } from './measures/repo.js';
 import { MeetingsRepo } from './meetings/repo.js';
 import { PlansRepo } from './plans/repo.js';
 import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
@@ -29,6 +31,9 @@ export function createRepos(store: Store) {
     calendarFeeds: new CalendarFeedsRepo(store),
     changes: new ChangesRepo(store),
     reviews: new ReviewsRepo(store),
+    measures: new MeasuresRepo(store),
+    measureValues: new MeasureValuesRepo(store),
+    evidence: new EvidenceRepo(store),
   };
 }
 

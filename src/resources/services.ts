@@ -3,7 +3,9 @@ import { ActionsService } from './actions/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
 import { ChangesService } from './changes/service.js';
+import { EvidenceService } from './evidence/service.js';
 import { HighlightReportsService } from './highlight-reports/service.js';
+import { MeasureValuesService, MeasuresService } from './measures/service.js';
 import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
@@ -32,6 +34,9 @@ export function createServices(repos: Repos, ctx: ServiceContext, measures: Meas
     meetings: createMeetingsService(repos),
     changes: new ChangesService(repos, ctx, measures),
     reviews: new ReviewsService(repos, measures),
+    measures: new MeasuresService(repos, ctx),
+    measureValues: new MeasureValuesService(repos),
+    evidence: new EvidenceService(repos, ctx),
   };
 }
 

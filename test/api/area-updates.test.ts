@@ -34,6 +34,7 @@ describe('area progress updates', () => {
       createdAt: '2022-11-18T12:00:00.000Z',
       updatedAt: '2022-11-18T12:00:00.000Z',
       areaId,
+      evidenceIds: [],
       ...update,
     });
     const got = await t.admin.get(`/api/v1/updates/${created.id}`);

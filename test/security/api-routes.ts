@@ -41,7 +41,7 @@ export async function discoverRoutes(t: TestApp): Promise<ApiMap> {
         params: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!),
         bodySchema: resolve(content['application/json']?.schema) ?? null,
         contentTypes: Object.keys(content),
-        renders: /pdf|pack|\.pdf$|\/items\//.test(path),
+        renders: /pdf|pack|bundle|\.pdf$|\/items\//.test(path),
       });
     }
   }

@@ -26,6 +26,7 @@ function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
     if (d.type === 'review' && !repos.reviews.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a review' });
     if (d.type === 'changes' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
     if (d.type === 'upload' && !repos.uploads.exists(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
+    else if (d.type === 'upload' && repos.uploads.info(d.id, tx).mediaType !== 'application/pdf') errors.push({ in: 'body', path: at('document.id'), message: 'is not a PDF upload: only PDFs can be meeting documents' });
   });
   if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
 }

@@ -1,5 +1,6 @@
-// Data access for uploaded PDFs (bytes kept in the database with their page count and hash).
-import { eq } from 'drizzle-orm';
+// Data access for uploaded files (bytes kept in the database with their type, page count and hash); a file
+// is stored once: uploading the same bytes again answers with the upload already stored.
+import { and, asc, eq } from 'drizzle-orm';
 import { uploads } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import type { Actor, Store } from '../../db/store.js';
@@ -9,20 +10,42 @@ import { newId } from '../../shared/ids.js';
 export type UploadRow = typeof uploads.$inferSelect;
 export type UploadInfo = Omit<UploadRow, 'bytes'>;
 
-const info = { id: uploads.id, createdAt: uploads.createdAt, filename: uploads.filename, size: uploads.size, pages: uploads.pages, sha256: uploads.sha256 };
+const info = {
+  id: uploads.id,
+  createdAt: uploads.createdAt,
+  filename: uploads.filename,
+  size: uploads.size,
+  pages: uploads.pages,
+  sha256: uploads.sha256,
+  mediaType: uploads.mediaType,
+};
 
 export class UploadsRepo {
   constructor(private readonly store: Store) {}
 
-  create(values: Omit<UploadRow, 'id' | 'createdAt'>, actor: Actor): UploadInfo {
-    const row: UploadRow = { ...values, id: newId('upl'), createdAt: this.store.timestamp() };
-    this.store.tx((tx) => {
+  create(values: Omit<UploadRow, 'id' | 'createdAt' | 'mediaType'> & { mediaType?: string }, actor: Actor): UploadInfo {
+    const row: UploadRow = { ...values, mediaType: values.mediaType ?? 'application/pdf', id: newId('upl'), createdAt: this.store.timestamp() };
+    const existing = this.store.tx((tx) => {
+      const same = this.bySha256(row.sha256, row.mediaType, tx);
+      if (same) return same;
       tx.insert(uploads).values(row).run();
       const { bytes: _b, ...rest } = row;
       this.store.audit(tx, actor, 'create', 'upload', row.id, null, rest);
+      return undefined;
     });
+    if (existing) return existing;
     const { bytes: _b, ...rest } = row;
     return rest;
+  }
+
+  /** The upload already holding these bytes (same hash and type), if any. */
+  bySha256(sha256: string, mediaType: string, db: Db = this.store.db): UploadInfo | undefined {
+    return db.select(info).from(uploads).where(and(eq(uploads.sha256, sha256), eq(uploads.mediaType, mediaType))).orderBy(asc(uploads.id)).limit(1).get();
+  }
+
+  /** Descriptions of the uploads (no bytes). */
+  infos(ids: string[], db: Db = this.store.db): UploadInfo[] {
+    return ids.map((id) => db.select(info).from(uploads).where(eq(uploads.id, id)).get()).filter((r): r is UploadInfo => !!r);
   }
 
   exists(id: string, db: Db = this.store.db): boolean {

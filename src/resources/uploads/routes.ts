@@ -1,30 +1,34 @@
-// Uploaded PDFs for meeting packs: checked within bounds (src/documents/pdf-check.ts) and stored without active content.
+// Uploaded files: PDFs for meeting packs (checked within bounds by src/documents/pdf-check.ts and stored
+// without active content) and evidence files (Office, CSV, images; content checked in ./content-check.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PDFDocument } from 'pdf-lib';
-import { uploadAccessibility, type UploadAccessibility } from '../../documents/pdf-accessibility.js';
 import { z } from 'zod';
+import { uploadAccessibility, type UploadAccessibility } from '../../documents/pdf-accessibility.js';
 import { preparePdf } from '../../documents/pdf-check.js';
-import { UnsupportedMediaTypeError } from '../../shared/errors.js';
+import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
+import { CHECKED_TYPES, checkContent, ContentMismatch, UPLOAD_EXTENSIONS } from './content-check.js';
+import type { UploadInfo } from './repo.js';
 import { PdfAccessibility } from './schemas.js';
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 const MAX_PAGES = 2000;
-
+const PDF = 'application/pdf';
 
 const Upload = z
   .object({
     id: z.string(),
-    pages: z.number().int(),
+    pages: z.number().int().nullable().meta({ description: 'Pages of a PDF; null for other files.' }),
+    mediaType: z.string(),
+    bytes: z.number().int().meta({ description: 'Size in bytes (also as size).' }),
     size: z.number().int(),
     sha256: z.string(),
     filename: z.string().nullable(),
     createdAt: z.string(),
-    accessibility: PdfAccessibility.nullable().describe('How far the PDF serves a screen-reader user (null if it could not be read)'),
+    accessibility: PdfAccessibility.nullable().describe('How far a PDF serves a screen-reader user (null for other files, or a PDF that could not be read)'),
   })
   .meta({ id: 'Upload' });
 
@@ -37,41 +41,68 @@ export async function inspectPdf(bytes: Buffer): Promise<{ pages: number; bytes:
 
 /** Uploads never change: their accessibility is read once per id (bounded). */
 const accessibilityCache = new Map<string, UploadAccessibility | null>();
-async function accessibilityOf(id: string, bytes: Buffer | (() => Buffer)) {
-  if (accessibilityCache.has(id)) return accessibilityCache.get(id)!;
+async function accessibilityOf(info: UploadInfo, bytes: Buffer | (() => Buffer)) {
+  if (info.mediaType !== PDF) return null;
+  if (accessibilityCache.has(info.id)) return accessibilityCache.get(info.id)!;
   const found = await uploadAccessibility(typeof bytes === 'function' ? bytes() : bytes);
   if (accessibilityCache.size >= 1000) accessibilityCache.delete(accessibilityCache.keys().next().value!);
-  accessibilityCache.set(id, found);
+  accessibilityCache.set(info.id, found);
   return found;
+}
+
+// Files other than PDFs are stored with 0 pages and served with pages: null.
+const uploadToApi = (info: UploadInfo, accessibility: UploadAccessibility | null) => ({
+  ...info,
+  pages: info.mediaType === PDF ? info.pages : null,
+  bytes: info.size,
+  accessibility,
+});
+
+function checkedFile(mediaType: string, bytes: Buffer): void {
+  try {
+    checkContent(mediaType, bytes);
+  } catch (err) {
+    if (err instanceof ContentMismatch) throw new ValidationError([{ in: 'body', path: '', message: err.message }], err.message);
+    throw err;
+  }
 }
 
 export default async function uploadRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Scoped to this plugin: only /uploads takes raw PDF bodies.
-  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  // Scoped to this plugin: only /uploads takes raw file bodies.
+  app.addContentTypeParser([PDF, ...CHECKED_TYPES], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
   r.post('/uploads', {
     bodyLimit: UPLOAD_LIMIT_BYTES,
     schema: {
       operationId: 'createUpload',
       tags,
-      summary: 'Upload a PDF to attach to a meeting pack',
-      description: `Send the file as the body with Content-Type: application/pdf (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB). It must parse as an unencrypted PDF within the limits of SECURITY.md (inflated size, objects, pages, a sound page tree); JavaScript, automatic actions, launch/submit actions, embedded files, rich media and XFA are removed before it is stored.`,
+      summary: 'Upload a file: a PDF for a meeting pack, or an evidence file',
+      description: `Send the file as the body with its Content-Type (at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB): application/pdf (the only type a meeting item can use), DOCX, XLSX, PPTX, text/csv (UTF-8), image/png or image/jpeg — the content must match the type. A PDF must parse as an unencrypted PDF within the limits of SECURITY.md (inflated size, objects, pages, a sound page tree); JavaScript, automatic actions, launch/submit actions, embedded files, rich media and XFA are removed before it is stored. The same file uploaded again answers with the upload already stored.`,
       querystring: z.strictObject({ filename: z.string().max(200).optional() }),
-      consumes: ['application/pdf'],
+      consumes: [PDF, ...CHECKED_TYPES],
       response: { 201: Upload, ...problems(400, 401, 403, 413, 415, 422, 503) },
     },
     preValidation: async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeError('Send the PDF as the body with Content-Type: application/pdf.');
+      if (!Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeError('Send the file as the body with its Content-Type (application/pdf, DOCX, XLSX, PPTX, text/csv, image/png or image/jpeg).');
     },
     handler: async (req, reply) => {
-      // Stored as checked: active content (JavaScript, /OpenAction, /Launch, embedded files…) removed.
-      const { pages, bytes, removed } = await inspectPdf(req.body as Buffer);
-      if (removed.length) req.log.info({ removed }, 'active content removed from an uploaded PDF');
+      const body = req.body as Buffer;
+      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      let bytes = body;
+      let pages = 0;
+      if (mediaType === PDF) {
+        // Stored as checked: active content (JavaScript, /OpenAction, /Launch, embedded files…) removed.
+        const checked = await inspectPdf(body);
+        if (checked.removed.length) req.log.info({ removed: checked.removed }, 'active content removed from an uploaded PDF');
+        ({ bytes, pages } = checked);
+      } else {
+        checkedFile(mediaType, body);
+      }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const info = app.repos.uploads.create({ bytes, pages, sha256, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
+      const info = app.repos.uploads.create({ bytes, pages, sha256, mediaType, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
       reply.header('Location', `${API_PREFIX}/uploads/${info.id}`);
-      return reply.code(201).send({ ...info, accessibility: await accessibilityOf(info.id, bytes) });
+      return reply.code(201).send(uploadToApi(info, await accessibilityOf(info, bytes)));
     },
   });
 
@@ -79,7 +110,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
     schema: { operationId: 'getUpload', tags, summary: 'Describe an upload', params: IdParams, response: { 200: Upload, ...problems(400, 401, 403, 404) } },
     handler: async (req) => {
       const info = app.repos.uploads.info(req.params.id);
-      return { ...info, accessibility: await accessibilityOf(info.id, () => app.repos.uploads.bytes(info.id)) };
+      return uploadToApi(info, await accessibilityOf(info, () => app.repos.uploads.bytes(info.id)));
     },
   });
 
@@ -89,9 +120,29 @@ export default async function uploadRoutes(app: FastifyInstance) {
       tags,
       summary: 'Download an uploaded PDF',
       params: IdParams,
-      produces: ['application/pdf'],
+      produces: [PDF],
       response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 401, 403, 404) },
     },
-    handler: async (req, reply) => reply.type('application/pdf').send(app.repos.uploads.bytes(req.params.id)),
+    handler: async (req, reply) => {
+      if (app.repos.uploads.info(req.params.id).mediaType !== PDF) throw new NotFoundError('PDF upload', req.params.id);
+      return reply.type(PDF).send(app.repos.uploads.bytes(req.params.id));
+    },
+  });
+
+  r.get('/uploads/:id/file', {
+    schema: {
+      operationId: 'getUploadFile',
+      tags,
+      summary: 'Download an uploaded file (any type) as an attachment',
+      params: IdParams,
+      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'The file, with its media type' }), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const info = app.repos.uploads.info(req.params.id);
+      return reply
+        .type(info.mediaType)
+        .header('Content-Disposition', `attachment; filename="${info.id}.${UPLOAD_EXTENSIONS[info.mediaType] ?? 'bin'}"`)
+        .send(app.repos.uploads.bytes(info.id));
+    },
   });
 }

@@ -1,0 +1,80 @@
+// Evidence rules: exactly one of an upload and a link; areas, actions and measures of the same plan; reads
+// and the readiness view over the information request. Methods are async so a later asynchronous data
+// layer does not change their callers.
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/store.js';
+import { londonDate } from '../../domain/dates.js';
+import { INFORMATION_REQUEST } from '../../domain/information-request.js';
+import { readiness } from '../../domain/readiness.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { definedOnly } from '../../shared/objects.js';
+import type { CrudService, Page } from '../crud-routes.js';
+import { notInPlan, unique } from '../plan-members.js';
+import type { Repos } from '../repos.js';
+import type { ServiceContext } from '../services.js';
+import type { EvidenceFilter, EvidenceRow } from './repo.js';
+import type * as S from './schemas.js';
+
+export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEvidence, S.EvidenceQuery, S.Evidence> {
+  constructor(
+    private readonly repos: Repos,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  async create(planId: string | undefined, body: S.CreateEvidence, actor: Actor): Promise<S.Evidence> {
+    this.repos.plans.mustGet(planId!);
+    return this.repos.evidence.create(actor, (tx) =>
+      this.checked({ ...body, planId: planId!, description: body.description ?? null, uploadId: body.uploadId ?? null, url: body.url ?? null } as EvidenceRow, tx),
+    );
+  }
+
+  async get(id: string): Promise<S.Evidence> {
+    return this.repos.evidence.mustGet(id);
+  }
+
+  async list(planId: string | undefined, q: S.EvidenceQuery): Promise<Page<S.Evidence>> {
+    this.repos.plans.mustGet(planId!);
+    return this.repos.evidence.page({ planId: planId!, areaId: q.areaId, kind: q.kind, requestItem: q.requestItem, from: q.from, to: q.to }, q);
+  }
+
+  async update(id: string, body: S.UpdateEvidence, ifMatch: number[] | undefined, actor: Actor): Promise<S.Evidence> {
+    return this.repos.evidence.update(id, ifMatch, actor, (current, tx) => {
+      const patch: Record<string, unknown> = definedOnly(body);
+      // Sending a link replaces the file (and the reverse) without having to clear the other by hand.
+      if (body.url && body.uploadId === undefined) patch.uploadId = null;
+      if (body.uploadId && body.url === undefined) patch.url = null;
+      const merged = this.checked({ ...current, ...patch } as EvidenceRow, tx);
+      for (const k of ['areaIds', 'actionIds', 'measureIds', 'requestItems'] as const) if (k in patch) patch[k] = merged[k];
+      return patch;
+    });
+  }
+
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
+    this.repos.evidence.delete(id, ifMatch, actor);
+  }
+
+  /** Every item of the plan matching the filter (documents and bundles). */
+  async matching(filter: EvidenceFilter): Promise<EvidenceRow[]> {
+    this.repos.plans.mustGet(filter.planId);
+    return this.repos.evidence.matching(filter);
+  }
+
+  async readiness(planId: string, asOf = londonDate(this.ctx.now())): Promise<S.Readiness> {
+    const rows = await this.matching({ planId, to: asOf });
+    return { asOf, ...readiness(INFORMATION_REQUEST, rows, asOf) };
+  }
+
+  private checked(e: EvidenceRow, tx: Db): EvidenceRow {
+    const errors: FieldError[] = [];
+    if (e.uploadId && e.url) errors.push({ in: 'body', path: 'url', message: 'send either uploadId or url, not both' });
+    if (!e.uploadId && !e.url) errors.push({ in: 'body', path: 'url', message: 'send an http(s) link here, or a stored file as uploadId' });
+    if (e.uploadId && !this.repos.uploads.exists(e.uploadId, tx)) errors.push({ in: 'body', path: 'uploadId', message: 'is not an upload' });
+    errors.push(
+      ...notInPlan(this.repos.areas, e.areaIds, e.planId, 'areaIds', 'an area', tx),
+      ...notInPlan(this.repos.actions, e.actionIds, e.planId, 'actionIds', 'an action', tx),
+      ...notInPlan(this.repos.measures, e.measureIds, e.planId, 'measureIds', 'a measure', tx),
+    );
+    if (errors.length) throw new ValidationError(errors, errors.map((x) => `${x.path}: ${x.message}`).join('; '));
+    return { ...e, areaIds: unique(e.areaIds), actionIds: unique(e.actionIds), measureIds: unique(e.measureIds), requestItems: unique(e.requestItems) };
+  }
+}

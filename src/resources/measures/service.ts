@@ -1,0 +1,115 @@
+// Measure rules: references stay inside the plan, the trajectory's dates ascend, a changed definition is
+// kept in definitionHistory, and every read derives latest/expected/rag/trend (src/domain/measure-rag.ts).
+// Methods are async so a later asynchronous data layer does not change their callers.
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/store.js';
+import { londonDate } from '../../domain/dates.js';
+import { measureStatus, trajectoryProblems } from '../../domain/measure-rag.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { definedOnly } from '../../shared/objects.js';
+import type { CrudService, Page } from '../crud-routes.js';
+import { notInPlan, unique } from '../plan-members.js';
+import type { Repos } from '../repos.js';
+import type { ServiceContext } from '../services.js';
+import type { MeasureRow, MeasureValueRow } from './repo.js';
+import type * as S from './schemas.js';
+
+const OPTIONAL = ['source', 'frequency', 'projectId', 'baseline', 'target'] as const;
+
+export function measureToApi(row: MeasureRow, values: { period: string; value: number }[]): S.Measure {
+  return { ...row, ...measureStatus(row, values) };
+}
+
+export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMeasure, S.MeasureQuery, S.Measure> {
+  constructor(
+    private readonly repos: Repos,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  /** Rows with their derived fields (one query for all their values). */
+  withStatus(rows: MeasureRow[], db?: Db): S.Measure[] {
+    const byMeasure = new Map<string, MeasureValueRow[]>();
+    for (const v of this.repos.measureValues.forMeasures(rows.map((r) => r.id), db)) {
+      const list = byMeasure.get(v.measureId) ?? [];
+      list.push(v);
+      byMeasure.set(v.measureId, list);
+    }
+    return rows.map((r) => measureToApi(r, byMeasure.get(r.id) ?? []));
+  }
+
+  async create(planId: string | undefined, body: S.CreateMeasure, actor: Actor): Promise<S.Measure> {
+    this.repos.plans.mustGet(planId!);
+    const row = this.repos.measures.create(actor, (tx) => {
+      const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
+      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+      return this.checked(values as MeasureRow, tx) as never;
+    });
+    return this.withStatus([row])[0]!;
+  }
+
+  async get(id: string): Promise<S.Measure> {
+    return this.withStatus([this.repos.measures.mustGet(id)])[0]!;
+  }
+
+  async list(planId: string | undefined, q: S.MeasureQuery): Promise<Page<S.Measure>> {
+    this.repos.plans.mustGet(planId!);
+    const page = this.repos.measures.page({ planId: planId!, areaId: q.areaId, projectId: q.projectId }, q);
+    return { items: this.withStatus(page.items), nextCursor: page.nextCursor };
+  }
+
+  async update(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor): Promise<S.Measure> {
+    const row = this.repos.measures.update(id, ifMatch, actor, (current, tx) => {
+      const patch: Record<string, unknown> = definedOnly(body);
+      if (patch.definition !== undefined && patch.definition !== current.definition) {
+        // Figures measured under the old definition are not comparable with later ones: keep it, dated.
+        patch.definitionHistory = [...current.definitionHistory, { definition: current.definition, until: londonDate(this.ctx.now()) }];
+      }
+      this.checked({ ...current, ...patch } as MeasureRow, tx);
+      return patch;
+    });
+    return this.withStatus([row])[0]!;
+  }
+
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
+    this.repos.measures.delete(id, ifMatch, actor);
+  }
+
+  private checked(m: MeasureRow, tx: Db): MeasureRow {
+    const errors: FieldError[] = [
+      ...notInPlan(this.repos.areas, m.areaIds, m.planId, 'areaIds', 'an area', tx),
+      ...notInPlan(this.repos.actions, m.actionIds, m.planId, 'actionIds', 'an action', tx),
+      ...notInPlan(this.repos.projects, m.projectId ? [m.projectId] : [], m.planId, 'projectId', 'a project', tx, false),
+      ...trajectoryProblems(m).map(([path, message]) => ({ in: 'body' as const, path, message })),
+    ];
+    if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    m.areaIds = unique(m.areaIds);
+    m.actionIds = unique(m.actionIds);
+    return m;
+  }
+}
+
+export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S.UpdateMeasureValue, S.MeasureValueQuery, S.MeasureValue> {
+  constructor(private readonly repos: Repos) {}
+
+  async create(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor): Promise<S.MeasureValue> {
+    this.repos.measures.mustGet(measureId!);
+    return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }));
+  }
+
+  async get(id: string): Promise<S.MeasureValue> {
+    return this.repos.measureValues.mustGet(id);
+  }
+
+  async list(measureId: string | undefined, q: S.MeasureValueQuery): Promise<Page<S.MeasureValue>> {
+    this.repos.measures.mustGet(measureId!);
+    return this.repos.measureValues.page(measureId!, q);
+  }
+
+  async update(id: string, body: S.UpdateMeasureValue, ifMatch: number[] | undefined, actor: Actor): Promise<S.MeasureValue> {
+    return this.repos.measureValues.update(id, ifMatch, actor, () => definedOnly(body));
+  }
+
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
+    this.repos.measureValues.delete(id, ifMatch, actor);
+  }
+}
