@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the system packages the renderer and the tests need (Chromium, poppler, fonts) when missing.
+# Installs the system packages the renderer and the tests need (Chromium, poppler, qpdf, fonts) when missing.
 # Puppeteer cannot download its own browser on our machines, so we use Debian's.
 set -u
 missing=()
 [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ -x "${PUPPETEER_EXECUTABLE_PATH}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The accessibility tests check every PDF with qpdf --check.
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 fc-list 2>/dev/null | grep -qi 'Open Sans' || missing+=(fonts-open-sans)
 fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
