@@ -391,6 +391,20 @@ describe('real responses of every route match the document', () => {
     await call('GET', '/api/v1/reviews/{id}/pdf', { params: { id: ids.review } });
     await call('GET', '/api/v1/plans/{planId}/changes', { params: plan, query: 'since=2022-11-01&until=2022-11-18' });
 
+    // Refusals of the new routes, each a documented problem (or, for the owner's link, page).
+    expect((await call('POST', '/api/v1/highlight-reports/{id}/approve', { params: { id: ids.report2 }, token: approver.json().token })).statusCode).toBe(409);
+    expect((await call('POST', '/api/v1/update-rounds/{id}/remind', { params: { id: ids.round } })).statusCode).toBe(409);
+    expect((await call('PATCH', '/api/v1/update-rounds/{id}', { params: { id: ids.round }, body: { message: 'Too late' } })).statusCode).toBe(409);
+    expect((await call('GET', '/update/{secret}', { params: { secret }, token: null })).statusCode).toBe(404);
+    expect((await call('GET', '/api/v1/reviews/{id}', { params: { id: 'rvw_doesnotexist' } })).statusCode).toBe(404);
+    expect((await call('POST', '/api/v1/plans/{planId}/reviews', { params: plan, body: { title: 'x', heldOn: '2022-11-15' }, token: token.json().token })).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/plans/{planId}/evidence', { params: plan, body: { title: 'x', kind: 'impact', asOf: '2022-10-01', url: 'javascript:alert(1)' } })).statusCode).toBe(400);
+    expect((await call('POST', '/api/v1/measures/{id}/values', { params: { id: ids.measure }, body: { period: '2022-13-01', value: 'high' } })).statusCode).toBe(400);
+    expect((await call('GET', '/api/v1/plans/{planId}/readiness', { params: plan, query: 'asOf=2022-02-30' })).statusCode).toBe(400);
+    expect((await call('GET', '/api/v1/plans/{planId}/changes', { params: plan, query: 'since=yesterday' })).statusCode).toBe(400);
+    expect((await call('GET', '/api/v1/plans/{planId}/evidence-bundle', { params: plan, query: 'areaId=are_doesnotexist' })).statusCode).toBe(400);
+    expect((await call('GET', '/api/v1/plans/{planId}/impact-report/html', { params: { planId: 'pln_doesnotexist' } })).statusCode).toBe(404);
+
     // Deletes, last.
     ids.plan2 = await created('/api/v1/plans', {}, { title: 'Improvement plan', kind: 'improvement-plan', localArea: 'Leeds' });
     ids.project2 = await created('/api/v1/plans/{planId}/projects', { planId: ids.plan2 }, { code: 'PR1', name: 'Short-lived' });
