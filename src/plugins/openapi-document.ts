@@ -47,8 +47,9 @@ export function finishDocument(doc: Json): Json {
           if ((status === '200' || status === '201') && versioned(schema)) headers.add('ETag');
           if (schema?.format === 'binary') headers.add('Content-Disposition');
         } else if (/^[45]/.test(status)) {
-          // Route schemas cannot name a response's media type: errors are problems, whatever the route serves.
-          if (response.content) response.content = { 'application/problem+json': { schema: Object.values<Json>(response.content)[0]?.schema ?? { $ref: PROBLEM_REF } } };
+          // Route schemas cannot name a response's media type: errors are problems, whatever the route serves —
+          // except an error answered with a page (a string schema: the owner's HTML form), which keeps the route's.
+          if (response.content && schema?.type !== 'string') response.content = { 'application/problem+json': { schema: schema ?? { $ref: PROBLEM_REF } } };
           if (!response.description || response.description === 'Default Response') response.description = PROBLEM_DESCRIPTIONS[Number(status)] ?? 'Error';
           if (status === '401') headers.add('WWW-Authenticate');
           if (status === '405') headers.add('Allow');

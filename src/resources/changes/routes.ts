@@ -10,6 +10,7 @@ export default async function changesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/plans/:planId/changes', {
     schema: {
+      operationId: 'getPlanChanges',
       tags: ['Plans'],
       summary: 'What changed in the plan since a date',
       description:

@@ -8,6 +8,7 @@ import { Id, IsoDate } from '../../shared/schemas.js';
 export default async function evidenceBundleRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/plans/:planId/evidence-bundle', {
     schema: {
+      operationId: 'getEvidenceBundle',
       tags: ['Evidence and inspection readiness'],
       summary: 'The evidence bundle (ZIP): index.pdf and each stored file once',
       description:

@@ -19,6 +19,7 @@ export default async function impactReportRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/impact-report/pdf', {
     schema: {
+      operationId: 'getImpactReportPdf',
       tags,
       summary: 'The plan’s impact report as PDF',
       description,
@@ -41,6 +42,7 @@ export default async function impactReportRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/impact-report/html', {
     schema: {
+      operationId: 'getImpactReportHtml',
       tags,
       summary: 'The plan’s impact report as a web page',
       description,

@@ -29,6 +29,7 @@ export default async function evidenceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/information-request', {
     schema: {
+      operationId: 'getInformationRequest',
       tags: [tag],
       summary: 'The information inspectors request at an area SEND full inspection (Annex A, items 1.1–6.4)',
       querystring: z.strictObject({ group: z.enum(['1', '2', '3', '4', '5', '6']).optional().meta({ description: 'Only items whose code starts with this number.' }) }),
@@ -39,6 +40,7 @@ export default async function evidenceRoutes(app: FastifyInstance) {
 
   r.get('/plans/:planId/readiness', {
     schema: {
+      operationId: 'getReadiness',
       tags: [tag],
       summary: 'Each information-request item with the plan’s evidence for it on or before asOf; gaps have evidenceCount 0',
       params: z.strictObject({ planId: Id }),

@@ -15,6 +15,7 @@ export default async function highlightReportApprovalRoutes(app: FastifyInstance
 
   r.post('/highlight-reports/:id/submit', {
     schema: {
+      operationId: 'submitHighlightReport',
       tags,
       summary: 'Submit a draft highlight report for approval',
       description: 'draft → submitted. Records the submitting token, so that another token must approve it.',
@@ -27,6 +28,7 @@ export default async function highlightReportApprovalRoutes(app: FastifyInstance
 
   r.post('/highlight-reports/:id/approve', {
     schema: {
+      operationId: 'approveHighlightReport',
       tags,
       summary: 'Approve a submitted highlight report',
       description: 'submitted → approved, recording approvedBy (the token name) and approvedAt. The token that submitted it cannot approve it (403); a report that is not submitted → 409.',
@@ -39,6 +41,7 @@ export default async function highlightReportApprovalRoutes(app: FastifyInstance
 
   r.post('/highlight-reports/:id/return', {
     schema: {
+      operationId: 'returnHighlightReport',
       tags,
       summary: 'Return a submitted or approved highlight report to draft, with a note',
       params: IdParams,

@@ -33,6 +33,7 @@ export default async function measureRoutes(app: FastifyInstance) {
 
   app.withTypeProvider<ZodTypeProvider>().get('/measure-definitions', {
     schema: {
+      operationId: 'listMeasureDefinitions',
       tags: ['Measures'],
       summary: 'Starter SEND measure definitions a plan can adopt',
       description: 'Definitions only (no figures): POST one to /plans/:planId/measures with your own baseline, milestones and target.',

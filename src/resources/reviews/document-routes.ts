@@ -13,6 +13,7 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
 
   r.get('/reviews/:id/pdf', {
     schema: {
+      operationId: 'getReviewPdf',
       tags,
       summary: 'The review note as PDF (A4 portrait, tagged)',
       description: 'Attendance, actions from the previous review, general update, support received, actions behind schedule (Action | Reason | Mitigation), progress per area with evidence of impact and key next steps, agreed actions, next meeting.',
@@ -35,6 +36,7 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
 
   r.get('/reviews/:id/html', {
     schema: {
+      operationId: 'getReviewHtml',
       tags,
       summary: 'The review note as an accessible web page',
       params: IdParams,

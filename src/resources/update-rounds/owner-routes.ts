@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TEMPLATES_DIR } from '../../render/templates.js';
+import { responseHeaders } from '../../shared/openapi.js';
 import { STATUS_LABELS, STATUS_OPTIONS, type FormError, type FormItem, type FormValues } from './form.js';
 import type { OwnerPage } from './service.js';
 
@@ -34,7 +35,9 @@ const CSP = [
 ].join('; ');
 
 const SecretParams = z.strictObject({ secret: z.string().max(200).meta({ description: 'The secret from the emailed link.' }) });
-const Html = z.string().meta({ description: 'text/html' });
+/** An HTML page (text/html) answering with the status; the description says which page. */
+const htmlPage = (description: string) => z.string().meta({ description });
+const NOT_FOUND_PAGE = htmlPage('A page (text/html) saying the link does not work: unknown, closed, or more than 30 days past dueOn');
 
 export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +66,10 @@ export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
       .header('X-Robots-Tag', 'noindex, nofollow')
       .send(app.templates.render(template, context));
 
+  // Post/redirect/get: no body at all (a typed send(null) would be serialized as the JSON "null").
+  const seeOther = (reply: FastifyReply, location: string) =>
+    reply.code(303).header('Location', location).header('Referrer-Policy', 'no-referrer').header('Cache-Control', 'no-store').send();
+
   const message = (reply: FastifyReply, status: number, pageTitle: string, paragraphs: string[], planTitle?: string) =>
     send(reply, status, 'update-form/message', { pageTitle, heading: pageTitle, paragraphs, planTitle });
 
@@ -87,13 +94,14 @@ export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
   r.get('/update/:secret', {
     config: { public: true },
     schema: {
+      operationId: 'getOwnerUpdateForm',
       tags,
       summary: 'The owner’s update form (no token: the link’s secret)',
       description: 'An accessible HTML form with that owner’s items only. An unknown link, or one whose round is closed or more than 30 days past dueOn → 404.',
       security: [],
       params: SecretParams,
       produces: ['text/html'],
-      response: { 200: Html, 404: Html },
+      response: { 200: htmlPage('The form (text/html), or the page saying the update was sent'), 404: NOT_FOUND_PAGE },
     },
     handler: async (req, reply) => {
       const page = await service.ownerPage(req.params.secret);
@@ -104,6 +112,7 @@ export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
   r.post('/update/:secret', {
     config: { public: true },
     schema: {
+      operationId: 'submitOwnerUpdateForm',
       tags,
       summary: 'Send the owner’s update (an HTML form post)',
       description:
@@ -112,7 +121,14 @@ export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
       params: SecretParams,
       consumes: ['application/x-www-form-urlencoded'],
       produces: ['text/html'],
-      response: { 303: z.null().describe('See the page'), 400: Html, 403: Html, 404: Html },
+      response: {
+        200: htmlPage('The page saying the update was already sent: a post after a submission changes nothing'),
+        303: z.null().describe('Stored: see the page (Location), which now says the update was sent'),
+        400: htmlPage('The form again (text/html), with the typed values and each problem beside its field'),
+        403: htmlPage('A page (text/html) saying the form named an item that is not this owner’s; nothing stored'),
+        404: NOT_FOUND_PAGE,
+      },
+      ...responseHeaders({ 303: ['Location'] }),
     },
     handler: async (req, reply) => {
       const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
@@ -122,7 +138,7 @@ export default async function updateRoundOwnerRoutes(app: FastifyInstance) {
         return message(reply, 403, 'Your update could not be sent', ['This form can only update your own items. Nothing has been saved.', 'Please open the link from your email again.']);
       }
       if (result.kind === 'submitted') {
-        return reply.code(303).header('Location', `/update/${encodeURIComponent(req.params.secret)}`).header('Referrer-Policy', 'no-referrer').header('Cache-Control', 'no-store').send(null);
+        return seeOther(reply, `/update/${encodeURIComponent(req.params.secret)}`);
       }
       return render(reply, result, result.kind === 'form' && result.errors.length ? 400 : 200);
     },

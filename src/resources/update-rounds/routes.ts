@@ -19,6 +19,7 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
 
   r.post('/plans/:planId/update-rounds', {
     schema: {
+      operationId: 'createUpdateRound',
       tags,
       summary: 'Create an update round',
       description:
@@ -35,17 +36,18 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
   });
 
   r.get('/plans/:planId/update-rounds', {
-    schema: { tags, summary: 'List update rounds', params: PlanParams, querystring: UpdateRoundQuery, response: { 200: pageOf(UpdateRound), ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'listUpdateRounds', tags, summary: 'List update rounds', params: PlanParams, querystring: UpdateRoundQuery, response: { 200: pageOf(UpdateRound), ...problems(400, 401, 403, 404) } },
     handler: async (req) => service.list(req.params.planId, req.query),
   });
 
   r.get('/update-rounds/:id', {
-    schema: { tags, summary: 'Get an update round, with who has answered', params: IdParams, response: { 200: UpdateRound, ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'getUpdateRound', tags, summary: 'Get an update round, with who has answered', params: IdParams, response: { 200: UpdateRound, ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => sendResource(reply, await service.get(req.params.id)),
   });
 
   r.patch('/update-rounds/:id', {
     schema: {
+      operationId: 'updateUpdateRound',
       tags,
       summary: 'Update an update round',
       description: 'Partial update. {"state": "closed"} closes the round: its links stop working. opensOn and includeRegisters change only before it opens; a closed round → 409.',
@@ -59,6 +61,7 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
 
   r.post('/update-rounds/:id/remind', {
     schema: {
+      operationId: 'remindUpdateRound',
       tags,
       summary: 'Remind, now, the owners who have not submitted',
       description: 'Each gets an email with a new link (earlier links keep working). The round must be open (else 409).',
@@ -69,12 +72,13 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
   });
 
   r.get('/update-requests/:id', {
-    schema: { tags, summary: 'Get an owner’s update request and submission', params: IdParams, response: { 200: UpdateRequest, ...problems(400, 401, 403, 404) } },
+    schema: { operationId: 'getUpdateRequest', tags, summary: 'Get an owner’s update request and submission', params: IdParams, response: { 200: UpdateRequest, ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => sendResource(reply, await service.getRequest(req.params.id)),
   });
 
   r.post('/update-requests/:id/accept', {
     schema: {
+      operationId: 'acceptUpdateRequest',
       tags,
       summary: 'Accept a submission: apply it to the items',
       description:
@@ -87,6 +91,7 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
 
   r.post('/update-requests/:id/return', {
     schema: {
+      operationId: 'returnUpdateRequest',
       tags,
       summary: 'Return a submission to its owner with a note',
       description: 'Emails the owner (with a new link) and opens their form again. Only a submitted request (else 409).',
@@ -99,6 +104,7 @@ export default async function updateRoundRoutes(app: FastifyInstance) {
 
   r.get('/actions/:id/comments', {
     schema: {
+      operationId: 'listActionComments',
       tags: ['Actions'],
       summary: 'Comments on an action (from accepted update submissions), oldest first',
       params: IdParams,

@@ -135,6 +135,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
       tags,
       summary: 'Download an uploaded file (any type) as an attachment',
       params: IdParams,
+      produces: [PDF, ...CHECKED_TYPES],
       response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'The file, with its media type' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
