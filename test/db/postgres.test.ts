@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
@@ -117,5 +117,32 @@ describe.skipIf(!ADMIN_URL)('PostgreSQL', () => {
     // A plan's deletion cascades to its actions, as on SQLite.
     await db.delete(plans).where(eq(plans.id, 'pln_a'));
     expect(await db.select().from(actions)).toEqual([]);
+  });
+
+  it('a conditional UPDATE … WHERE version = n lets exactly one of two racing writers win, across pools', async () => {
+    // Two pools stand for two server processes; READ COMMITTED re-checks the WHERE after waiting for the
+    // other's row lock, so the loser updates nothing (→ 412), whichever order the commits come in.
+    const other = await openPostgres(url, { maxConnections: 2 });
+    try {
+      const { plans } = pgSchema as unknown as typeof sqliteSchema;
+      const ts = '2022-11-18T12:00:00.000Z';
+      const first = opened!.db as unknown as Db;
+      await first.insert(plans).values({ id: 'pln_race', createdAt: ts, updatedAt: ts, title: 'Before', kind: 'wsoa', localArea: 'Wolverhampton' });
+      const write = (db: Db, title: string) =>
+        db.transaction(async (tx) => {
+          const rows = await tx
+            .update(plans)
+            .set({ title, version: 2 })
+            .where(and(eq(plans.id, 'pln_race'), eq(plans.version, 1)))
+            .returning({ id: plans.id });
+          return rows.length;
+        });
+      const results = await Promise.all([write(first, 'A'), write(other.db as unknown as Db, 'B')]);
+      expect([...results].sort()).toEqual([0, 1]);
+      const [row] = await first.select({ title: plans.title, version: plans.version }).from(plans).where(eq(plans.id, 'pln_race'));
+      expect(row).toEqual({ title: results[0] === 1 ? 'A' : 'B', version: 2 });
+    } finally {
+      await other.close();
+    }
   });
 });
