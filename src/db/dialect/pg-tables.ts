@@ -1,8 +1,9 @@
 // Derives the PostgreSQL tables from the SQLite ones, so the schema is written once (src/db/schema.ts and
 // src/db/tables/*.ts) and both dialects always agree: same table, column, index and constraint names, same
-// TypeScript property names. Text stays text, bytewise collated (ids, dates and ISO timestamps order the same way), JSON text
-// becomes jsonb, integer booleans boolean, real double precision, blobs bytea. A column kind without a
-// mapping here throws at load, so a new kind cannot slip through as something else.
+// TypeScript property names. Text stays text, bytewise collated (ids, dates and ISO timestamps order the
+// same way); JSON text becomes jsonb, integer booleans boolean, integers integer (32-bit: every integer
+// column holds small counts), real double precision, blobs bytea. A column kind without a mapping here
+// throws at load, so a new kind cannot slip through as something else.
 import { getTableColumns, is } from 'drizzle-orm';
 import * as p from 'drizzle-orm/pg-core';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
