@@ -5,6 +5,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
+  // PostgreSQL instead of SQLite (api-contract "Running, beyond one machine"); refused until the port is done.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RAG_AT_RISK_MARGIN: z.coerce.number().min(0).max(100).default(20),
@@ -56,4 +62,17 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines}`);
   }
   return Object.freeze(parsed.data);
+}
+
+export const POSTGRES_NOT_FINISHED =
+  'PostgreSQL support is not finished: DATABASE_URL is set, but this version still keeps its data in SQLite only ' +
+  '(the PostgreSQL schema, migrations and connection exist; the repositories are not ported yet, see docs/postgresql.md). ' +
+  'Unset DATABASE_URL to use the SQLite database at DATABASE_PATH.';
+
+/** Entry points call this: with DATABASE_URL set we stop at once rather than quietly use SQLite. */
+export function refuseUnfinishedPostgres(env: Env): void {
+  if (env.DATABASE_URL === undefined) return;
+  // The URL itself is never printed: it usually carries a password.
+  process.stderr.write(`${POSTGRES_NOT_FINISHED}\n`);
+  process.exit(1);
 }

@@ -1,10 +1,12 @@
 // The process entry point: reads the environment once, builds the app, listens, and closes cleanly
 // on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
 import pino from 'pino';
-import { buildApp } from './app.js';
-import { loadEnv } from './config.js';
+import { loadEnv, refuseUnfinishedPostgres } from './config.js';
 
 const env = loadEnv();
+refuseUnfinishedPostgres(env);
+// Loaded after the checks above, so a refused configuration stops before the whole app is imported.
+const { buildApp } = await import('./app.js');
 const app = await buildApp({
   databasePath: env.DATABASE_PATH,
   adminToken: env.ADMIN_TOKEN,

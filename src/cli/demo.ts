@@ -3,10 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
-import { loadEnv } from '../config.js';
+import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { loadExample } from '../example/load.js';
 
 const env = loadEnv();
+refuseUnfinishedPostgres(env);
 const outDir = process.env.OUT_DIR ?? 'out';
 // The demo always has an admin token, so the README's curl walk-through works out of the box.
 const adminToken = env.ADMIN_TOKEN ?? 'demo-admin-token-change-me';

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadEnv } from '../config.js';
+import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import type { Actor } from '../db/store.js';
 import type { Progress } from '../interchange/import-plan.js';
 import { interchangeDeps, runImport, type ImportResult } from '../interchange/importer.js';
@@ -109,6 +109,7 @@ function safeUser(): string {
 }
 
 const env = loadEnv();
+refuseUnfinishedPostgres(env);
 const app = await buildApp({ databasePath: env.DATABASE_PATH, ragMargin: env.RAG_AT_RISK_MARGIN });
 let exitCode = 0;
 try {

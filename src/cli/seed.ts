@@ -1,9 +1,10 @@
 // npm run seed: loads the Wolverhampton example into DATABASE_PATH (idempotent) and exits.
 import { buildApp } from '../app.js';
-import { loadEnv } from '../config.js';
+import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { loadExample } from '../example/load.js';
 
 const env = loadEnv();
+refuseUnfinishedPostgres(env);
 const app = await buildApp({
   databasePath: env.DATABASE_PATH,
   render: { executablePath: env.PUPPETEER_EXECUTABLE_PATH, timeoutMs: env.RENDER_TIMEOUT_MS },

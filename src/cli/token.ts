@@ -2,7 +2,7 @@
 // Creates an API token directly in DATABASE_PATH (for a first admin when ADMIN_TOKEN is not used) and
 // prints its secret once.
 import { parseArgs } from 'node:util';
-import { loadEnv } from '../config.js';
+import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { Store, SYSTEM_ACTOR } from '../db/store.js';
 import { TokensRepo } from '../resources/tokens/repo.js';
@@ -14,6 +14,7 @@ if (!values.name || (role !== 'viewer' && role !== 'editor' && role !== 'admin')
   process.exit(2);
 }
 const env = loadEnv();
+refuseUnfinishedPostgres(env);
 const database = openDatabase(env.DATABASE_PATH);
 try {
   const { row, secret } = new TokensRepo(new Store(database.db, () => new Date())).create(values.name, role, { ...SYSTEM_ACTOR, name: 'npm run token' });

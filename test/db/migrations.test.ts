@@ -1,10 +1,17 @@
-// The committed migrations match the drizzle schema, and a database opens with the pragmas we rely on.
+// The committed migrations of both dialects match the drizzle schema, the PostgreSQL schema derives every
+// table, and a SQLite database opens with the pragmas we rely on.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client.js';
+import { PG_MIGRATIONS_FOLDER } from '../../src/db/pg-client.js';
+import * as pgSchemaModule from '../../src/db/pg-schema.js';
+import * as sqliteSchema from '../../src/db/schema.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DRIZZLE_KIT = join(ROOT, 'node_modules/.bin/drizzle-kit');
@@ -18,10 +25,16 @@ afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
+const DIALECTS = {
+  sqlite: { schema: 'src/db/schema.ts', folder: MIGRATIONS_FOLDER },
+  postgresql: { schema: 'src/db/pg-schema.ts', folder: PG_MIGRATIONS_FOLDER },
+} as const;
+type Dialect = keyof typeof DIALECTS;
+
 /** Runs `drizzle-kit generate` for the schema into `out`; returns the .sql files there afterwards. */
-function generate(out: string): string[] {
+function generate(out: string, dialect: Dialect = 'sqlite'): string[] {
   // drizzle-kit reads --out relative to the working directory (it prefixes "./"), so pass it relative.
-  execFileSync(DRIZZLE_KIT, ['generate', '--dialect', 'sqlite', '--schema', 'src/db/schema.ts', '--out', relative(ROOT, out)], {
+  execFileSync(DRIZZLE_KIT, ['generate', '--dialect', dialect, '--schema', DIALECTS[dialect].schema, '--out', relative(ROOT, out)], {
     cwd: ROOT,
     timeout: 120_000,
     stdio: 'pipe',
@@ -32,26 +45,38 @@ function generate(out: string): string[] {
 
 const sqlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
 
-describe('migrations', () => {
-  it('the committed migrations are up to date with src/db/schema.ts', () => {
+describe.each(Object.keys(DIALECTS) as Dialect[])('migrations (%s)', (dialect) => {
+  const folder = DIALECTS[dialect].folder;
+
+  it(`the committed migrations are up to date with ${DIALECTS[dialect].schema}`, () => {
     const out = join(tempDir(), 'migrations');
-    cpSync(MIGRATIONS_FOLDER, out, { recursive: true });
+    cpSync(folder, out, { recursive: true });
     const before = sqlFiles(out);
     expect(before.length).toBeGreaterThan(0);
-    const after = generate(out);
-    // A new file means the schema changed without `npm run db:generate`.
+    const after = generate(out, dialect);
+    // A new file means the schema changed without `npm run db:generate` (and `npm run db:generate:pg`).
     expect(after).toEqual(before);
   });
 
   it('the check would notice a missing migration', () => {
     const out = join(tempDir(), 'empty');
-    expect(generate(out)).toHaveLength(1);
+    expect(generate(out, dialect)).toHaveLength(1);
   });
 
   it('every migration file is in the journal, in order', () => {
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-    expect(journal.entries.map((e) => `${e.tag}.sql`)).toEqual(sqlFiles(MIGRATIONS_FOLDER));
+    const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+    expect(journal.entries.map((e) => `${e.tag}.sql`)).toEqual(sqlFiles(folder));
     expect(journal.entries.map((e) => e.idx)).toEqual(journal.entries.map((_, i) => i));
+  });
+});
+
+describe('the PostgreSQL schema', () => {
+  it('exports the twin of every SQLite table, under the same name', () => {
+    const sqliteTables = Object.entries(sqliteSchema).filter(([, v]) => is(v, SQLiteTable)).map(([k]) => k).sort();
+    const pgTables = Object.entries(pgSchemaModule).filter(([, v]) => is(v, PgTable)).map(([k]) => k).sort();
+    expect(sqliteTables.length).toBeGreaterThan(20);
+    // A table added to schema.ts but not to the export list of src/db/pg-schema.ts would miss its migration.
+    expect(pgTables).toEqual(sqliteTables);
   });
 });
 
