@@ -12,13 +12,10 @@ import { createProjectsService, createWorkstreamsService } from './projects/serv
 import { createRegisterServices } from './registers/service.js';
 import { NO_MEASURES, type MeasureSource } from './measure-source.js';
 import type { Repos } from './repos.js';
+import type { ServiceContext } from './service-context.js';
 import { ReviewsService } from './reviews/service.js';
 
-export interface ServiceContext {
-  now: () => Date;
-  /** Percentage points an action may trail its time-based expected progress before it is at risk. */
-  ragMargin: number;
-}
+export type { ServiceContext } from './service-context.js';
 
 // Measures (KPIs) come from their own wing; `measures` is where it plugs in (default: none).
 export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = NO_MEASURES) {

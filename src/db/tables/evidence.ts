@@ -1,7 +1,7 @@
 // The evidence library of a plan: dated items (activity, impact, voice), each a stored upload or a link,
 // tagged to areas, actions, measures and information-request codes (JSON lists; jsonb on PostgreSQL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { plans, uploads } from '../schema.js';
+import { plans, uploads } from './core.js';
 
 export const evidence = sqliteTable(
   'evidence',

@@ -1,7 +1,7 @@
 // Import jobs: a large import accepted with 202 is recorded here from the moment it is accepted, so its
 // outcome survives the process — and a job a restart cut short is marked `interrupted`, never lost.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { plans } from '../schema.js';
+import { plans } from './core.js';
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'interrupted'] as const;
 

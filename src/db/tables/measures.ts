@@ -1,6 +1,6 @@
 // Measures (KPIs) of a plan and their values by period. Nested lists are JSON text (jsonb on PostgreSQL).
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { plans, projects } from '../schema.js';
+import { plans, projects } from './core.js';
 
 const common = {
   id: text('id').primaryKey(),

@@ -2,7 +2,7 @@
 // each kept under the content key of its inputs (src/public/public-documents.ts) so it is printed once per
 // change, not once per request. Only the newest copy per meeting slot is kept.
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { meetings } from '../schema.js';
+import { meetings } from './core.js';
 
 export const publicDocuments = sqliteTable(
   'public_documents',

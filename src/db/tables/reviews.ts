@@ -1,7 +1,7 @@
 // Monitoring reviews of a plan with DfE and NHS England advisers (seed 003's "WSoA Review Meeting (MR3)").
 // Lists (attendance, support received, agreed actions) are JSON, as the other nested lists are.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { plans } from '../schema.js';
+import { plans } from './core.js';
 
 export interface ReviewPerson {
   name: string;

@@ -2,7 +2,7 @@
 // links emailed to them (only a SHA-256 of each secret is stored), and the comments kept per item.
 // *ClaimedAt columns make scheduled work run once even with several processes (UPDATE … WHERE … IS NULL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { plans } from '../schema.js';
+import { plans } from './core.js';
 
 export type UpdateItemType = 'action' | 'risk' | 'issue' | 'dependency';
 export interface UpdateItemRef {

@@ -11,7 +11,7 @@ import { definedOnly } from '../../shared/objects.js';
 import { paginate } from '../../shared/pagination.js';
 import type { CrudService } from '../crud-routes.js';
 import type { Repos } from '../repos.js';
-import type { ServiceContext } from '../services.js';
+import type { ServiceContext } from '../service-context.js';
 import type { ActionRow } from './repo.js';
 import type { Action, ActionQuery, CreateAction, UpdateAction } from './schemas.js';
 

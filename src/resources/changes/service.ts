@@ -4,7 +4,7 @@ import { londonDate } from '../../domain/dates.js';
 import { fieldError } from '../../shared/errors.js';
 import type { MeasureSource } from '../measure-source.js';
 import type { Repos } from '../repos.js';
-import type { ServiceContext } from '../services.js';
+import type { ServiceContext } from '../service-context.js';
 
 export class ChangesService {
   constructor(

@@ -11,7 +11,7 @@ import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import { notInPlan, unique } from '../plan-members.js';
 import type { Repos } from '../repos.js';
-import type { ServiceContext } from '../services.js';
+import type { ServiceContext } from '../service-context.js';
 import type { EvidenceFilter, EvidenceRow } from './repo.js';
 import type * as S from './schemas.js';
 
