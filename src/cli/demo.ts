@@ -1,9 +1,10 @@
 // npm run demo: loads the Wolverhampton example (idempotently), writes the example documents to out/,
 // then serves the API on the example database until stopped.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
+import { accessiblePdf } from '../documents/pdf-accessibility.js';
 import { loadExample } from '../example/load.js';
 
 const env = loadEnv();
@@ -36,18 +37,45 @@ const write = (name: string, data: Buffer | string) => {
   writeFileSync(join(outDir, name), data);
   written.push(join(outDir, name));
 };
-write('highlight-report-2022-11.pdf', await app.documents.highlightReports.pdf(november));
-write('highlight-report-2022-11.html', app.documents.highlightReports.html(november));
-write('highlight-report-2022-10.pdf', await app.documents.highlightReports.pdf(ids.highlightReportIds[0]!));
-write('progress-report-2022-11-18.pdf', await app.documents.progressReports.pdf(ids.planId, '2022-11-18'));
-write('progress-report-2022-11-18.html', app.documents.progressReports.html(ids.planId, '2022-11-18'));
+const documents = app.documents;
+write('highlight-report-2022-11.pdf', await documents.highlightReports.pdf(november));
+write('highlight-report-2022-11.html', documents.highlightReports.html(november));
+write('highlight-report-2022-10.pdf', await documents.highlightReports.pdf(ids.highlightReportIds[0]!));
+write('progress-report-2022-11-18.pdf', await documents.progressReports.pdf(ids.planId, '2022-11-18'));
+write('progress-report-2022-11-18.html', documents.progressReports.html(ids.planId, '2022-11-18'));
 if (ids.meetingId) {
-  const pack = await app.documents.packs.build(ids.meetingId);
+  const pack = await documents.packs.build(ids.meetingId);
   write('scrutiny-pack-2022-12-13.pdf', pack.pdf);
   write('scrutiny-pack-2022-12-13.json', JSON.stringify({ items: pack.items }, null, 2));
 }
+// The MR3 monitoring review (7 November 2022): its note.
+const review = app.repos.reviews.latestInPlan(ids.planId);
+if (review) {
+  write(`review-note-${review.heldOn}.pdf`, await documents.reviewNotes.pdf(review.id));
+  write(`review-note-${review.heldOn}.html`, await documents.reviewNotes.html(review.id));
+}
+// What changed between the October and November highlight reports' dates (the page a meeting item shows).
+const changes = await documents.changesPages.view(ids.planId, '2022-10-31', '2022-11-18', '31 October 2022');
+const changesHtml = documents.changesPages.renderHtml(changes);
+write('changes-2022-10-31-to-2022-11-18.html', changesHtml);
+write(
+  'changes-2022-10-31-to-2022-11-18.pdf',
+  await accessiblePdf(await app.renderer.pdf(changesHtml), { html: changesHtml, title: `${changes.plan.title} – what changed`, author: changes.plan.localArea }),
+);
+write('impact-report-2022-11-18.pdf', await documents.impactReports.pdf(ids.planId, '2022-11-18'));
+write('impact-report-2022-11-18.html', documents.impactReports.html(ids.planId, '2022-11-18'));
+const bundle = documents.evidenceBundles.plan(ids.planId, { asOf: '2022-11-18' });
+const bundleIndex = await documents.evidenceBundles.indexPdf(bundle.view);
+write('evidence-bundle-index-2022-11-18.pdf', bundleIndex);
+const zip: Buffer[] = [];
+for await (const chunk of documents.evidenceBundles.stream(bundle, bundleIndex)) zip.push(chunk as Buffer);
+write('evidence-bundle-2022-11-18.zip', Buffer.concat(zip));
 app.log.info({ files: written }, 'example documents written');
-app.log.info({ outbox: env.SMTP_URL ? 'SMTP' : env.OUTBOX_DIR }, 'update-round emails of the example (fictional addresses) are in the outbox');
+if (env.SMTP_URL) app.log.info('the update round\'s emails of the example (fictional addresses) went to SMTP_URL');
+else {
+  const emails = existsSync(env.OUTBOX_DIR) ? readdirSync(env.OUTBOX_DIR).filter((f) => f.endsWith('.eml')).sort() : [];
+  app.log.info({ outbox: env.OUTBOX_DIR, emails }, `the update round's emails of the example (fictional addresses): ${emails.length} .eml files in the outbox`);
+}
 
 if (process.argv.includes('--no-serve')) {
   await app.close();

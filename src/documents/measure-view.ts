@@ -15,9 +15,11 @@ export interface MeasureView {
   source: string | null;
   rag: string | null;
   ragText: string;
-  latestText: string;
+  /** null: no value yet (views published before this was nullable say 'No value yet'). */
+  latestText: string | null;
   expectedText: string;
-  targetText: string;
+  /** null: no target set. */
+  targetText: string | null;
   trendText: string | null;
   definitionHistory: { definition: string; until: string }[];
   chart: ChartView;
@@ -37,9 +39,9 @@ export function measureView(m: MeasureRow, values: MeasureValueRow[], asOf: stri
     source: m.source,
     rag: s.rag,
     ragText: s.rag ? ragLabel(s.rag, false) : 'No RAG yet',
-    latestText: s.latest ? `${formatFigure(s.latest.value, m.unit)} (${ukDate(s.latest.period)})` : 'No value yet',
+    latestText: s.latest ? `${formatFigure(s.latest.value, m.unit)} (${ukDate(s.latest.period)})` : null,
     expectedText: s.expected === null ? '–' : formatFigure(Math.round(s.expected * 10) / 10, m.unit),
-    targetText: m.target ? `${formatFigure(m.target.value, m.unit)} by ${ukDate(m.target.by)}` : 'No target set',
+    targetText: m.target ? `${formatFigure(m.target.value, m.unit)} by ${ukDate(m.target.by)}` : null,
     trendText: s.trend ? TREND_TEXT[s.trend] : null,
     definitionHistory: m.definitionHistory,
     chart: measureChart({
