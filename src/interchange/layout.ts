@@ -2,6 +2,7 @@
 // single definition of that layout: the importer matches sheets and columns against it (names compared
 // case-insensitively, synonyms accepted), the exporter and the template are written from it, and
 // docs/spreadsheets.md describes it.
+import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, RAG_VALUES, REGISTER_STATUSES } from '../domain/vocabulary.js';
 
 export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits';
 
@@ -58,36 +59,40 @@ export interface SheetSpec {
   description: string;
 }
 
-export const STATUS_OPTIONS: EnumOption[] = [
-  { value: 'not-started', label: 'Not started', synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
-  { value: 'in-progress', label: 'In progress', synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
-  { value: 'complete', label: 'Complete', synonyms: ['completed', 'done', 'finished', 'closed'] },
-  { value: 'cancelled', label: 'Cancelled', synonyms: ['canceled', 'withdrawn', 'dropped'] },
-];
+type Words = Omit<EnumOption, 'value'>;
+/** The options of a vocabulary, in its order: every value must have its words (and nothing else may). */
+const optionsOf = <T extends string>(values: readonly T[], words: Record<T, Words>): EnumOption[] => values.map((value) => ({ value, ...words[value] }));
 
-export const RAG_OPTIONS: EnumOption[] = [
-  { value: 'on-target', label: 'On Target', synonyms: ['green', 'g', 'on track'] },
-  { value: 'at-risk', label: 'At Risk', synonyms: ['amber', 'a', 'yellow'] },
-  { value: 'off-target', label: 'Off Target', synonyms: ['red', 'r', 'off track'] },
-  { value: 'complete', label: 'Complete', synonyms: ['blue', 'b', 'completed', 'done'] },
-];
+const OPEN: Words = { label: 'Open', synonyms: ['live', 'active'] };
+const CLOSED: Words = { label: 'Closed', synonyms: ['resolved', 'done'] };
 
-const OPEN_CLOSED: EnumOption[] = [
-  { value: 'open', label: 'Open', synonyms: ['live', 'active'] },
-  { value: 'closed', label: 'Closed', synonyms: ['resolved', 'done'] },
-];
+export const STATUS_OPTIONS = optionsOf(ACTION_STATUSES, {
+  'not-started': { label: 'Not started', synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
+  'in-progress': { label: 'In progress', synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
+  complete: { label: 'Complete', synonyms: ['completed', 'done', 'finished', 'closed'] },
+  cancelled: { label: 'Cancelled', synonyms: ['canceled', 'withdrawn', 'dropped'] },
+});
 
-const DEPENDENCY_STATUS: EnumOption[] = [
-  { value: 'open', label: 'Open', synonyms: ['live', 'active'] },
-  { value: 'managed', label: 'Managed', synonyms: ['being managed', 'under control'] },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'closed', label: 'Closed', synonyms: ['resolved', 'done'] },
-];
+export const RAG_OPTIONS = optionsOf(RAG_VALUES, {
+  'on-target': { label: 'On Target', synonyms: ['green', 'g', 'on track'] },
+  'at-risk': { label: 'At Risk', synonyms: ['amber', 'a', 'yellow'] },
+  'off-target': { label: 'Off Target', synonyms: ['red', 'r', 'off track'] },
+  complete: { label: 'Complete', synonyms: ['blue', 'b', 'completed', 'done'] },
+});
 
-const BENEFIT_KIND: EnumOption[] = [
-  { value: 'cashable', label: 'Cashable', synonyms: ['financial', 'cash'] },
-  { value: 'non-cashable', label: 'Non-cashable', synonyms: ['non cashable', 'noncashable', 'non-financial', 'non financial', 'nonfinancial'] },
-];
+const OPEN_CLOSED = optionsOf(REGISTER_STATUSES, { open: OPEN, closed: CLOSED });
+
+const DEPENDENCY_STATUS = optionsOf(DEPENDENCY_STATUSES, {
+  open: OPEN,
+  managed: { label: 'Managed', synonyms: ['being managed', 'under control'] },
+  escalated: { label: 'Escalated' },
+  closed: CLOSED,
+});
+
+const BENEFIT_KIND = optionsOf(BENEFIT_KINDS, {
+  cashable: { label: 'Cashable', synonyms: ['financial', 'cash'] },
+  'non-cashable': { label: 'Non-cashable', synonyms: ['non cashable', 'noncashable', 'non-financial', 'non financial', 'nonfinancial'] },
+});
 
 const text = { type: 'text' } as const;
 const date = { type: 'date' } as const;

@@ -3,6 +3,9 @@
 
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ACTION_STATUSES, AUDIT_OPERATIONS, BENEFIT_KINDS, DEPENDENCY_STATUSES, PLAN_KINDS, RAG_VALUES, REGISTER_STATUSES, REPORT_STATES, ROLES,
+} from '../../domain/vocabulary.js';
 
 const common = {
   id: text('id').primaryKey(),
@@ -14,7 +17,7 @@ const common = {
 export const plans = sqliteTable('plans', {
   ...common,
   title: text('title').notNull(),
-  kind: text('kind', { enum: ['wsoa', 'priority-action-plan', 'improvement-plan'] }).notNull(),
+  kind: text('kind', { enum: PLAN_KINDS }).notNull(),
   localArea: text('local_area').notNull(),
   principalAuthority: text('principal_authority'),
   inspectionReportPublishedOn: text('inspection_report_published_on'),
@@ -79,10 +82,10 @@ export const actions = sqliteTable(
     revisedDueDate: text('revised_due_date'),
     percentComplete: integer('percent_complete').notNull().default(0),
     milestone: integer('milestone', { mode: 'boolean' }).notNull().default(false),
-    status: text('status', { enum: ['not-started', 'in-progress', 'complete', 'cancelled'] }).notNull(),
+    status: text('status', { enum: ACTION_STATUSES }).notNull(),
     delayReason: text('delay_reason'),
     mitigation: text('mitigation'),
-    ragOverride: text('rag_override', { enum: ['on-target', 'at-risk', 'off-target', 'complete'] }),
+    ragOverride: text('rag_override', { enum: RAG_VALUES }),
     ragOverrideReason: text('rag_override_reason'),
   },
   (t) => [
@@ -110,7 +113,7 @@ export const risks = sqliteTable(
     impactDescription: text('impact_description'),
     likelihood: integer('likelihood').notNull(),
     impact: integer('impact').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    status: text('status', { enum: REGISTER_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     targetResolutionDate: text('target_resolution_date'),
   },
@@ -123,7 +126,7 @@ export const issues = sqliteTable(
     ...registerCommon,
     impactDescription: text('impact_description'),
     impactScore: integer('impact_score').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    status: text('status', { enum: REGISTER_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     resolutionDate: text('resolution_date'),
   },
@@ -135,7 +138,7 @@ export const dependencies = sqliteTable(
   {
     ...registerCommon,
     impactScore: integer('impact_score').notNull(),
-    status: text('status', { enum: ['open', 'managed', 'escalated', 'closed'] }).notNull(),
+    status: text('status', { enum: DEPENDENCY_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     targetResolutionDate: text('target_resolution_date'),
     updates: text('updates', { mode: 'json' }).$type<{ date: string; text: string }[]>().notNull(),
@@ -147,7 +150,7 @@ export const benefits = sqliteTable(
   'benefits',
   {
     ...registerCommon,
-    kind: text('kind', { enum: ['cashable', 'non-cashable'] }).notNull(),
+    kind: text('kind', { enum: BENEFIT_KINDS }).notNull(),
     valueGbpThousands: real('value_gbp_thousands'),
     targetDate: text('target_date'),
   },
@@ -169,7 +172,7 @@ export const highlightReports = sqliteTable(
     nextSteps: text('next_steps', { mode: 'json' }).$type<unknown[]>().notNull(),
     statusSummary: text('status_summary', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     costs: text('costs', { mode: 'json' }).$type<Record<string, unknown> | null>(),
-    state: text('state', { enum: ['draft', 'submitted', 'approved', 'published'] }).notNull().default('draft'),
+    state: text('state', { enum: REPORT_STATES }).notNull().default('draft'),
     // Approval before publishing: who submitted it (token id, so the approver can be told apart) and who approved.
     submittedAt: text('submitted_at'),
     submittedBy: text('submitted_by'),
@@ -240,7 +243,7 @@ export const uploads = sqliteTable(
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['viewer', 'editor', 'admin'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
@@ -255,7 +258,7 @@ export const auditEvents = sqliteTable(
     actorRole: text('actor_role').notNull(),
     actorTokenId: text('actor_token_id'),
     requestId: text('request_id'),
-    operation: text('operation', { enum: ['create', 'update', 'delete', 'publish', 'revoke'] }).notNull(),
+    operation: text('operation', { enum: AUDIT_OPERATIONS }).notNull(),
     resourceType: text('resource_type').notNull(),
     resourceId: text('resource_id').notNull(),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),

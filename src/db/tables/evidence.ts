@@ -2,6 +2,7 @@
 // tagged to areas, actions, measures and information-request codes (JSON lists; jsonb on PostgreSQL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { plans, uploads } from './core.js';
+import { EVIDENCE_KINDS } from '../../domain/vocabulary.js';
 
 export const evidence = sqliteTable(
   'evidence',
@@ -12,7 +13,7 @@ export const evidence = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    kind: text('kind', { enum: ['activity', 'impact', 'voice'] }).notNull(),
+    kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
     asOf: text('as_of').notNull(),
     description: text('description'),
     uploadId: text('upload_id').references(() => uploads.id),

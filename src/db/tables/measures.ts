@@ -1,6 +1,7 @@
 // Measures (KPIs) of a plan and their values by period. Nested lists are JSON text (jsonb on PostgreSQL).
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { plans, projects } from './core.js';
+import { DIRECTIONS, FREQUENCIES } from '../../domain/vocabulary.js';
 
 const common = {
   id: text('id').primaryKey(),
@@ -18,9 +19,9 @@ export const measures = sqliteTable(
     title: text('title').notNull(),
     definition: text('definition').notNull(),
     unit: text('unit').notNull(),
-    direction: text('direction', { enum: ['higher-is-better', 'lower-is-better'] }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
     source: text('source'),
-    frequency: text('frequency', { enum: ['monthly', 'termly', 'quarterly', 'annual'] }),
+    frequency: text('frequency', { enum: FREQUENCIES }),
     areaIds: text('area_ids', { mode: 'json' }).$type<string[]>().notNull(),
     actionIds: text('action_ids', { mode: 'json' }).$type<string[]>().notNull(),
     projectId: text('project_id').references(() => projects.id, { onDelete: 'set null' }),

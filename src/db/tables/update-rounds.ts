@@ -3,6 +3,7 @@
 // *ClaimedAt columns make scheduled work run once even with several processes (UPDATE … WHERE … IS NULL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { plans } from './core.js';
+import { REQUEST_STATES, ROUND_STATES } from '../../domain/vocabulary.js';
 
 export type UpdateItemType = 'action' | 'risk' | 'issue' | 'dependency';
 export interface UpdateItemRef {
@@ -25,7 +26,7 @@ export const updateRounds = sqliteTable(
     escalateTo: text('escalate_to', { mode: 'json' }).$type<{ name: string; email: string } | null>(),
     includeRegisters: integer('include_registers', { mode: 'boolean' }).notNull().default(false),
     message: text('message'),
-    state: text('state', { enum: ['scheduled', 'open', 'closed'] }).notNull(),
+    state: text('state', { enum: ROUND_STATES }).notNull(),
     openClaimedAt: text('open_claimed_at'),
     openedAt: text('opened_at'),
     closedAt: text('closed_at'),
@@ -46,7 +47,7 @@ export const updateRequests = sqliteTable(
     owner: text('owner').notNull(),
     email: text('email').notNull(),
     items: text('items', { mode: 'json' }).$type<UpdateItemRef[]>().notNull(),
-    state: text('state', { enum: ['sent', 'submitted', 'accepted', 'returned'] }).notNull(),
+    state: text('state', { enum: REQUEST_STATES }).notNull(),
     sentAt: text('sent_at'),
     remindClaimedAt: text('remind_claimed_at'),
     remindedAt: text('reminded_at'),

@@ -1,10 +1,11 @@
 // Actions of a plan: WSoA / priority actions ("2.1") and the tasks of its projects.
 import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
+import { ACTION_STATUSES, RAG_SOURCES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title } from '../../shared/schemas.js';
 
-export const ActionStatus = z.enum(['not-started', 'in-progress', 'complete', 'cancelled']);
+export const ActionStatus = z.enum(ACTION_STATUSES);
 const Ref = z
   .string()
   .trim()
@@ -83,7 +84,7 @@ export const Action = z
     ragOverride: Rag.nullable(),
     ragOverrideReason: z.string().nullable(),
     rag: Rag.nullable().meta({ description: `Effective status. ${RAG_RULE}` }),
-    ragSource: z.enum(['derived', 'override']),
+    ragSource: z.enum(RAG_SOURCES),
     behindSchedule: z.boolean(),
   })
   .meta({ id: 'Action' });

@@ -2,13 +2,14 @@
 // (baseline → milestones → target), tolerance, comparators; the response derives latest/expected/rag/trend.
 import { z } from 'zod';
 import { MEASURE_RAG_RULE } from '../../domain/measure-rag.js';
+import { DIRECTIONS, FREQUENCIES, MEASURE_RAG_VALUES, TRENDS } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Id, IsoDate, LongText, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
 
-export const Direction = z.enum(['higher-is-better', 'lower-is-better']);
-export const Frequency = z.enum(['monthly', 'termly', 'quarterly', 'annual']);
-export const MeasureRag = z.enum(['on-target', 'at-risk', 'off-target']);
-export const Trend = z.enum(['improving', 'worsening', 'steady']);
+export const Direction = z.enum(DIRECTIONS);
+export const Frequency = z.enum(FREQUENCIES);
+export const MeasureRag = z.enum(MEASURE_RAG_VALUES);
+export const Trend = z.enum(TRENDS);
 
 // Bounded and finite: a figure is a percentage, a count or a rate, never 1e308 or NaN.
 export const Figure = z.number().min(-1e12).max(1e12);
