@@ -43,6 +43,11 @@ export type RoundState = (typeof ROUND_STATES)[number];
 export const REQUEST_STATES = ['sent', 'submitted', 'accepted', 'returned'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const ITEM_TYPES = ['action', 'risk', 'issue', 'dependency'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** An action agreed at a monitoring review. */
+export const AGREED_ACTION_STATUSES = ['open', 'done'] as const;
+export type AgreedActionStatus = (typeof AGREED_ACTION_STATUSES)[number];
 
 export const MEETING_SECTIONS = ['procedural', 'discussion', 'information'] as const;
 export const MEMBER_ROLES = ['chair', 'vice-chair'] as const;

@@ -1,7 +1,7 @@
 // Shape of the transcribed example data. References between records use their human keys
 // (area number, workstream letter, action ref) so the loader can resolve them to ids.
 
-import type { ActionStatus, BenefitKind, DependencyStatus, PlanKind, RagValue, RegisterStatus } from '../domain/vocabulary.js';
+import type { ActionStatus, AgreedActionStatus, BenefitKind, DependencyStatus, PlanKind, RagValue, RegisterStatus } from '../domain/vocabulary.js';
 
 export type { ActionStatus } from '../domain/vocabulary.js';
 export type Rag = RagValue;
@@ -93,7 +93,7 @@ export interface ExampleReview {
   apologies?: { name: string; role?: string; organisation?: string }[];
   generalUpdate?: string;
   supportReceived?: { areaNumber?: number; activity: string; provider?: string; impact?: string }[];
-  agreedActions?: { text: string; who?: string; when?: string; status: 'open' | 'done' }[];
+  agreedActions?: { text: string; who?: string; when?: string; status: AgreedActionStatus }[];
   conclusion?: string; nextReviewOn?: string; author?: string;
 }
 

@@ -6,16 +6,11 @@ import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'driz
 import {
   ACTION_STATUSES, AUDIT_OPERATIONS, BENEFIT_KINDS, DEPENDENCY_STATUSES, PLAN_KINDS, RAG_VALUES, REGISTER_STATUSES, REPORT_STATES, ROLES,
 } from '../../domain/vocabulary.js';
+import { recordColumns } from './columns.js';
 
-const common = {
-  id: text('id').primaryKey(),
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const plans = sqliteTable('plans', {
-  ...common,
+  ...recordColumns,
   title: text('title').notNull(),
   kind: text('kind', { enum: PLAN_KINDS }).notNull(),
   localArea: text('local_area').notNull(),
@@ -27,7 +22,7 @@ export const plans = sqliteTable('plans', {
 export const areas = sqliteTable(
   'areas',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     title: text('title').notNull(),
@@ -39,7 +34,7 @@ export const areas = sqliteTable(
 export const projects = sqliteTable(
   'projects',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -55,7 +50,7 @@ export const projects = sqliteTable(
 export const workstreams = sqliteTable(
   'workstreams',
   {
-    ...common,
+    ...recordColumns,
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     letter: text('letter').notNull(),
     title: text('title').notNull(),
@@ -67,7 +62,7 @@ export const workstreams = sqliteTable(
 export const actions = sqliteTable(
   'actions',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     ref: text('ref').notNull(),
     title: text('title').notNull(),
@@ -98,7 +93,7 @@ export const actions = sqliteTable(
 );
 
 const registerCommon = {
-  ...common,
+  ...recordColumns,
   projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   ref: text('ref').notNull(),
   owner: text('owner'),
@@ -160,7 +155,7 @@ export const benefits = sqliteTable(
 export const highlightReports = sqliteTable(
   'highlight_reports',
   {
-    ...common,
+    ...recordColumns,
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
@@ -199,7 +194,7 @@ export const publishedFiles = sqliteTable('published_files', {
 export const areaUpdates = sqliteTable(
   'area_updates',
   {
-    ...common,
+    ...recordColumns,
     areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
     asOf: text('as_of').notNull(),
     done: text('done', { mode: 'json' }).$type<string[]>().notNull(),
@@ -211,7 +206,7 @@ export const areaUpdates = sqliteTable(
 );
 
 export const meetings = sqliteTable('meetings', {
-  ...common,
+  ...recordColumns,
   council: text('council'),
   committee: text('committee').notNull(),
   startsAt: text('starts_at').notNull(),

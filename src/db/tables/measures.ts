@@ -1,19 +1,13 @@
 // Measures (KPIs) of a plan and their values by period. Nested lists are JSON text (jsonb on PostgreSQL).
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans, projects } from './core.js';
 import { DIRECTIONS, FREQUENCIES } from '../../domain/vocabulary.js';
-
-const common = {
-  id: text('id').primaryKey(),
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const measures = sqliteTable(
   'measures',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     ref: text('ref').notNull(),
     title: text('title').notNull(),
@@ -38,7 +32,7 @@ export const measures = sqliteTable(
 export const measureValues = sqliteTable(
   'measure_values',
   {
-    ...common,
+    ...recordColumns,
     measureId: text('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     value: real('value').notNull(),

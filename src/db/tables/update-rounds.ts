@@ -2,10 +2,11 @@
 // links emailed to them (only a SHA-256 of each secret is stored), and the comments kept per item.
 // *ClaimedAt columns make scheduled work run once even with several processes (UPDATE … WHERE … IS NULL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans } from './core.js';
-import { REQUEST_STATES, ROUND_STATES } from '../../domain/vocabulary.js';
+import { REQUEST_STATES, ROUND_STATES, type ItemType } from '../../domain/vocabulary.js';
 
-export type UpdateItemType = 'action' | 'risk' | 'issue' | 'dependency';
+export type UpdateItemType = ItemType;
 export interface UpdateItemRef {
   type: UpdateItemType;
   id: string;
@@ -14,10 +15,7 @@ export interface UpdateItemRef {
 export const updateRounds = sqliteTable(
   'update_rounds',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     opensOn: text('opens_on').notNull(),
@@ -39,10 +37,7 @@ export const updateRounds = sqliteTable(
 export const updateRequests = sqliteTable(
   'update_requests',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     roundId: text('round_id').notNull().references(() => updateRounds.id, { onDelete: 'cascade' }),
     owner: text('owner').notNull(),
     email: text('email').notNull(),
