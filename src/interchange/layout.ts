@@ -100,6 +100,19 @@ const int = { type: 'int' } as const;
 const score = (what: string) => `A whole number from 1 to 5 (${what}).`;
 
 const REF_SYNONYMS = ['Reference', 'Ref No', 'Ref Number', 'ID', 'No', 'Number', '#'];
+/** The Ref column of a project's register (risk, issue, dependency). */
+const registerRefColumn = (noun: string): ColumnSpec => {
+  const Noun = noun[0]!.toUpperCase() + noun.slice(1);
+  return {
+    key: 'ref',
+    header: 'Ref',
+    synonyms: [`${Noun} Ref`, `${Noun} No`, `${Noun} Number`, `${Noun} ID`, `${Noun} Reference`, ...REF_SYNONYMS],
+    value: text,
+    required: true,
+    width: 10,
+    note: `Unique in the project’s ${noun} register; with the project, identifies the ${noun}.`,
+  };
+};
 const projectColumn = (noun: string): ColumnSpec => ({
   key: 'projectCode',
   header: 'Project',
@@ -208,7 +221,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The risk registers of the projects.',
     columns: [
       projectColumn('risk'),
-      { key: 'ref', header: 'Ref', synonyms: ['Risk Ref', 'Risk No', 'Risk Number', 'Risk ID', 'Risk Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s risk register; with the project, identifies the risk.' },
+      registerRefColumn('risk'),
       ownerColumn('Risk'),
       { key: 'description', header: 'Description', synonyms: ['Risk', 'Risk Description', 'Risk Title'], value: text, required: true, width: 50, note: 'The risk.' },
       { key: 'impactDescription', header: 'Impact description', synonyms: ['Impact Description', 'Consequence', 'Consequences', 'Effect', 'Impact on project'], value: text, width: 40, note: 'What happens if it occurs.' },
@@ -229,7 +242,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The issue registers of the projects.',
     columns: [
       projectColumn('issue'),
-      { key: 'ref', header: 'Ref', synonyms: ['Issue Ref', 'Issue No', 'Issue Number', 'Issue ID', 'Issue Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s issue register; with the project, identifies the issue.' },
+      registerRefColumn('issue'),
       ownerColumn('Issue'),
       { key: 'description', header: 'Description', synonyms: ['Issue', 'Issue Description', 'Issue Title'], value: text, required: true, width: 50, note: 'The issue.' },
       { key: 'impactDescription', header: 'Impact description', synonyms: ['Impact Description', 'Consequence', 'Consequences', 'Effect', 'Impact on project'], value: text, width: 40, note: 'Its effect.' },
@@ -248,7 +261,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The dependency registers of the projects.',
     columns: [
       projectColumn('dependency'),
-      { key: 'ref', header: 'Ref', synonyms: ['Dependency Ref', 'Dependency No', 'Dependency Number', 'Dependency ID', 'Dependency Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s dependency register; with the project, identifies the dependency.' },
+      registerRefColumn('dependency'),
       ownerColumn('Dependency'),
       { key: 'description', header: 'Description', synonyms: ['Dependency', 'Dependency Description', 'Dependency Title'], value: text, required: true, width: 50, note: 'What the project depends on.' },
       { key: 'impactScore', header: 'Impact score', synonyms: ['Impact', 'Score', 'Severity'], value: int, required: true, width: 10, note: score('1 negligible – 5 severe') },

@@ -29,6 +29,16 @@ export const Rag = z.enum(RAG_VALUES).meta({
 });
 export type Rag = z.infer<typeof Rag>;
 
+/** A human reference ("2.1", "M2.1"), unique in the plan. */
+export const PlanRef = (example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty', abort: true })
+    .max(30)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
+    .meta({ example, description: 'Unique in the plan.' });
+
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
 export const IdParams = z.strictObject({ id: Id });
 

@@ -3,16 +3,10 @@ import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
 import { ACTION_STATUSES, RAG_SOURCES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title } from '../../shared/schemas.js';
+import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title, PlanRef } from '../../shared/schemas.js';
 
 export const ActionStatus = z.enum(ACTION_STATUSES);
-const Ref = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty', abort: true })
-  .max(30)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
-  .meta({ example: '2.1', description: 'Unique in the plan.' });
+const Ref = PlanRef('2.1');
 const Percent = z.number().int().min(0).max(100);
 
 const fields = {
