@@ -52,3 +52,15 @@ export type AgreedActionStatus = (typeof AGREED_ACTION_STATUSES)[number];
 export const MEETING_SECTIONS = ['procedural', 'discussion', 'information'] as const;
 export const MEMBER_ROLES = ['chair', 'vice-chair'] as const;
 export const PUBLIC_DOCUMENT_KINDS = ['pack', 'item'] as const;
+
+/** The words documents, forms and spreadsheets print for action and register statuses. */
+export const STATUS_LABELS: Record<ActionStatus | DependencyStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+  cancelled: 'Cancelled',
+  open: 'Open',
+  closed: 'Closed',
+  managed: 'Managed',
+  escalated: 'Escalated',
+};

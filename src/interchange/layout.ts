@@ -2,7 +2,8 @@
 // single definition of that layout: the importer matches sheets and columns against it (names compared
 // case-insensitively, synonyms accepted), the exporter and the template are written from it, and
 // docs/spreadsheets.md describes it.
-import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, RAG_VALUES, REGISTER_STATUSES } from '../domain/vocabulary.js';
+import { RAG_LABELS } from '../domain/rag.js';
+import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../domain/vocabulary.js';
 
 export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits';
 
@@ -63,29 +64,29 @@ type Words = Omit<EnumOption, 'value'>;
 /** The options of a vocabulary, in its order: every value must have its words (and nothing else may). */
 const optionsOf = <T extends string>(values: readonly T[], words: Record<T, Words>): EnumOption[] => values.map((value) => ({ value, ...words[value] }));
 
-const OPEN: Words = { label: 'Open', synonyms: ['live', 'active'] };
-const CLOSED: Words = { label: 'Closed', synonyms: ['resolved', 'done'] };
+const OPEN: Words = { label: STATUS_LABELS.open, synonyms: ['live', 'active'] };
+const CLOSED: Words = { label: STATUS_LABELS.closed, synonyms: ['resolved', 'done'] };
 
 export const STATUS_OPTIONS = optionsOf(ACTION_STATUSES, {
-  'not-started': { label: 'Not started', synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
-  'in-progress': { label: 'In progress', synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
-  complete: { label: 'Complete', synonyms: ['completed', 'done', 'finished', 'closed'] },
-  cancelled: { label: 'Cancelled', synonyms: ['canceled', 'withdrawn', 'dropped'] },
+  'not-started': { label: STATUS_LABELS['not-started'], synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
+  'in-progress': { label: STATUS_LABELS['in-progress'], synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
+  complete: { label: STATUS_LABELS.complete, synonyms: ['completed', 'done', 'finished', 'closed'] },
+  cancelled: { label: STATUS_LABELS.cancelled, synonyms: ['canceled', 'withdrawn', 'dropped'] },
 });
 
 export const RAG_OPTIONS = optionsOf(RAG_VALUES, {
-  'on-target': { label: 'On Target', synonyms: ['green', 'g', 'on track'] },
-  'at-risk': { label: 'At Risk', synonyms: ['amber', 'a', 'yellow'] },
-  'off-target': { label: 'Off Target', synonyms: ['red', 'r', 'off track'] },
-  complete: { label: 'Complete', synonyms: ['blue', 'b', 'completed', 'done'] },
+  'on-target': { label: RAG_LABELS['on-target'], synonyms: ['green', 'g', 'on track'] },
+  'at-risk': { label: RAG_LABELS['at-risk'], synonyms: ['amber', 'a', 'yellow'] },
+  'off-target': { label: RAG_LABELS['off-target'], synonyms: ['red', 'r', 'off track'] },
+  complete: { label: RAG_LABELS.complete, synonyms: ['blue', 'b', 'completed', 'done'] },
 });
 
 const OPEN_CLOSED = optionsOf(REGISTER_STATUSES, { open: OPEN, closed: CLOSED });
 
 const DEPENDENCY_STATUS = optionsOf(DEPENDENCY_STATUSES, {
   open: OPEN,
-  managed: { label: 'Managed', synonyms: ['being managed', 'under control'] },
-  escalated: { label: 'Escalated' },
+  managed: { label: STATUS_LABELS.managed, synonyms: ['being managed', 'under control'] },
+  escalated: { label: STATUS_LABELS.escalated },
   closed: CLOSED,
 });
 
