@@ -10,7 +10,8 @@ import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
 import { createRegisterServices } from './registers/service.js';
-import { NO_MEASURES, type MeasureSource } from './measure-source.js';
+import type { MeasureSource } from './measure-source.js';
+import { RecordedMeasures } from './measures/source.js';
 import type { Repos } from './repos.js';
 import { ReviewsService } from './reviews/service.js';
 
@@ -20,8 +21,9 @@ export interface ServiceContext {
   ragMargin: number;
 }
 
-// Measures (KPIs) come from their own wing; `measures` is where it plugs in (default: none).
-export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = NO_MEASURES) {
+// Changes and reviews read measures (KPIs) through a MeasureSource: the measures wing's by default
+// (NO_MEASURES from ./measure-source.js leaves them out).
+export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = new RecordedMeasures(repos)) {
   return {
     plans: createPlansService(repos),
     areas: createAreasService(repos),
