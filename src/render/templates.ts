@@ -32,6 +32,10 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('figure', (v: unknown, unit: unknown) =>
     typeof v !== 'number' ? '–' : typeof unit === 'string' && unit ? formatFigure(v, unit) : formatFigure(v, '').trimEnd(),
   );
+  // A measure's RAG in words; without one, why: no value yet, or no trajectory (baseline and target) to judge it by.
+  hb.registerHelper('measureRag', (v: unknown, latest: unknown) =>
+    typeof v === 'string' ? ragLabel(v as RagValue) : typeof latest === 'number' ? 'No trajectory' : 'No value',
+  );
   hb.registerHelper('money', (v: unknown) => (typeof v === 'number' ? money.format(v) : ''));
   hb.registerHelper('num', (v: unknown, digits: unknown) => (typeof v === 'number' ? v.toFixed(typeof digits === 'number' ? digits : 2) : '0'));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

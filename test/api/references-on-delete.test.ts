@@ -16,7 +16,7 @@ async function ok(res: { statusCode: number; body: string; json(): any }, status
 }
 const get = async (path: string) => ok(await t.admin.get(`/api/v1/${path}`));
 
-async function auditOf(resourceType: string, resourceId: string) {
+async function auditOf(resourceType: string, resourceId: string | undefined) {
   return (await get(`audit?resourceType=${resourceType}&resourceId=${resourceId}&limit=500`)).items as {
     operation: string;
     requestId: string | null;
