@@ -214,6 +214,7 @@ export class CrudRepo<T extends VersionedTable> {
     stmt.run(values);
   }
 
+  /** `guard` runs in the transaction before the row goes: it may refuse (throw) or write what goes with it. */
   delete(id: string, ifMatch: number[] | undefined, actor: Actor, guard?: (current: Row<T>, tx: Db) => void): void {
     this.store.tx((tx) => {
       const current = this.mustGet(id, tx);

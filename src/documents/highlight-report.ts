@@ -42,7 +42,7 @@ export class HighlightReportDocuments {
     const since = published < until ? published : until;
     const changes = this.ctx.services.changes.forProjectNow(row.projectId, since, until);
     if (!changes) return null;
-    return buildChangesView(changes, { sinceWhat: `the last report (${ukDate(since)})`, noun: 'task', showMeasures: false });
+    return buildChangesView(changes, { sinceWhat: `the last report (${ukDate(since)})`, noun: 'task', showMeasures: true });
   }
 
   renderHtml(view: HighlightReportView): string {

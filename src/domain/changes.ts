@@ -1,6 +1,7 @@
 // What changed in a plan between two dates, reconstructed from the audit trail: each action's, risk's and
 // issue's state as recorded at the end of the `since` day against the end of the `until` day (England).
 import { daysBetween, londonDate } from './dates.js';
+import type { MeasureRag } from './measure-rag.js';
 import { DEFAULT_AT_RISK_MARGIN, effectiveDueDate, effectiveRag, type RagInput, type RagValue } from './rag.js';
 
 export type TrackedType = 'action' | 'risk' | 'issue';
@@ -23,9 +24,15 @@ export interface Named {
 }
 
 export interface MovedMeasure extends Named {
+  /** The measure's unit ("%", "days"), so documents can print the figures. */
+  unit: string;
+  /** The latest value (and its period) as recorded at the end of `since`, and of `until`. */
   from: number | null;
   to: number | null;
-  rag: RagValue | null;
+  fromPeriod: string | null;
+  toPeriod: string | null;
+  /** The measure's RAG at `until` (src/domain/measure-rag.ts). */
+  rag: MeasureRag | null;
 }
 
 export interface Changes {

@@ -2,7 +2,7 @@
 // everything a public document is made from, which make up its content key. A stored copy is derived data
 // (it can always be printed again), so writing one is not an audited change.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { actions, areas, areaUpdates, auditEvents, highlightReports, plans, publicDocuments, reviews, uploads } from '../db/schema.js';
+import { actions, areas, areaUpdates, auditEvents, highlightReports, measures, measureValues, plans, publicDocuments, reviews, uploads } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 
 export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
@@ -37,7 +37,7 @@ export class PublicDocumentsRepo {
     });
   }
 
-  /** (id, version) of every record a plan's progress report reads, in a stable order. */
+  /** (id, version) of every record a plan's progress report and review notes read (measures and their values too), in a stable order. */
   planInputs(planId: string): string {
     const db = this.db;
     const plan = db.select({ id: plans.id, v: plans.version }).from(plans).where(eq(plans.id, planId)).all();
@@ -47,7 +47,16 @@ export class PublicDocumentsRepo {
     const updateRows = areaIds.length
       ? db.select({ id: areaUpdates.id, v: areaUpdates.version }).from(areaUpdates).where(inArray(areaUpdates.areaId, areaIds)).orderBy(asc(areaUpdates.id)).all()
       : [];
-    return [plan, areaRows, actionRows, updateRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
+    const measureRows = db.select({ id: measures.id, v: measures.version }).from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.id)).all();
+    const valueRows = measureRows.length
+      ? db
+          .select({ id: measureValues.id, v: measureValues.version })
+          .from(measureValues)
+          .where(inArray(measureValues.measureId, db.select({ id: measures.id }).from(measures).where(eq(measures.planId, planId))))
+          .orderBy(asc(measureValues.id))
+          .all()
+      : [];
+    return [plan, areaRows, actionRows, updateRows, measureRows, valueRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
   }
 
   /** A review's plan and version (its note also depends on the plan's live data as of the day it was held). */

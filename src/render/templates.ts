@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { longDate, monthYear, ukDate } from '../domain/dates.js';
+import { formatFigure } from '../domain/figures.js';
 import { ragLabel, type RagValue } from '../domain/rag.js';
 import { cssString } from './css-string.js';
 
@@ -22,6 +23,15 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('longDate', (iso: unknown) => (typeof iso === 'string' ? longDate(iso) : ''));
   hb.registerHelper('rag', (v: unknown, cancelled: unknown) => ragLabel((v as RagValue) ?? null, cancelled === true));
   hb.registerHelper('ragClass', (v: unknown) => (typeof v === 'string' ? `rag-${v}` : 'rag-none'));
+  // A measure's figure with its unit ("57.3%", "12 days"); "–" for none. Views stored before units were
+  // carried print the bare number.
+  hb.registerHelper('figure', (v: unknown, unit: unknown) =>
+    typeof v !== 'number' ? '–' : typeof unit === 'string' && unit ? formatFigure(v, unit) : formatFigure(v, '').trimEnd(),
+  );
+  // A measure's RAG in words; without one, why: no value yet, or no trajectory (baseline and target) to judge it by.
+  hb.registerHelper('measureRag', (v: unknown, latest: unknown) =>
+    typeof v === 'string' ? ragLabel(v as RagValue) : typeof latest === 'number' ? 'No trajectory' : 'No value',
+  );
   hb.registerHelper('money', (v: unknown) => (typeof v === 'number' ? money.format(v) : ''));
   hb.registerHelper('num', (v: unknown, digits: unknown) => (typeof v === 'number' ? v.toFixed(typeof digits === 'number' ? digits : 2) : '0'));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -22,8 +22,8 @@ export interface ResourceServiceOptions<R extends AnyRepo, C, U, Q, A> {
   patchValues?: (body: U, current: RowOf<R>, tx: Db) => Record<string, unknown>;
   /** Extra list filters from the query string. */
   filters?: (query: Q) => (SQL | undefined)[];
-  /** Throws to refuse a delete. */
-  guardDelete?: (current: RowOf<R>, tx: Db) => void;
+  /** Runs in the deleting transaction before the row goes: throws to refuse, or writes what goes with it. */
+  guardDelete?: (current: RowOf<R>, tx: Db, actor: Actor) => void;
   /** Optional columns stored as null when a create leaves them out. */
   optional?: readonly string[];
 }
@@ -72,6 +72,7 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
   }
 
   remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
-    this.o.repo.delete(id, ifMatch, actor, this.o.guardDelete as never);
+    const guard = this.o.guardDelete;
+    this.o.repo.delete(id, ifMatch, actor, guard ? (current, tx) => guard(current as RowOf<R>, tx, actor) : undefined);
   }
 }

@@ -10,15 +10,17 @@ import { createMeetingsService } from './meetings/service.js';
 import { createPlansService } from './plans/service.js';
 import { createProjectsService, createWorkstreamsService } from './projects/service.js';
 import { createRegisterServices } from './registers/service.js';
-import { NO_MEASURES, type MeasureSource } from './measure-source.js';
+import type { MeasureSource } from './measure-source.js';
+import { RecordedMeasures } from './measures/source.js';
 import type { Repos } from './repos.js';
 import type { ServiceContext } from './service-context.js';
 import { ReviewsService } from './reviews/service.js';
 
 export type { ServiceContext } from './service-context.js';
 
-// Measures (KPIs) come from their own wing; `measures` is where it plugs in (default: none).
-export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = NO_MEASURES) {
+// Changes and reviews read measures (KPIs) through a MeasureSource: the measures wing's by default
+// (NO_MEASURES from ./measure-source.js leaves them out).
+export function createServices(repos: Repos, ctx: ServiceContext, measures: MeasureSource = new RecordedMeasures(repos)) {
   return {
     plans: createPlansService(repos),
     areas: createAreasService(repos),

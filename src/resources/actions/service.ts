@@ -10,6 +10,7 @@ import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import { paginate } from '../../shared/pagination.js';
 import type { CrudService } from '../crud-routes.js';
+import { dropReferences } from '../references.js';
 import type { Repos } from '../repos.js';
 import type { ServiceContext } from '../service-context.js';
 import type { ActionRow } from './repo.js';
@@ -107,7 +108,8 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   }
 
   remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
-    this.repos.actions.delete(id, ifMatch, actor);
+    // The action's id leaves the measures and evidence that named it, in the same transaction.
+    this.repos.actions.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'action', id, current.planId));
   }
 
   /** Validates the whole action as it would be stored; returns it with the project filled in from the workstream. */

@@ -1,6 +1,6 @@
 // Data access for area progress updates.
-import { and, desc, eq, lte } from 'drizzle-orm';
-import { areaUpdates } from '../../db/schema.js';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { areas, areaUpdates } from '../../db/schema.js';
 import { CrudRepo } from '../../db/crud-repo.js';
 import type { Db } from '../../db/client.js';
 import type { Store } from '../../db/store.js';
@@ -10,6 +10,21 @@ export type AreaUpdateRow = typeof areaUpdates.$inferSelect;
 export class AreaUpdatesRepo extends CrudRepo<typeof areaUpdates> {
   constructor(store: Store) {
     super(store, { table: areaUpdates, resourceType: 'area-update', idPrefix: 'upd' });
+  }
+
+  /** The updates of the plan's areas whose evidenceIds name the evidence item (cleaned when it is deleted). */
+  linkingEvidence(planId: string, evidenceId: string, db: Db = this.db): AreaUpdateRow[] {
+    return db
+      .select()
+      .from(areaUpdates)
+      .where(
+        and(
+          inArray(areaUpdates.areaId, db.select({ id: areas.id }).from(areas).where(eq(areas.planId, planId))),
+          sql`exists (select 1 from json_each(${areaUpdates.evidenceIds}) where value = ${evidenceId})`,
+        ),
+      )
+      .orderBy(asc(areaUpdates.id))
+      .all();
   }
 
   /** The latest update of the area on or before `asOf` (the most recently created wins a tie). */

@@ -1,5 +1,7 @@
-// Area rules: numbers are unique within their plan (enforced by the database, reported as 409).
+// Area rules: numbers are unique within their plan (enforced by the database, reported as 409); a deleted
+// area's id leaves the measures and evidence that named it.
 import { areas } from '../../db/schema.js';
+import { dropReferences } from '../references.js';
 import type { Repos } from '../repos.js';
 import { ResourceService } from '../resource-service.js';
 import type { Area, AreaQuery, CreateArea, UpdateArea } from './schemas.js';
@@ -10,4 +12,5 @@ export const createAreasService = (repos: Repos) =>
     parent: { repo: repos.plans, column: areas.planId, key: 'planId' },
     toApi: (row) => row,
     optional: ['description'],
+    guardDelete: (current, tx, actor) => dropReferences(repos, tx, actor, 'area', current.id, current.planId),
   });

@@ -1,4 +1,5 @@
-// Data access for "what changed": the audit events of actions, risks and issues recorded before an instant.
+// Data access for "what changed": the audit events of actions, risks and issues (or of measures and their
+// values) recorded before an instant.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import type { Store } from '../../db/store.js';
@@ -10,7 +11,7 @@ export class ChangesRepo {
   constructor(private readonly store: Store) {}
 
   /** Every create/update/delete of the tracked resource types recorded before `beforeInstant`, in order. */
-  eventsBefore(beforeInstant: string): ChangeEvent[] {
+  eventsBefore(beforeInstant: string, types: readonly string[] = TRACKED): ChangeEvent[] {
     return this.store.db
       .select({
         seq: auditEvents.seq,
@@ -22,7 +23,7 @@ export class ChangesRepo {
         after: auditEvents.after,
       })
       .from(auditEvents)
-      .where(and(inArray(auditEvents.resourceType, TRACKED), lt(auditEvents.at, beforeInstant)))
+      .where(and(inArray(auditEvents.resourceType, [...types]), lt(auditEvents.at, beforeInstant)))
       .orderBy(asc(auditEvents.seq))
       .all();
   }

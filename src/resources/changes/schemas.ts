@@ -1,6 +1,7 @@
 // The shape of "what changed since" (GET /plans/:planId/changes).
 import { z } from 'zod';
 import { IsoDate, Rag } from '../../shared/schemas.js';
+import { MeasureRag } from '../measures/schemas.js';
 
 export const ChangesQuery = z.strictObject({
   since: IsoDate.meta({ description: 'Compare against the state recorded at the end of this day (England).' }),
@@ -30,7 +31,24 @@ export const Changes = z
       scoreChanged: z.array(z.object({ ...Named, from: z.number(), to: z.number() })).meta({ description: 'Score = likelihood × impact.' }),
     }),
     issues: z.object({ opened: z.array(Entry), closed: z.array(Entry) }),
-    measures: z.object({ moved: z.array(z.object({ ...Named, from: z.number().nullable(), to: z.number().nullable(), rag: NullableRag })) }),
+    measures: z.object({
+      moved: z
+        .array(
+          z.object({
+            ...Named,
+            unit: z.string(),
+            from: z.number().nullable(),
+            to: z.number().nullable(),
+            fromPeriod: z.string().nullable().meta({ description: 'The period of `from`.' }),
+            toPeriod: z.string().nullable().meta({ description: 'The period of `to`.' }),
+            rag: MeasureRag.nullable().meta({ description: 'The measure’s RAG at until.' }),
+          }),
+        )
+        .meta({
+          description:
+            'The plan’s measures whose latest value (the value with the latest period on or before the day) as recorded at the end of since differs from the one recorded at the end of until. A value recorded after since for an earlier period counts from when it was recorded.',
+        }),
+    }),
   })
   .meta({ id: 'Changes' });
 

@@ -25,8 +25,8 @@ export class ChangesService {
   }
 
   /**
-   * The changes of one project's tasks, risks and issues (a highlight report's section; measures belong to
-   * the plan, not a project). Synchronous because the highlight report's view is built in one read
+   * The changes of one project's tasks, risks, issues and measures (a highlight report's section; measures
+   * whose projectId, as recorded at `until`, is the project). Synchronous because the highlight report's view is built in one read
    * transaction; it becomes async with the data layer. Null when the trail does not reach back to `since`.
    */
   forProjectNow(projectId: string, since: string, until: string): Changes | null {
@@ -35,6 +35,7 @@ export class ChangesService {
     const first = this.repos.changes.firstRecordedAt('project', projectId);
     if (!first || first >= endOfLondonDay(since)) return null;
     const events = eventsOfProject(this.repos.changes.eventsBefore(endOfLondonDay(until)), projectId);
-    return computeChanges({ since, until, events, ragMargin: this.ctx.ragMargin });
+    const measures = this.measures.movedInProjectNow(projectId, since, until);
+    return computeChanges({ since, until, events, ragMargin: this.ctx.ragMargin, measures });
   }
 }

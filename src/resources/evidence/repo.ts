@@ -17,7 +17,7 @@ export interface EvidenceFilter {
   to?: string;
 }
 
-const hasInList = (column: typeof evidence.areaIds | typeof evidence.requestItems, value: string) =>
+const hasInList = (column: typeof evidence.areaIds | typeof evidence.actionIds | typeof evidence.measureIds | typeof evidence.requestItems, value: string) =>
   sql`exists (select 1 from json_each(${column}) where value = ${value})`;
 
 function where(f: EvidenceFilter): SQL | undefined {
@@ -37,6 +37,11 @@ export class EvidenceRepo extends CrudRepo<typeof evidence> {
 
   page(f: EvidenceFilter, page: { limit: number; cursor?: string }): Page<EvidenceRow> {
     return this.list(where(f), page);
+  }
+
+  /** The plan's items whose areaIds, actionIds or measureIds name `id` (cleaned when that record is deleted). */
+  naming(planId: string, field: 'areaIds' | 'actionIds' | 'measureIds', id: string, db: Db = this.db): EvidenceRow[] {
+    return db.select().from(evidence).where(and(eq(evidence.planId, planId), hasInList(evidence[field], id))).orderBy(asc(evidence.id)).all();
   }
 
   /** Every item matching the filter, by date then creation (documents, readiness, bundles). */

@@ -10,6 +10,7 @@ import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import { notInPlan, unique } from '../plan-members.js';
+import { dropReferences } from '../references.js';
 import type { Repos } from '../repos.js';
 import type { ServiceContext } from '../service-context.js';
 import type { EvidenceFilter, EvidenceRow } from './repo.js';
@@ -50,7 +51,8 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
-    this.repos.evidence.delete(id, ifMatch, actor);
+    // The item's id leaves the area updates that linked it, in the same transaction.
+    this.repos.evidence.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'evidence', id, current.planId));
   }
 
   /** Every item of the plan matching the filter (documents and bundles). */

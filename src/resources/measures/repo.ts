@@ -8,6 +8,9 @@ import type { Store } from '../../db/store.js';
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureValueRow = typeof measureValues.$inferSelect;
 
+const listHas = (column: typeof measures.areaIds | typeof measures.actionIds, value: string) =>
+  sql`exists (select 1 from json_each(${column}) where value = ${value})`;
+
 export interface MeasureFilter {
   planId: string;
   areaId?: string;
@@ -26,7 +29,7 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
 
   page(f: MeasureFilter, page: { limit: number; cursor?: string }): Page<MeasureRow> {
     const where: (SQL | undefined)[] = [eq(measures.planId, f.planId)];
-    if (f.areaId) where.push(sql`exists (select 1 from json_each(${measures.areaIds}) where value = ${f.areaId})`);
+    if (f.areaId) where.push(listHas(measures.areaIds, f.areaId));
     if (f.projectId) where.push(eq(measures.projectId, f.projectId));
     return this.list(and(...where), page);
   }
@@ -34,6 +37,16 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
   /** A project's measures in ref order (its highlight report). */
   inProject(projectId: string, db: Db = this.db): MeasureRow[] {
     return db.select().from(measures).where(eq(measures.projectId, projectId)).orderBy(asc(measures.ref)).all();
+  }
+
+  /** The measures whose areaIds include the area (a review's area), in creation order. */
+  inArea(areaId: string, db: Db = this.db): MeasureRow[] {
+    return db.select().from(measures).where(listHas(measures.areaIds, areaId)).orderBy(asc(measures.id)).all();
+  }
+
+  /** The plan's measures whose areaIds or actionIds name `id` (cleaned when that area or action is deleted). */
+  naming(planId: string, field: 'areaIds' | 'actionIds', id: string, db: Db = this.db): MeasureRow[] {
+    return db.select().from(measures).where(and(eq(measures.planId, planId), listHas(measures[field], id))).orderBy(asc(measures.id)).all();
   }
 
   /** The plan's measures in ref order (documents). */

@@ -9,6 +9,7 @@ import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import { notInPlan, unique } from '../plan-members.js';
+import { dropReferences } from '../references.js';
 import type { Repos } from '../repos.js';
 import type { ServiceContext } from '../service-context.js';
 import type { MeasureRow, MeasureValueRow } from './repo.js';
@@ -71,7 +72,8 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
-    this.repos.measures.delete(id, ifMatch, actor);
+    // The measure's id leaves the evidence that named it, in the same transaction.
+    this.repos.measures.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'measure', id, current.planId));
   }
 
   private checked(m: MeasureRow, tx: Db): MeasureRow {

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { AGREED_ACTION_STATUSES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Id, IsoDate, LongText, Meta, nullish, Rag, ShortText, Title } from '../../shared/schemas.js';
+import { Id, IsoDate, LongText, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
+import { MeasureRag } from '../measures/schemas.js';
 
 const Person = z.strictObject({ name: ShortText, role: nullish(ShortText), organisation: nullish(ShortText) });
 const Support = z.strictObject({
@@ -92,7 +93,19 @@ export const Review = z
           progress: z.array(z.string()).meta({ description: 'What the area has done (the latest update on or before heldOn).' }),
           evidenceOfImpact: z.string().nullable(),
           nextSteps: z.array(z.string()),
-          measures: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), latest: z.number().nullable(), rag: Rag.nullable() })),
+          measures: z
+            .array(
+              z.object({
+                id: z.string(),
+                ref: z.string(),
+                title: z.string(),
+                unit: z.string(),
+                latest: z.number().nullable().meta({ description: 'The value with the latest period on or before heldOn.' }),
+                period: z.string().nullable().meta({ description: 'The period of latest.' }),
+                rag: MeasureRag.nullable(),
+              }),
+            )
+            .meta({ description: 'The measures whose areaIds include the area, in ref order.' }),
         }),
       )
       .meta({ description: 'Per area, from its latest progress update on or before heldOn.' }),

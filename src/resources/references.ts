@@ -1,0 +1,38 @@
+// Ids that records keep in their lists (measures' areaIds/actionIds, evidence's areaIds/actionIds/
+// measureIds, area updates' evidenceIds) are dropped when the record they name is deleted: inside the
+// deleting transaction, each touched record updated through its repository (audited, version + 1).
+import type { Db } from '../db/client.js';
+import type { Actor } from '../db/store.js';
+import type { Repos } from './repos.js';
+
+export type ReferencedType = 'area' | 'action' | 'measure' | 'evidence';
+
+const without = (ids: string[], id: string) => ids.filter((x) => x !== id);
+
+/** Removes `id` (a record of the plan, about to be deleted) from every list in the plan that names it. */
+export function dropReferences(repos: Repos, tx: Db, actor: Actor, type: ReferencedType, id: string, planId: string): void {
+  const fromMeasures = (field: 'areaIds' | 'actionIds') => {
+    for (const m of repos.measures.naming(planId, field, id, tx)) repos.measures.updateIn(tx, m.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+  };
+  const fromEvidence = (field: 'areaIds' | 'actionIds' | 'measureIds') => {
+    for (const e of repos.evidence.naming(planId, field, id, tx)) repos.evidence.updateIn(tx, e.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+  };
+  switch (type) {
+    case 'area':
+      fromMeasures('areaIds');
+      fromEvidence('areaIds');
+      return;
+    case 'action':
+      fromMeasures('actionIds');
+      fromEvidence('actionIds');
+      return;
+    case 'measure':
+      fromEvidence('measureIds');
+      return;
+    case 'evidence':
+      for (const u of repos.areaUpdates.linkingEvidence(planId, id, tx)) {
+        repos.areaUpdates.updateIn(tx, u.id, undefined, actor, (cur) => ({ evidenceIds: without(cur.evidenceIds, id) }));
+      }
+      return;
+  }
+}
