@@ -26,7 +26,7 @@ for (const name of ['example', 'big']) {
   const pdf = readFileSync(join(dir, `${name}.pdf`));
   const html = readFileSync(join(dir, `${name}.html`), 'utf8');
   const cpu: number[] = [];
-  let out = Buffer.alloc(0);
+  let out: Buffer = Buffer.alloc(0);
   for (let i = 0; i <= runs; i++) {
     const c = process.cpuUsage();
     out = await accessiblePdf(pdf, { title: 'Highlight report', html });
