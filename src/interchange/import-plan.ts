@@ -1,8 +1,9 @@
 // Import planning: every row of every sheet is parsed, validated (cells, the resources' own zod schemas,
-// references between sheets and to the plan, the action rules) and compared by reference with the plan's
-// current records. The result is either a list of problems (then nothing may be written) or the list of
+// references between sheets and to the plan, and — as a pre-check in the sheet's words — the action rules
+// the actions service enforces again on writing) and compared by reference with the plan's current records. The result is either a list of problems (then nothing may be written) or the list of
 // creates and updates to apply — which is also what a dry run shows.
 import type { z } from 'zod';
+import { actionRuleBreaches, type ActionRuleInput } from '../domain/action-rules.js';
 import { CreateAction } from '../resources/actions/schemas.js';
 import { CreateArea } from '../resources/areas/schemas.js';
 import { CreateProject, CreateWorkstream } from '../resources/projects/schemas.js';
@@ -62,10 +63,14 @@ export interface RowPlan {
   changes: FieldChange[];
 }
 
+/** Where each sheet's columns are in the file, by field: to place a problem found when writing. */
+export type SheetColumns = Record<string, Record<string, { index: number; header: string }>>;
+
 export interface ImportPlan {
   rows: RowPlan[];
   problems: SheetProblem[];
   warnings: SheetProblem[];
+  columns: SheetColumns;
 }
 
 export type Progress = (stage: 'validating' | 'applying', done: number, total: number) => void;
@@ -113,7 +118,7 @@ class Planner {
       if (sheet) this.planSheet(sheet);
     }
     this.onProgress?.('validating', this.total, this.total);
-    return { rows: this.rows, problems: this.problems, warnings: this.read.warnings };
+    return { rows: this.rows, problems: this.problems, warnings: this.read.warnings, columns: sheetColumns(this.read) };
   }
 
   private lettersOf(code: string): Set<string> {
@@ -316,18 +321,12 @@ class Planner {
         fail('workstreamLetter', `${nameOf('workstreamLetter')} '${letter}' is not a workstream of project ${project}${letters ? ` (it has ${letters})` : ''}; add it to the Workstreams sheet`);
       }
     }
-    const start = v.startDate as string | null;
-    const due = v.dueDate as string | null;
-    const revised = v.revisedDueDate as string | null;
-    if (start && due && start > due && !bad.has('startDate') && !bad.has('dueDate')) {
-      fail('startDate', `${nameOf('startDate')} ${uk(start)} is after the ${nameOf('dueDate')} ${uk(due)}`);
-    }
-    if (start && revised && start > revised && !bad.has('startDate') && !bad.has('revisedDueDate')) {
-      fail('revisedDueDate', `${nameOf('revisedDueDate')} ${uk(revised)} is before the ${nameOf('startDate')} ${uk(start)}`);
-    }
-    const override = v.ragOverride as string | null;
-    if (override && !String(v.ragOverrideReason ?? '').trim() && !bad.has('ragOverride')) {
-      fail('ragOverrideReason', `${nameOf('ragOverride')} is set, so ${nameOf('ragOverrideReason')} must say why`);
+    // The action rules themselves are the actions service's (it enforces them again when the row is
+    // written); run here so that every row's breaches are listed at once, in the sheet's words.
+    for (const b of actionRuleBreaches(v as ActionRuleInput)) {
+      if (b.rule === 'start-after-due') fail('startDate', `${nameOf('startDate')} ${uk(b.startDate)} is after the ${nameOf('dueDate')} ${uk(b.dueDate)}`);
+      else if (b.rule === 'revised-before-start') fail('revisedDueDate', `${nameOf('revisedDueDate')} ${uk(b.revisedDueDate)} is before the ${nameOf('startDate')} ${uk(b.startDate)}`);
+      else fail('ragOverrideReason', `${nameOf('ragOverride')} is set, so ${nameOf('ragOverrideReason')} must say why`);
     }
     return ok;
   }
@@ -337,6 +336,10 @@ class Planner {
     if (numbers.length === 0) return ' (the plan has no areas yet)';
     return numbers.length <= 12 ? ` (areas: ${numbers.join(', ')})` : '';
   }
+}
+
+export function sheetColumns(read: ReadWorkbook): SheetColumns {
+  return Object.fromEntries(read.sheets.map((s) => [s.name, Object.fromEntries([...s.columns].map(([key, c]) => [key, { index: c.index, header: c.header }]))]));
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
