@@ -89,12 +89,18 @@ function newWorkbook(now: Date, title?: string): ExcelJS.Workbook {
   return wb;
 }
 
+/** The columns of a sheet's CSV: all, less those written only when some row has a value. */
+function csvColumns(spec: SheetSpec, rows: Cells[]): ColumnSpec[] {
+  return spec.columns.filter((c) => !c.csvWhenUsed || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined));
+}
+
 /** Adds one data sheet: header row, rows, formats, filter, frozen header, drop-downs. */
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS.Worksheet {
+  const { columns } = spec;
   const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }] });
-  ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   const header = ws.getRow(1);
-  spec.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { bold: true, color: { argb: HEAD.font } };
@@ -104,8 +110,8 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
   });
   header.height = 30;
   for (const cells of rows) {
-    const row = ws.addRow(spec.columns.map((c) => cellValue(c, cells[c.key], false)));
-    spec.columns.forEach((c, i) => {
+    const row = ws.addRow(columns.map((c) => cellValue(c, cells[c.key], false)));
+    columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.value.type === 'date') cell.numFmt = DATE_FORMAT;
       if (c.value.type === 'text' && REF_LIKE.has(c.key)) cell.numFmt = '@';
@@ -116,7 +122,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
     });
   }
   const last = Math.max(rows.length + 1, 1) + SPARE_ROWS;
-  spec.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const letter = ws.getColumn(i + 1).letter;
     const range = `${letter}2:${letter}${last}`;
     if (c.computed) return;
@@ -140,7 +146,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
       for (let r = rows.length + 2; r <= Math.min(last, rows.length + 1 + 100); r++) ws.getCell(`${letter}${r}`).numFmt = '@';
     }
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length + 1, 1), column: spec.columns.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length + 1, 1), column: columns.length } };
   return ws;
 }
 
@@ -245,12 +251,11 @@ export async function planCsv(deps: InterchangeDeps, planId: string, kind: Kind,
   const spec = sheetSpec(kind);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(spec.name);
-  ws.addRow(spec.columns.map((c) => c.header));
   const rows = rowsOf(kind, data);
-  for (const row of rows) {
-    const cells = rowCells(kind, row, keys, deps, opts.asOf);
-    ws.addRow(spec.columns.map((c) => cellValue(c, cells[c.key], true)));
-  }
+  const all = rows.map((row) => rowCells(kind, row, keys, deps, opts.asOf));
+  const columns = csvColumns(spec, all);
+  ws.addRow(columns.map((c) => c.header));
+  for (const cells of all) ws.addRow(columns.map((c) => cellValue(c, cells[c.key], true)));
   opts.onProgress?.(spec.name, rows.length);
   const out = await wb.csv.writeBuffer({ sheetName: spec.name, formatterOptions: { writeBOM: true, rowDelimiter: '\r\n' } });
   return Buffer.from(out);

@@ -40,6 +40,11 @@ export interface ColumnSpec {
   required?: boolean;
   /** Written on export for reading (RAG, risk score) and ignored on import. */
   computed?: boolean;
+  /**
+   * Left out of a one-sheet CSV export when no row has a value, so a CSV other tools already read keeps
+   * its columns (always in the workbook and the template; an absent column keeps what is stored on import).
+   */
+  csvWhenUsed?: boolean;
   /** Excel column width in characters. */
   width: number;
   /** One line for the guide sheet and docs/spreadsheets.md. */
@@ -111,6 +116,15 @@ const ownerColumn = (noun: string): ColumnSpec => ({
   value: text,
   width: 20,
   note: 'Who owns it.',
+});
+const ownerEmailColumn = (noun: string): ColumnSpec => ({
+  key: 'ownerEmail',
+  header: 'Owner email',
+  synonyms: ['Email', 'E-mail', 'Email address', 'Owner e-mail', 'Owner email address', `${noun} Owner Email`, 'Lead Email', 'Contact Email'],
+  value: text,
+  csvWhenUsed: true,
+  width: 28,
+  note: 'The owner’s email address: where the monthly update round sends their link. Optional.',
 });
 const mitigationColumn: ColumnSpec = {
   key: 'mitigation',
@@ -192,6 +206,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'ragOverrideReason', header: 'RAG override reason', synonyms: ['Override Reason', 'RAG Reason', 'Reason for Override', 'RAG Explanation'], value: text, width: 40, note: 'Why the RAG is overridden.' },
       { key: 'delayReason', header: 'Delay reason', synonyms: ['Reason', 'Reason for Delay', 'Delay', 'Why Delayed', 'Reason for Slippage', 'Slippage Reason'], value: text, width: 50, note: 'Why the action is behind schedule.' },
       { key: 'mitigation', header: 'Mitigation', synonyms: ['Mitigation / Remedial Action', 'Remedial Action', 'Mitigating Action', 'Mitigation Action', 'Mitigations'], value: text, width: 50, note: 'Mitigation or remedial action.' },
+      ownerEmailColumn('Action'),
     ],
   },
   {
@@ -213,6 +228,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'status', header: 'Status', synonyms: ['Risk Status', 'State'], value: { type: 'enum', options: OPEN_CLOSED }, width: 10, note: 'Open or Closed. Empty means Open.' },
       mitigationColumn,
       { key: 'targetResolutionDate', header: 'Target resolution date', synonyms: ['Target Date', 'Target Date for Resolution', 'Resolution Date', 'Target Resolution', 'Due', 'Due Date', 'Review Date'], value: date, width: 14, note: 'A date.' },
+      ownerEmailColumn('Risk'),
     ],
   },
   {
@@ -232,6 +248,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'status', header: 'Status', synonyms: ['Issue Status', 'State'], value: { type: 'enum', options: OPEN_CLOSED }, width: 10, note: 'Open or Closed. Empty means Open.' },
       mitigationColumn,
       { key: 'resolutionDate', header: 'Resolution date', synonyms: ['Absolute Resolution Date', 'Target Resolution Date', 'Target Date', 'Resolve By', 'Resolved By', 'Due', 'Due Date'], value: date, width: 14, note: 'The absolute resolution date.' },
+      ownerEmailColumn('Issue'),
     ],
   },
   {
@@ -251,6 +268,7 @@ export const SHEETS: readonly SheetSpec[] = [
       mitigationColumn,
       { key: 'targetResolutionDate', header: 'Target resolution date', synonyms: ['Target Date', 'Target Date for Resolution', 'Resolution Date', 'Target Resolution', 'Due', 'Due Date'], value: date, width: 14, note: 'A date.' },
       { key: 'updates', header: 'Updates', synonyms: ['Update', 'Progress Updates', 'Progress', 'Mitigation Updates', 'Latest Update'], value: { type: 'updates' }, width: 60, note: 'Dated updates, one per line: "2022-05-01: text" (or "01/05/2022: text"). A line without a date continues the update above it.' },
+      ownerEmailColumn('Dependency'),
     ],
   },
   {
@@ -268,6 +286,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'kind', header: 'Kind', synonyms: ['Type', 'Benefit Type', 'Benefit Kind', 'Cashable?', 'Category'], value: { type: 'enum', options: BENEFIT_KIND }, required: true, width: 14, note: 'Cashable or Non-cashable.' },
       { key: 'valueGbpThousands', header: 'Value (£k)', synonyms: ['Value', 'Value £k', 'Value GBP thousands', '£k', 'Cashable Value', 'Value (£000s)', 'Value £000'], value: { type: 'money' }, width: 12, note: 'Cashable value in thousands of pounds.' },
       { key: 'targetDate', header: 'Target date', synonyms: ['Target', 'Due', 'Due Date', 'Realisation Date', 'Expected By'], value: date, width: 14, note: 'A date.' },
+      ownerEmailColumn('Benefit'),
     ],
   },
 ];
