@@ -6,8 +6,7 @@ import type { Db } from '../db/client.js';
 import type { Actor } from '../db/store.js';
 import type { Services } from '../resources/services.js';
 import { AppError, ValidationError } from '../shared/errors.js';
-import type { Kind } from './layout.js';
-import { sheetSpec } from './layout.js';
+import { sheetSpec, type Kind } from './layout.js';
 import type { ImportPlan, Progress, RowPlan } from './import-plan.js';
 import type { PlanData } from './plan-data.js';
 import { sheetProblem, type SheetProblem } from './problems.js';
@@ -19,7 +18,20 @@ interface Writer {
 }
 
 /** The service fields a reference column resolves to, for placing a service's refusal on the sheet. */
-const COLUMN_OF_FIELD: Record<string, string> = { areaId: 'areaNumber', projectId: 'projectCode', workstreamId: 'workstreamLetter' };
+const COLUMN_OF_FIELD: Record<string, string> = {
+  areaId: 'areaNumber',
+  projectId: 'projectCode',
+  workstreamId: 'workstreamLetter',
+  areaIds: 'areaNumbers',
+  baseline: 'baselineValue',
+  'baseline.period': 'baselinePeriod',
+  target: 'targetValue',
+  'target.by': 'targetBy',
+};
+const columnOfField = (path: string) => COLUMN_OF_FIELD[path] ?? COLUMN_OF_FIELD[path.split('.')[0]!] ?? path.split('.')[0]!;
+
+/** The measures services, whose promise-returning methods an import (inside a synchronous transaction) cannot wait for. */
+const nowWriter = (s: { createNow: Writer['create']; updateNow: Writer['update'] }): Writer => ({ create: s.createNow.bind(s), update: s.updateNow.bind(s) });
 
 /** Writes the plan inside `tx`; returns what the services refused (then the caller must roll `tx` back). */
 export function applyImport(tx: Db, services: Services, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): SheetProblem[] {
@@ -27,6 +39,12 @@ export function applyImport(tx: Db, services: Services, data: PlanData, plan: Im
   const projectIds = new Map(data.projects.map((p) => [p.code, p.id]));
   const codeById = new Map(data.projects.map((p) => [p.id, p.code]));
   const workstreamIds = new Map(data.workstreams.map((w) => [wsKey(codeById.get(w.projectId)!, w.letter), w.id]));
+  const measureIds = new Map(data.measures.map((m) => [m.ref, m.id]));
+  const writers: Record<Kind, Writer> = {
+    ...(services as unknown as Record<Kind, Writer>),
+    measures: nowWriter(services.measures as never),
+    measureValues: nowWriter(services.measureValues as never),
+  };
   const problems: SheetProblem[] = [];
 
   // A reference the planner resolved is always found here, unless the row it names was refused (then
@@ -49,12 +67,18 @@ export function applyImport(tx: Db, services: Services, data: PlanData, plan: Im
   let done = 0;
   for (const r of work) {
     try {
-      const writer = services[r.kind] as unknown as Writer;
-      const { areaNumber: _a, projectCode: _p, workstreamLetter: _w, ...fields } = r.values;
-      const body = (r.kind === 'actions' ? { ...fields, ...references(r.values) } : fields) as never;
+      const writer = writers[r.kind];
+      const { areaNumber: _a, projectCode: _p, workstreamLetter: _w, measureRef: _m, ...fields } = r.values;
+      const body = (r.kind === 'actions' ? { ...fields, ...references(r.values) } : r.kind === 'measures' ? measureBody(fields, (n) => resolve(areaIds, n)!, r.operation === 'create') : fields) as never;
       if (r.operation === 'create') {
-        const parentId = r.kind === 'areas' || r.kind === 'projects' || r.kind === 'actions' ? data.planId : resolve(projectIds, r.values.projectCode as string)!;
+        const parentId =
+          r.kind === 'measureValues'
+            ? resolve(measureIds, r.values.measureRef as string)!
+            : r.kind === 'areas' || r.kind === 'projects' || r.kind === 'actions' || r.kind === 'measures'
+              ? data.planId
+              : resolve(projectIds, r.values.projectCode as string)!;
         const created = writer.create(parentId, body, actor, tx);
+        if (r.kind === 'measures') measureIds.set(r.values.ref as string, created.id);
         if (r.kind === 'areas') areaIds.set(r.values.number as number, created.id);
         if (r.kind === 'projects') projectIds.set(r.values.code as string, created.id);
         if (r.kind === 'workstreams') workstreamIds.set(wsKey(r.values.projectCode as string, r.values.letter as string), created.id);
@@ -80,13 +104,29 @@ function refusal(plan: ImportPlan, r: RowPlan, err: AppError): SheetProblem[] {
   const spec = sheetSpec(r.kind);
   if (err instanceof ValidationError && err.errors.length) {
     return err.errors.map((e) => {
-      const key = COLUMN_OF_FIELD[e.path] ?? e.path;
+      const key = columnOfField(e.path);
       const col = columns[key] ?? null;
       const header = col?.header ?? spec.columns.find((c) => c.key === key)?.header ?? e.path;
       return sheetProblem(r.sheet, r.row, col, `${header} ${e.message}`, header);
     });
   }
   return [sheetProblem(r.sheet, r.row, null, `${capitalise(spec.noun)} ${r.key} was refused: ${err.message}`)];
+}
+
+/**
+ * A measure row's columns as the measures service's body: baseline and target put together, areas by id;
+ * a new measure gets the API's defaults for what the sheet does not hold (actions, comparators), an
+ * update leaves them as they are.
+ */
+function measureBody(fields: Record<string, unknown>, areaId: (n: number) => string, create: boolean): Record<string, unknown> {
+  const { areaNumbers, baselineValue, baselinePeriod, targetValue, targetBy, ...rest } = fields;
+  return {
+    ...(create ? { actionIds: [], comparators: [] } : {}),
+    ...rest,
+    areaIds: ((areaNumbers as number[] | null) ?? []).map(areaId),
+    baseline: baselineValue === null || baselineValue === undefined ? null : { value: baselineValue, period: baselinePeriod },
+    target: targetValue === null || targetValue === undefined ? null : { value: targetValue, by: targetBy },
+  };
 }
 
 const wsKey = (code: string, letter: string) => JSON.stringify([code, letter]);

@@ -4,10 +4,10 @@
 // CSV, and the blank template.
 import ExcelJS from 'exceljs';
 import type { RagValue } from '../domain/rag.js';
-import { formatUpdates } from './cells.js';
+import { formatMilestones, formatUpdates } from './cells.js';
 import { dataFields } from './import-plan.js';
 import type { InterchangeDeps } from './importer.js';
-import { enumLabel, KINDS, RAG_OPTIONS, SHEETS, sheetSpec, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
+import { ALL_SHEETS, enumLabel, KINDS, PLAN_KINDS, RAG_OPTIONS, sheetSpec, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
 import { loadPlanData, PlanKeys, type AnyRow, type PlanData } from './plan-data.js';
 import { GUIDE_SHEET } from './read.js';
 
@@ -38,8 +38,9 @@ type Cells = Record<string, unknown>;
 /** A stored row as the workbook's cells: references by key, enums as words, computed columns filled. */
 export function rowCells(kind: Kind, row: AnyRow, keys: PlanKeys, deps: InterchangeDeps, asOf: string): Cells {
   const r = row as Record<string, unknown>;
-  const cells: Cells = { ...keys.refsOf(kind, row) };
+  const cells: Cells = {};
   for (const f of dataFields(kind)) cells[f] = r[f] ?? null;
+  Object.assign(cells, keys.refsOf(kind, row));
   if (kind === 'actions') {
     const a = row as PlanData['actions'][number];
     const rag = deps.ragOf(a, asOf);
@@ -63,6 +64,10 @@ function cellValue(column: ColumnSpec, value: unknown, csv: boolean): ExcelJS.Ce
       return enumLabel(v.options, value as string);
     case 'updates':
       return (value as { date: string; text: string }[]).length ? formatUpdates(value as { date: string; text: string }[]) : null;
+    case 'numbers':
+      return (value as number[]).length ? (value as number[]).join(', ') : null;
+    case 'milestones':
+      return (value as { by: string; value: number }[]).length ? formatMilestones(value as { by: string; value: number }[]) : null;
     default:
       // In a CSV, text that Excel would run as a formula is kept as text with a leading apostrophe
       // (the importer drops it again).
@@ -182,7 +187,7 @@ function addGuide(wb: ExcelJS.Workbook, intro: string[]) {
   const title = ws.addRow(['How to fill in this workbook']);
   title.font = { bold: true, size: 14 };
   for (const line of [...intro, ...GENERAL_RULES]) ws.addRow([line]).getCell(1).alignment = { wrapText: false };
-  for (const spec of SHEETS) {
+  for (const spec of ALL_SHEETS) {
     ws.addRow([]);
     const h = ws.addRow([`Sheet "${spec.name}"`, spec.description]);
     h.font = { bold: true, size: 12 };
@@ -219,6 +224,8 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
   const wb = newWorkbook(opts.now, plan.title);
   wb.subject = `${plan.localArea}: ${plan.title}`;
   for (const kind of KINDS) {
+    // A plan without measures keeps the workbook it always had.
+    if ((kind === 'measures' || kind === 'measureValues') && data.measures.length === 0) continue;
     const spec = sheetSpec(kind);
     const rows = rowsOf(kind, data).map((row) => rowCells(kind, row, keys, deps, opts.asOf));
     addSheet(wb, spec, rows);
@@ -232,9 +239,9 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
 }
 
 /** The blank workbook: every sheet with its header row, formats and drop-downs, and the Guide. */
-export function templateWorkbook(now: Date, kinds: readonly Kind[] = KINDS): ExcelJS.Workbook {
+export function templateWorkbook(now: Date, kinds: readonly Kind[] = PLAN_KINDS): ExcelJS.Workbook {
   const wb = newWorkbook(now, 'SEND improvement plan workbook');
-  for (const spec of SHEETS) if (kinds.includes(spec.kind)) addSheet(wb, spec, []);
+  for (const spec of ALL_SHEETS) if (kinds.includes(spec.kind)) addSheet(wb, spec, []);
   addGuide(wb, ['Fill in the sheets, then import the workbook into a plan: POST /api/v1/plans/{planId}/import, or npm run import -- --plan <planId> <file.xlsx>.']);
   return wb;
 }

@@ -7,7 +7,9 @@ import { actionRuleBreaches, type ActionRuleInput } from '../domain/action-rules
 import { CreateAction } from '../resources/actions/schemas.js';
 import { CreateArea } from '../resources/areas/schemas.js';
 import { CreateProject, CreateWorkstream } from '../resources/projects/schemas.js';
+import { CreateMeasure, CreateMeasureValue, Figure } from '../resources/measures/schemas.js';
 import { CreateBenefit, CreateDependency, CreateIssue, CreateRisk } from '../resources/registers/schemas.js';
+import { IsoDate } from '../shared/schemas.js';
 import { parseCell, shown } from './cells.js';
 import { KINDS, sheetSpec, type ColumnSpec, type Kind } from './layout.js';
 import { displayKey, mapKey, PlanKeys, REGISTER_KINDS, type AnyRow, type PlanData, type RegisterKind } from './plan-data.js';
@@ -15,7 +17,15 @@ import { sheetProblem, type SheetProblem } from './problems.js';
 import type { ReadSheet, ReadWorkbook } from './read.js';
 
 /** Columns that name another record rather than hold a field. */
-export const REFERENCE_KEYS = new Set(['areaNumber', 'projectCode', 'workstreamLetter']);
+export const REFERENCE_KEYS = new Set(['areaNumber', 'projectCode', 'workstreamLetter', 'areaNumbers', 'measureRef']);
+
+/** A measure as its sheet holds it: the API's fields, with baseline and target in two columns each. */
+const MeasureSheetRow = CreateMeasure.pick({ ref: true, title: true, definition: true, unit: true, direction: true, source: true, frequency: true, tolerance: true, milestones: true }).extend({
+  baselineValue: Figure.nullish(),
+  baselinePeriod: IsoDate.nullish(),
+  targetValue: Figure.nullish(),
+  targetBy: IsoDate.nullish(),
+});
 
 /** The zod schema each kind's fields must satisfy: the same as the API's create bodies. */
 const SCHEMAS: Record<Kind, z.ZodType> = {
@@ -27,10 +37,12 @@ const SCHEMAS: Record<Kind, z.ZodType> = {
   issues: CreateIssue,
   dependencies: CreateDependency,
   benefits: CreateBenefit,
+  measures: MeasureSheetRow,
+  measureValues: CreateMeasureValue,
 };
 
 /** Fields with a default: an empty cell means the default (0 %, not a milestone, not started / open, no updates). */
-const DEFAULTED = new Set(['percentComplete', 'milestone', 'status', 'updates']);
+const DEFAULTED = new Set(['percentComplete', 'milestone', 'status', 'updates', 'tolerance', 'milestones']);
 
 /** The stored fields a kind's sheet holds (its columns less references and computed ones). */
 export const dataFields = (kind: Kind): string[] =>
@@ -88,6 +100,7 @@ class Planner {
   private readonly rows: RowPlan[] = [];
   private readonly existing = new Map<Kind, Map<string, AnyRow>>();
   private readonly areaNumbers: Set<number>;
+  private readonly measureRefs: Set<string>;
   private readonly projectCodes: Set<string>;
   private readonly workstreamLetters = new Map<string, Set<string>>();
   private readonly total: number;
@@ -107,6 +120,7 @@ class Planner {
     }
     this.areaNumbers = new Set(data.areas.map((a) => a.number));
     this.projectCodes = new Set(data.projects.map((p) => p.code));
+    this.measureRefs = new Set(data.measures.map((m) => m.ref));
     for (const w of data.workstreams) this.lettersOf(this.keys.projectCodeById.get(w.projectId)!).add(w.letter);
     this.total = read.rowCount;
   }
@@ -164,7 +178,7 @@ class Planner {
       }
 
       // References are compared without surrounding spaces ("2.1 " is 2.1), as the API stores them.
-      for (const k of ['ref', 'code', 'projectCode']) if (typeof cells[k] === 'string') cells[k] = (cells[k] as string).trim();
+      for (const k of ['ref', 'code', 'projectCode', 'measureRef']) if (typeof cells[k] === 'string') cells[k] = (cells[k] as string).trim();
 
       // The project of a workstream or register entry: its code, or the plan's only project.
       if (spec.key.includes('projectCode') && !bad.has('projectCode')) {
@@ -221,6 +235,7 @@ class Planner {
       if (kind === 'areas') this.areaNumbers.add(cells.number as number);
       if (kind === 'projects') this.projectCodes.add(cells.code as string);
       if (kind === 'workstreams') this.lettersOf(cells.projectCode as string).add(cells.letter as string);
+      if (kind === 'measures') this.measureRefs.add(cells.ref as string);
 
       const existing = this.existing.get(kind)!.get(mk);
       const base: Record<string, unknown> = existing ? { ...pick(existing as Record<string, unknown>, fields), ...this.keys.refsOf(kind, existing) } : {};
@@ -253,6 +268,11 @@ class Planner {
 
       // References and the rules that span fields.
       if (kind === 'actions') rowOk = this.checkAction(values, bad, problem, nameOf) && rowOk;
+      if (kind === 'measures') rowOk = this.checkMeasure(values, bad, problem, nameOf) && rowOk;
+      if (kind === 'measureValues' && !this.measureRefs.has(values.measureRef as string)) {
+        problem('measureRef', `${nameOf('measureRef')} '${String(values.measureRef)}' is not a measure of this plan; add it to the Measures sheet or correct the ref`);
+        rowOk = false;
+      }
       if (!rowOk) continue;
 
       const changes: FieldChange[] = [];
@@ -327,6 +347,35 @@ class Planner {
       if (b.rule === 'start-after-due') fail('startDate', `${nameOf('startDate')} ${uk(b.startDate)} is after the ${nameOf('dueDate')} ${uk(b.dueDate)}`);
       else if (b.rule === 'revised-before-start') fail('revisedDueDate', `${nameOf('revisedDueDate')} ${uk(b.revisedDueDate)} is before the ${nameOf('startDate')} ${uk(b.startDate)}`);
       else fail('ragOverrideReason', `${nameOf('ragOverride')} is set, so ${nameOf('ragOverrideReason')} must say why`);
+    }
+    return ok;
+  }
+
+  private checkMeasure(
+    v: Record<string, unknown>,
+    bad: Set<string>,
+    problem: (key: string | null, message: string) => void,
+    nameOf: (key: string) => string,
+  ): boolean {
+    let ok = true;
+    const numbers = (v.areaNumbers as number[] | null) ?? [];
+    v.areaNumbers = numbers;
+    const unknown = bad.has('areaNumbers') ? [] : numbers.filter((n) => !this.areaNumbers.has(n));
+    if (unknown.length) {
+      problem('areaNumbers', `${nameOf('areaNumbers')} ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an area' : 'are not areas'} of this plan${this.areaList()}; add ${unknown.length === 1 ? 'it' : 'them'} to the Areas sheet or correct the numbers`);
+      ok = false;
+    }
+    // A figure and its date go together.
+    for (const [figure, date] of [
+      ['baselineValue', 'baselinePeriod'],
+      ['targetValue', 'targetBy'],
+    ] as const) {
+      const hasFigure = v[figure] !== null && v[figure] !== undefined;
+      const hasDate = v[date] !== null && v[date] !== undefined;
+      if (hasFigure !== hasDate && !bad.has(figure) && !bad.has(date)) {
+        problem(hasFigure ? date : figure, `${nameOf(hasFigure ? date : figure)} is empty; ${nameOf(figure)} and ${nameOf(date)} go together`);
+        ok = false;
+      }
     }
     return ok;
   }

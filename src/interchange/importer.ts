@@ -15,7 +15,7 @@ import type { Repos } from '../resources/repos.js';
 import type { Services } from '../resources/services.js';
 import { applyImport } from './apply.js';
 import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
-import { KINDS, type Kind } from './layout.js';
+import { KINDS, MEASURE_KINDS, PLAN_KINDS, type Kind } from './layout.js';
 import { loadPlanData, type PlanData } from './plan-data.js';
 import { AppError } from '../shared/errors.js';
 import type { SheetProblem } from './problems.js';
@@ -41,6 +41,8 @@ export const interchangeDeps = (app: FastifyInstance): InterchangeDeps => ({
 });
 
 export type Counts = Record<Kind, number>;
+type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type MeasureCounts = Record<'created' | 'updated' | 'unchanged', Record<MeasureKind, number>>;
 
 export interface RowChangeSummary {
   sheet: string;
@@ -60,6 +62,8 @@ export interface ImportResult {
   created: Counts;
   updated: Counts;
   unchanged: Counts;
+  /** The Measures and Measure values sheets' rows, counted apart from the plan's records. */
+  measures: MeasureCounts;
   problems: SheetProblem[];
   warnings: SheetProblem[];
   changes: RowChangeSummary[];
@@ -153,6 +157,7 @@ function applyChecked(tx: Db, deps: InterchangeDeps, data: PlanData, plan: Impor
 }
 
 const zero = (): Counts => Object.fromEntries(KINDS.map((k) => [k, 0])) as Counts;
+const only = <K extends Kind>(c: Counts, kinds: readonly K[]) => Object.fromEntries(kinds.map((k) => [k, c[k]])) as Record<K, number>;
 
 function summarise(planId: string, plan: ImportPlan, dryRun: boolean, applied: boolean): ImportResult {
   const created = zero();
@@ -165,5 +170,16 @@ function summarise(planId: string, plan: ImportPlan, dryRun: boolean, applied: b
       if (r.operation !== 'unchanged') changes.push({ sheet: r.sheet, row: r.row, kind: r.kind, key: r.key, operation: r.operation, changes: r.changes });
     }
   }
-  return { planId, dryRun, applied, created, updated, unchanged, problems: plan.problems, warnings: plan.warnings, changes };
+  return {
+    planId,
+    dryRun,
+    applied,
+    created: only(created, PLAN_KINDS),
+    updated: only(updated, PLAN_KINDS),
+    unchanged: only(unchanged, PLAN_KINDS),
+    measures: { created: only(created, MEASURE_KINDS), updated: only(updated, MEASURE_KINDS), unchanged: only(unchanged, MEASURE_KINDS) },
+    problems: plan.problems,
+    warnings: plan.warnings,
+    changes,
+  };
 }
