@@ -36,7 +36,7 @@ import { CreateHighlightReport } from '../src/resources/highlight-reports/schema
 import { CreateMeeting } from '../src/resources/meetings/schemas.js';
 import { CreateBenefit, CreateDependency, CreateIssue, CreateRisk } from '../src/resources/registers/schemas.js';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface DatasetInfo {
   seed: number;
@@ -59,6 +59,7 @@ export interface DatasetInfo {
 }
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'bench generator' };
+const APPROVER: Actor = { ...SYSTEM_ACTOR, name: 'bench approver' };
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness and text.
@@ -286,6 +287,9 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
       const report = s.highlightReports.create(p.id, reportBody(r, p.ws, from, to), ACTOR);
       const at = `${to}T16:00:00.000Z`;
       const actor = { ...ACTOR, name: 'Programme manager' };
+      // Every project has an approver: submitted by its author, approved by another, then published.
+      await s.highlightReports.step(report.id, 'submit', undefined, ACTOR, undefined, at);
+      await s.highlightReports.step(report.id, 'approve', undefined, APPROVER, undefined, at);
       const isSample = m === SAMPLE_MONTH && p === projects[1];
       if (isSample) sampleReportId = report.id;
       if (!bulk || isSample) {

@@ -1,7 +1,7 @@
 // The process entry point: reads the environment once, builds the app, listens, and closes cleanly
 // on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
-import pino from 'pino';
 import { loadEnv, refuseUnfinishedPostgres } from './config.js';
+import { requestLogStream } from './shared/log-stream.js';
 
 const env = loadEnv();
 refuseUnfinishedPostgres(env);
@@ -36,9 +36,10 @@ const app = await buildApp({
   logger: {
     level: env.LOG_LEVEL,
     redact: ['req.headers.authorization'],
-    // Each line written to stdout at once: pino's default hands every line to libuv's thread pool, a
-    // round trip per line that cost more than the rest of a simple GET, and loses lines on a crash.
-    stream: pino.destination({ dest: 1, sync: true }),
+    // Written synchronously to stdout (pino's default hands every line to libuv's thread pool, a round
+    // trip per line that cost more than the rest of a simple GET, and loses lines on a crash), the lines
+    // of one event-loop turn in one write (./shared/log-stream.ts).
+    stream: requestLogStream(1),
   },
 });
 

@@ -84,9 +84,11 @@ function report(r: ImportResult) {
   }
   console.log(r.dryRun ? '\nDry run: nothing was written. This import would make these changes:' : '\nImported:');
   console.log(`  ${'sheet'.padEnd(14)}${'created'.padStart(9)}${'updated'.padStart(9)}${'unchanged'.padStart(11)}`);
+  const m = r.measures;
+  const count = (k: (typeof KINDS)[number], c: 'created' | 'updated' | 'unchanged') => (k === 'measures' || k === 'measureValues' ? m[c][k] : r[c][k]);
   for (const k of KINDS) {
-    if (r.created[k] + r.updated[k] + r.unchanged[k] === 0) continue;
-    console.log(`  ${sheetSpec(k).name.padEnd(14)}${String(r.created[k]).padStart(9)}${String(r.updated[k]).padStart(9)}${String(r.unchanged[k]).padStart(11)}`);
+    if (count(k, 'created') + count(k, 'updated') + count(k, 'unchanged') === 0) continue;
+    console.log(`  ${sheetSpec(k).name.padEnd(14)}${String(count(k, 'created')).padStart(9)}${String(count(k, 'updated')).padStart(9)}${String(count(k, 'unchanged')).padStart(11)}`);
   }
   const updates = r.changes.filter((c) => c.operation === 'update');
   for (const c of updates.slice(0, 50)) {

@@ -100,9 +100,10 @@ export class CrudRepo<T extends VersionedTable> {
     return db.select().from(this.cfg.table).where(where).orderBy(asc(this.cfg.table.id)).all() as Row<T>[];
   }
 
-  /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first). */
-  create(actor: Actor, valuesFor: (tx: Db) => Values<T>): Row<T> {
-    return this.store.tx((tx) => this.createIn(tx, actor, valuesFor(tx)));
+  /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first): its own, or `tx` when given. */
+  create(actor: Actor, valuesFor: (tx: Db) => Values<T>, tx?: Db): Row<T> {
+    if (tx) return this.createIn(tx, actor, valuesFor(tx));
+    return this.store.tx((own) => this.createIn(own, actor, valuesFor(own)));
   }
 
   /** create() inside the caller's transaction (an import's one transaction: no savepoint per row). */
@@ -129,8 +130,9 @@ export class CrudRepo<T extends VersionedTable> {
    * inside the transaction; `patchFor` sees the current row and returns the columns to change (it may
    * throw a ValidationError after merging). Nothing is written when the patch changes nothing.
    */
-  update(id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>): Row<T> {
-    return this.store.tx((tx) => this.updateIn(tx, id, ifMatch, actor, patchFor));
+  update(id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>, tx?: Db): Row<T> {
+    if (tx) return this.updateIn(tx, id, ifMatch, actor, patchFor);
+    return this.store.tx((own) => this.updateIn(own, id, ifMatch, actor, patchFor));
   }
 
   /** update() inside the caller's transaction (an import's one transaction: no savepoint per row). */

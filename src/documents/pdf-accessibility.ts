@@ -50,19 +50,37 @@ ${meta.subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${esc(me
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
 const isDelim = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
-const PATH_OPS = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
-const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 
-interface Op {
-  op: string;
-  start: number; // first operand (or the operator itself)
-  end: number;
+// Operators are read as numbers (their 1–3 bytes packed), not strings: the tokenizer runs over every byte of
+// every page, and a string and an object per operator were most of the pass's cost.
+const opCode = (s: string) => s.charCodeAt(0) | ((s.charCodeAt(1) || 0) << 8) | ((s.charCodeAt(2) || 0) << 16);
+const [BDC, BMC, EMC, BT, ET, OP_n, OP_q, OP_Q, DO, SH, BI, ID] = ['BDC', 'BMC', 'EMC', 'BT', 'ET', 'n', 'q', 'Q', 'Do', 'sh', 'BI', 'ID'].map(opCode) as number[];
+const PATH_OPS = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're'].map(opCode));
+const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'].map(opCode));
+/** A word of 4+ bytes that is an operand (true, false, null), not an operator. */
+function isKeywordOperand(b: Buffer, start: number, len: number): boolean {
+  if (len === 4) {
+    const w = b.toString('latin1', start, start + 4);
+    return w === 'true' || w === 'null';
+  }
+  return len === 5 && b.toString('latin1', start, start + 5) === 'false';
 }
 
-/** The operators of a content stream with their byte spans; null for what we do not read (inline images). */
-function operators(b: Buffer): Op[] | null {
-  const ops: Op[] = [];
+/**
+ * The content stream with each text object, painted path, XObject or shading that lies outside every
+ * marked-content sequence wrapped in `/Artifact BMC … EMC` (Chromium paints @page margin boxes, list
+ * markers and backgrounds untagged). Null when nothing changes or the stream is not understood (inline
+ * images). One pass: the tokenizer hands each operator, with the span from its first operand, to the rules.
+ */
+export function wrapUntaggedAsArtifacts(content: Buffer): Buffer | null {
+  const b = content;
   const n = b.length;
+  const spans: number[] = []; // start, end, start, end…
+  let depth = 0;
+  let inText = false;
+  let textStart = -1;
+  let textMarked = false;
+  let path = -1;
   let i = 0;
   let operandStart = -1;
   while (i < n) {
@@ -77,12 +95,12 @@ function operators(b: Buffer): Op[] | null {
       continue;
     }
     if (c === 40) {
-      let depth = 0;
+      let d = 0;
       for (; i < n; i++) {
-        const d = b[i]!;
-        if (d === 92) i++;
-        else if (d === 40) depth++;
-        else if (d === 41 && --depth === 0) break;
+        const x = b[i]!;
+        if (x === 92) i++;
+        else if (x === 40) d++;
+        else if (x === 41 && --d === 0) break;
       }
       i++;
     } else if (c === 60) {
@@ -100,82 +118,51 @@ function operators(b: Buffer): Op[] | null {
       while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
     } else {
       while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
-      // Numbers (most of a content stream) are skipped without making strings.
+      // Numbers (most of a content stream) are operands.
       const isNumber = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-      if (!isNumber) {
-        const word = i - tokenStart <= 3 ? String.fromCharCode(...b.subarray(tokenStart, i)) : b.toString('latin1', tokenStart, i);
-        if (word !== 'true' && word !== 'false' && word !== 'null') {
-          if (word === 'BI' || word === 'ID') return null;
-          ops.push({ op: word, start: operandStart >= 0 ? operandStart : tokenStart, end: i });
-          operandStart = -1;
-          continue;
+      const len = i - tokenStart;
+      if (!isNumber && (len <= 3 || !isKeywordOperand(b, tokenStart, len))) {
+        // An operator: 0 stands for any the rules below ignore (none of those is longer than 3 bytes).
+        const op = len > 3 ? 0 : c | ((len > 1 ? b[tokenStart + 1]! : 0) << 8) | ((len > 2 ? b[tokenStart + 2]! : 0) << 16);
+        const start = operandStart >= 0 ? operandStart : tokenStart;
+        operandStart = -1;
+        if (op === BI || op === ID) return null;
+        if (op === BDC || op === BMC || op === EMC) {
+          if (inText) textMarked = true;
+          path = -1;
+          depth = op === EMC ? Math.max(0, depth - 1) : depth + 1;
+        } else if (op === BT) {
+          inText = true;
+          textStart = depth === 0 ? start : -1;
+          textMarked = depth !== 0;
+        } else if (op === ET) {
+          if (inText && !textMarked && depth === 0) spans.push(textStart, i);
+          inText = false;
+        } else if (op === OP_n || op === OP_q || op === OP_Q) {
+          path = -1;
+        } else if (op === DO || op === SH) {
+          if (depth === 0 && !inText) spans.push(start, i);
+        } else if (!inText && depth === 0) {
+          if (PATH_OPS.has(op)) {
+            if (path < 0) path = start;
+          } else if (path >= 0 && PAINT_OPS.has(op)) {
+            spans.push(path, i);
+            path = -1;
+          }
         }
+        continue;
       }
     }
     if (operandStart < 0) operandStart = tokenStart;
-  }
-  return ops;
-}
-
-/**
- * The content stream with each text object, painted path, XObject or shading that lies outside every
- * marked-content sequence wrapped in `/Artifact BMC … EMC` (Chromium paints @page margin boxes, list
- * markers and backgrounds untagged). Null when nothing changes or the stream is not understood.
- */
-export function wrapUntaggedAsArtifacts(content: Buffer): Buffer | null {
-  const ops = operators(content);
-  if (!ops) return null;
-  const spans: [number, number][] = [];
-  let depth = 0;
-  let text: { start: number; marked: boolean } | null = null;
-  let path = -1;
-  for (const o of ops) {
-    switch (o.op) {
-      case 'BDC':
-      case 'BMC':
-        if (text) text.marked = true;
-        path = -1;
-        depth++;
-        break;
-      case 'EMC':
-        if (text) text.marked = true;
-        path = -1;
-        depth = Math.max(0, depth - 1);
-        break;
-      case 'BT':
-        text = depth === 0 ? { start: o.start, marked: false } : { start: -1, marked: true };
-        break;
-      case 'ET':
-        if (text && !text.marked && depth === 0) spans.push([text.start, o.end]);
-        text = null;
-        break;
-      case 'n':
-      case 'q':
-      case 'Q':
-        path = -1;
-        break;
-      case 'Do':
-      case 'sh':
-        if (depth === 0 && !text) spans.push([o.start, o.end]);
-        break;
-      default:
-        if (text || depth > 0) break;
-        if (PATH_OPS.has(o.op)) {
-          if (path < 0) path = o.start;
-        } else if (PAINT_OPS.has(o.op) && path >= 0) {
-          spans.push([path, o.end]);
-          path = -1;
-        }
-    }
   }
   if (!spans.length) return null;
   const parts: Buffer[] = [];
   let at = 0;
   const open = Buffer.from('/Artifact BMC\n', 'latin1');
   const close = Buffer.from('\nEMC', 'latin1');
-  for (const [s, e] of spans) {
-    parts.push(content.subarray(at, s), open, content.subarray(s, e), close);
-    at = e;
+  for (let k = 0; k < spans.length; k += 2) {
+    parts.push(content.subarray(at, spans[k]), open, content.subarray(spans[k], spans[k + 1]), close);
+    at = spans[k + 1]!;
   }
   parts.push(content.subarray(at));
   return Buffer.concat(parts);

@@ -1,84 +1,134 @@
-// Applying an import plan: creates and updates through the resources' repositories, so every change is
-// versioned and audited like one made through the API. The caller runs this inside ONE transaction
-// (Store.tx) and passes it: any failure undoes everything.
+// Applying an import plan: every create and update goes through the resources' services — the same rules
+// and the same audit as the API — inside the import's ONE transaction, which the caller passes as `tx`.
+// A row a service refuses is reported like the planner's problems (sheet, row, column) and the caller
+// undoes everything written.
 import type { Db } from '../db/client.js';
 import type { Actor } from '../db/store.js';
-import type { Repos } from '../resources/repos.js';
-import type { Kind } from './layout.js';
+import type { Services } from '../resources/services.js';
+import { AppError, ValidationError } from '../shared/errors.js';
+import { sheetSpec, type Kind } from './layout.js';
 import type { ImportPlan, Progress, RowPlan } from './import-plan.js';
 import type { PlanData } from './plan-data.js';
+import { sheetProblem, type SheetProblem } from './problems.js';
 
-type AnyRepo = {
-  createIn(tx: Db, actor: Actor, values: never): { id: string };
-  updateIn(tx: Db, id: string, ifMatch: number[] | undefined, actor: Actor, patch: () => never): unknown;
+/** The services an import writes through: create and update, each in the caller's transaction. */
+interface Writer {
+  create(parentId: string, body: never, actor: Actor, tx: Db): { id: string };
+  update(id: string, body: never, ifMatch: number[], actor: Actor, tx: Db): unknown;
+}
+
+/** The service fields a reference column resolves to, for placing a service's refusal on the sheet. */
+const COLUMN_OF_FIELD: Record<string, string> = {
+  areaId: 'areaNumber',
+  projectId: 'projectCode',
+  workstreamId: 'workstreamLetter',
+  areaIds: 'areaNumbers',
+  baseline: 'baselineValue',
+  'baseline.period': 'baselinePeriod',
+  target: 'targetValue',
+  'target.by': 'targetBy',
 };
+const columnOfField = (path: string) => COLUMN_OF_FIELD[path] ?? COLUMN_OF_FIELD[path.split('.')[0]!] ?? path.split('.')[0]!;
 
-/** Writes the plan inside `tx`, the import's one transaction (rows are created and updated in it directly, without a savepoint each). */
-export function applyImport(tx: Db, repos: Repos, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): void {
+/** The measures services, whose promise-returning methods an import (inside a synchronous transaction) cannot wait for. */
+const nowWriter = (s: { createNow: Writer['create']; updateNow: Writer['update'] }): Writer => ({ create: s.createNow.bind(s), update: s.updateNow.bind(s) });
+
+/** Writes the plan inside `tx`; returns what the services refused (then the caller must roll `tx` back). */
+export function applyImport(tx: Db, services: Services, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): SheetProblem[] {
   const areaIds = new Map(data.areas.map((a) => [a.number, a.id]));
   const projectIds = new Map(data.projects.map((p) => [p.code, p.id]));
   const codeById = new Map(data.projects.map((p) => [p.id, p.code]));
   const workstreamIds = new Map(data.workstreams.map((w) => [wsKey(codeById.get(w.projectId)!, w.letter), w.id]));
+  const measureIds = new Map(data.measures.map((m) => [m.ref, m.id]));
+  const writers: Record<Kind, Writer> = {
+    ...(services as unknown as Record<Kind, Writer>),
+    measures: nowWriter(services.measures as never),
+    measureValues: nowWriter(services.measureValues as never),
+  };
+  const problems: SheetProblem[] = [];
 
-  const projectId = (code: unknown) => {
-    if (code === null || code === undefined) return null;
-    const id = projectIds.get(code as string);
-    if (!id) throw new Error(`import: project ${String(code)} was not resolved`);
-    return id;
+  // A reference the planner resolved is always found here, unless the row it names was refused (then
+  // that refusal is already reported and this row is skipped).
+  class Unresolved extends Error {}
+  const resolve = <K>(map: Map<K, string>, key: K | null | undefined): string | null => {
+    if (key === null || key === undefined) return null;
+    const id = map.get(key);
+    if (id) return id;
+    if (problems.length) throw new Unresolved();
+    throw new Error(`import: reference ${String(key)} was not resolved`);
   };
   const references = (v: Record<string, unknown>) => ({
-    areaId: v.areaNumber === null || v.areaNumber === undefined ? null : areaIds.get(v.areaNumber as number)!,
-    projectId: projectId(v.projectCode),
-    workstreamId: v.workstreamLetter ? workstreamIds.get(wsKey(v.projectCode as string, v.workstreamLetter as string))! : null,
+    areaId: resolve(areaIds, v.areaNumber as number | null),
+    projectId: resolve(projectIds, v.projectCode as string | null),
+    workstreamId: v.workstreamLetter ? resolve(workstreamIds, wsKey(v.projectCode as string, v.workstreamLetter as string)) : null,
   });
 
   const work = plan.rows.filter((r) => r.operation !== 'unchanged');
   let done = 0;
   for (const r of work) {
-    const repo = repoFor(repos, r.kind);
-    if (r.operation === 'create') {
-      const values = columnValues(r, data.planId, references, projectId);
-      const created = repo.createIn(tx, actor, values as never);
-      if (r.kind === 'areas') areaIds.set(r.values.number as number, created.id);
-      if (r.kind === 'projects') projectIds.set(r.values.code as string, created.id);
-      if (r.kind === 'workstreams') workstreamIds.set(wsKey(r.values.projectCode as string, r.values.letter as string), created.id);
-    } else {
-      const patch: Record<string, unknown> = {};
-      for (const c of r.changes) if (!(c.field in REFERENCE_COLUMNS)) patch[c.field] = c.to;
-      const refChanged = r.changes.some((c) => c.field in REFERENCE_COLUMNS);
-      if (refChanged) {
-        if (r.kind === 'actions') Object.assign(patch, references(r.values));
-        else patch.projectId = projectId(r.values.projectCode);
+    try {
+      const writer = writers[r.kind];
+      const { areaNumber: _a, projectCode: _p, workstreamLetter: _w, measureRef: _m, ...fields } = r.values;
+      const body = (r.kind === 'actions' ? { ...fields, ...references(r.values) } : r.kind === 'measures' ? measureBody(fields, (n) => resolve(areaIds, n)!, r.operation === 'create') : fields) as never;
+      if (r.operation === 'create') {
+        const parentId =
+          r.kind === 'measureValues'
+            ? resolve(measureIds, r.values.measureRef as string)!
+            : r.kind === 'areas' || r.kind === 'projects' || r.kind === 'actions' || r.kind === 'measures'
+              ? data.planId
+              : resolve(projectIds, r.values.projectCode as string)!;
+        const created = writer.create(parentId, body, actor, tx);
+        if (r.kind === 'measures') measureIds.set(r.values.ref as string, created.id);
+        if (r.kind === 'areas') areaIds.set(r.values.number as number, created.id);
+        if (r.kind === 'projects') projectIds.set(r.values.code as string, created.id);
+        if (r.kind === 'workstreams') workstreamIds.set(wsKey(r.values.projectCode as string, r.values.letter as string), created.id);
+      } else {
+        // Every field as the row will be: the service writes (and audits) only what differs. The version
+        // is the one read when planning, in this transaction or checked by fingerprint before it.
+        writer.update(r.id!, body, [r.version!], actor, tx);
       }
-      // The version read when planning, in the same transaction: a mismatch cannot happen, and would fail loudly.
-      repo.updateIn(tx, r.id!, [r.version!], actor, () => patch as never);
+    } catch (err) {
+      if (err instanceof Unresolved) continue;
+      if (!(err instanceof AppError)) throw err;
+      problems.push(...refusal(plan, r, err));
     }
     if (++done % 250 === 0) onProgress?.('applying', done, work.length);
   }
   if (work.length) onProgress?.('applying', work.length, work.length);
+  return problems;
 }
 
-const REFERENCE_COLUMNS = { areaNumber: 1, projectCode: 1, workstreamLetter: 1 };
-const wsKey = (code: string, letter: string) => JSON.stringify([code, letter]);
-
-function columnValues(
-  r: RowPlan,
-  planId: string,
-  references: (v: Record<string, unknown>) => Record<string, unknown>,
-  projectId: (code: unknown) => string | null,
-): Record<string, unknown> {
-  const { areaNumber: _a, projectCode: _p, workstreamLetter: _w, ...fields } = r.values;
-  switch (r.kind) {
-    case 'areas':
-    case 'projects':
-      return { ...fields, planId };
-    case 'actions':
-      return { ...fields, planId, ...references(r.values) };
-    default:
-      return { ...fields, projectId: projectId(r.values.projectCode) };
+/** A service's refusal, on the row's cells: "Actions!F7: Start Date must not be after dueDate (2023-03-31)". */
+function refusal(plan: ImportPlan, r: RowPlan, err: AppError): SheetProblem[] {
+  const columns = plan.columns[r.sheet] ?? {};
+  const spec = sheetSpec(r.kind);
+  if (err instanceof ValidationError && err.errors.length) {
+    return err.errors.map((e) => {
+      const key = columnOfField(e.path);
+      const col = columns[key] ?? null;
+      const header = col?.header ?? spec.columns.find((c) => c.key === key)?.header ?? e.path;
+      return sheetProblem(r.sheet, r.row, col, `${header} ${e.message}`, header);
+    });
   }
+  return [sheetProblem(r.sheet, r.row, null, `${capitalise(spec.noun)} ${r.key} was refused: ${err.message}`)];
 }
 
-function repoFor(repos: Repos, kind: Kind): AnyRepo {
-  return repos[kind] as unknown as AnyRepo;
+/**
+ * A measure row's columns as the measures service's body: baseline and target put together, areas by id;
+ * a new measure gets the API's defaults for what the sheet does not hold (actions, comparators), an
+ * update leaves them as they are.
+ */
+function measureBody(fields: Record<string, unknown>, areaId: (n: number) => string, create: boolean): Record<string, unknown> {
+  const { areaNumbers, baselineValue, baselinePeriod, targetValue, targetBy, ...rest } = fields;
+  return {
+    ...(create ? { actionIds: [], comparators: [] } : {}),
+    ...rest,
+    areaIds: ((areaNumbers as number[] | null) ?? []).map(areaId),
+    baseline: baselineValue === null || baselineValue === undefined ? null : { value: baselineValue, period: baselinePeriod },
+    target: targetValue === null || targetValue === undefined ? null : { value: targetValue, by: targetBy },
+  };
 }
+
+const wsKey = (code: string, letter: string) => JSON.stringify([code, letter]);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+

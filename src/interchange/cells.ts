@@ -99,8 +99,39 @@ export function parseCell(cell: CellInput, column: ColumnSpec, header: string): 
     }
     case 'updates':
       return parseUpdates(toText(p), header);
+    case 'numbers': {
+      const parts = toText(p).split(/[\s,;]+/).filter(Boolean);
+      const out: number[] = [];
+      for (const part of parts) {
+        const n = Number(part);
+        if (!Number.isInteger(n) || n < 1) return bad(`${say} is not a list of area numbers (write them as 1, 3)`);
+        out.push(n);
+      }
+      return ok(out);
+    }
+    case 'milestones':
+      return parseMilestones(toText(p), header);
   }
 }
+
+/** Milestones in one cell: "2023-03-31=60; 2023-09-30=70" (a UK date before the "=" too). */
+export function parseMilestones(cellText: string, header: string): Parsed {
+  const out: { by: string; value: number }[] = [];
+  const parts = cellText.split(/[;\n]/).map((x) => x.trim()).filter(Boolean);
+  for (const [i, part] of parts.entries()) {
+    const m = /^([^=]+)=\s*(.+)$/.exec(part);
+    if (!m) return bad(`${header} part ${i + 1} '${part}' is not "date=value"; write them as "2023-03-31=60; 2023-09-30=70"`);
+    const d = toIsoDate(m[1]!.trim());
+    if ('error' in d) return bad(`${header} part ${i + 1}: '${m[1]!.trim()}' ${d.error}`);
+    const v = toNumber(m[2]!.trim());
+    if (v === null) return bad(`${header} part ${i + 1}: '${m[2]!.trim()}' is not a number`);
+    out.push({ by: d.date, value: v });
+  }
+  return ok(out);
+}
+
+/** The cell text of milestones (the inverse of parseMilestones). */
+export const formatMilestones = (milestones: { by: string; value: number }[]) => milestones.map((m) => `${m.by}=${m.value}`).join('; ');
 
 const labels = (options: EnumOption[]) => options.map((o) => o.label).join(', ');
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -5,10 +5,10 @@
 import ExcelJS from 'exceljs';
 import { londonDate, ukDate } from '../domain/dates.js';
 import type { RagValue } from '../domain/rag.js';
-import { formatUpdates } from './cells.js';
+import { formatMilestones, formatUpdates } from './cells.js';
 import { dataFields } from './import-plan.js';
 import type { InterchangeDeps } from './importer.js';
-import { enumLabel, KINDS, RAG_OPTIONS, SHEETS, sheetSpec, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
+import { ALL_SHEETS, enumLabel, KINDS, PLAN_KINDS, RAG_OPTIONS, sheetSpec, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
 import { loadPlanData, PlanKeys, type AnyRow, type PlanData } from './plan-data.js';
 import { GUIDE_SHEET } from './read.js';
 
@@ -39,8 +39,9 @@ type Cells = Record<string, unknown>;
 /** A stored row as the workbook's cells: references by key, enums as words, computed columns filled. */
 export function rowCells(kind: Kind, row: AnyRow, keys: PlanKeys, deps: InterchangeDeps, asOf: string): Cells {
   const r = row as Record<string, unknown>;
-  const cells: Cells = { ...keys.refsOf(kind, row) };
+  const cells: Cells = {};
   for (const f of dataFields(kind)) cells[f] = r[f] ?? null;
+  Object.assign(cells, keys.refsOf(kind, row));
   if (kind === 'actions') {
     const a = row as PlanData['actions'][number];
     const rag = deps.ragOf(a, asOf);
@@ -64,6 +65,10 @@ function cellValue(column: ColumnSpec, value: unknown, csv: boolean): ExcelJS.Ce
       return enumLabel(v.options, value as string);
     case 'updates':
       return (value as { date: string; text: string }[]).length ? formatUpdates(value as { date: string; text: string }[]) : null;
+    case 'numbers':
+      return (value as number[]).length ? (value as number[]).join(', ') : null;
+    case 'milestones':
+      return (value as { by: string; value: number }[]).length ? formatMilestones(value as { by: string; value: number }[]) : null;
     default:
       // In a CSV, text that Excel would run as a formula is kept as text with a leading apostrophe
       // (the importer drops it again).
@@ -90,12 +95,18 @@ function newWorkbook(now: Date, title?: string): ExcelJS.Workbook {
   return wb;
 }
 
+/** The columns of a sheet's CSV: all, less those written only when some row has a value. */
+function csvColumns(spec: SheetSpec, rows: Cells[]): ColumnSpec[] {
+  return spec.columns.filter((c) => !c.csvWhenUsed || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined));
+}
+
 /** Adds one data sheet: header row, rows, formats, filter, frozen header, drop-downs. */
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS.Worksheet {
+  const { columns } = spec;
   const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }] });
-  ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   const header = ws.getRow(1);
-  spec.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { bold: true, color: { argb: HEAD.font } };
@@ -105,8 +116,8 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
   });
   header.height = 30;
   for (const cells of rows) {
-    const row = ws.addRow(spec.columns.map((c) => cellValue(c, cells[c.key], false)));
-    spec.columns.forEach((c, i) => {
+    const row = ws.addRow(columns.map((c) => cellValue(c, cells[c.key], false)));
+    columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.value.type === 'date') cell.numFmt = DATE_FORMAT;
       if (c.value.type === 'text' && REF_LIKE.has(c.key)) cell.numFmt = '@';
@@ -117,7 +128,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
     });
   }
   const last = Math.max(rows.length + 1, 1) + SPARE_ROWS;
-  spec.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const letter = ws.getColumn(i + 1).letter;
     const range = `${letter}2:${letter}${last}`;
     if (c.computed) return;
@@ -141,7 +152,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Cells[]): ExcelJS
       for (let r = rows.length + 2; r <= Math.min(last, rows.length + 1 + 100); r++) ws.getCell(`${letter}${r}`).numFmt = '@';
     }
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length + 1, 1), column: spec.columns.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length + 1, 1), column: columns.length } };
   return ws;
 }
 
@@ -177,7 +188,7 @@ function addGuide(wb: ExcelJS.Workbook, intro: string[]) {
   const title = ws.addRow(['How to fill in this workbook']);
   title.font = { bold: true, size: 14 };
   for (const line of [...intro, ...GENERAL_RULES]) ws.addRow([line]).getCell(1).alignment = { wrapText: false };
-  for (const spec of SHEETS) {
+  for (const spec of ALL_SHEETS) {
     ws.addRow([]);
     const h = ws.addRow([`Sheet "${spec.name}"`, spec.description]);
     h.font = { bold: true, size: 12 };
@@ -214,6 +225,8 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
   const wb = newWorkbook(opts.now, plan.title);
   wb.subject = `${plan.localArea}: ${plan.title}`;
   for (const kind of KINDS) {
+    // A plan without measures keeps the workbook it always had.
+    if ((kind === 'measures' || kind === 'measureValues') && data.measures.length === 0) continue;
     const spec = sheetSpec(kind);
     const rows = rowsOf(kind, data).map((row) => rowCells(kind, row, keys, deps, opts.asOf));
     addSheet(wb, spec, rows);
@@ -227,9 +240,9 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
 }
 
 /** The blank workbook: every sheet with its header row, formats and drop-downs, and the Guide. */
-export function templateWorkbook(now: Date, kinds: readonly Kind[] = KINDS): ExcelJS.Workbook {
+export function templateWorkbook(now: Date, kinds: readonly Kind[] = PLAN_KINDS): ExcelJS.Workbook {
   const wb = newWorkbook(now, 'SEND improvement plan workbook');
-  for (const spec of SHEETS) if (kinds.includes(spec.kind)) addSheet(wb, spec, []);
+  for (const spec of ALL_SHEETS) if (kinds.includes(spec.kind)) addSheet(wb, spec, []);
   addGuide(wb, ['Fill in the sheets, then import the workbook into a plan: POST /api/v1/plans/{planId}/import, or npm run import -- --plan <planId> <file.xlsx>.']);
   return wb;
 }
@@ -246,12 +259,11 @@ export async function planCsv(deps: InterchangeDeps, planId: string, kind: Kind,
   const spec = sheetSpec(kind);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(spec.name);
-  ws.addRow(spec.columns.map((c) => c.header));
   const rows = rowsOf(kind, data);
-  for (const row of rows) {
-    const cells = rowCells(kind, row, keys, deps, opts.asOf);
-    ws.addRow(spec.columns.map((c) => cellValue(c, cells[c.key], true)));
-  }
+  const all = rows.map((row) => rowCells(kind, row, keys, deps, opts.asOf));
+  const columns = csvColumns(spec, all);
+  ws.addRow(columns.map((c) => c.header));
+  for (const cells of all) ws.addRow(columns.map((c) => cellValue(c, cells[c.key], true)));
   opts.onProgress?.(spec.name, rows.length);
   const out = await wb.csv.writeBuffer({ sheetName: spec.name, formatterOptions: { writeBOM: true, rowDelimiter: '\r\n' } });
   return Buffer.from(out);

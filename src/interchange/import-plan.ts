@@ -1,12 +1,15 @@
 // Import planning: every row of every sheet is parsed, validated (cells, the resources' own zod schemas,
-// references between sheets and to the plan, the action rules) and compared by reference with the plan's
-// current records. The result is either a list of problems (then nothing may be written) or the list of
+// references between sheets and to the plan, and — as a pre-check in the sheet's words — the action rules
+// the actions service enforces again on writing) and compared by reference with the plan's current records. The result is either a list of problems (then nothing may be written) or the list of
 // creates and updates to apply — which is also what a dry run shows.
 import type { z } from 'zod';
+import { actionRuleBreaches, type ActionRuleInput } from '../domain/action-rules.js';
 import { CreateAction } from '../resources/actions/schemas.js';
 import { CreateArea } from '../resources/areas/schemas.js';
 import { CreateProject, CreateWorkstream } from '../resources/projects/schemas.js';
+import { CreateMeasure, CreateMeasureValue, Figure } from '../resources/measures/schemas.js';
 import { CreateBenefit, CreateDependency, CreateIssue, CreateRisk } from '../resources/registers/schemas.js';
+import { IsoDate } from '../shared/schemas.js';
 import { parseCell, shown } from './cells.js';
 import { KINDS, sheetSpec, type ColumnSpec, type Kind } from './layout.js';
 import { displayKey, mapKey, PlanKeys, REGISTER_KINDS, type AnyRow, type PlanData, type RegisterKind } from './plan-data.js';
@@ -14,7 +17,15 @@ import { sheetProblem, type SheetProblem } from './problems.js';
 import type { ReadSheet, ReadWorkbook } from './read.js';
 
 /** Columns that name another record rather than hold a field. */
-export const REFERENCE_KEYS = new Set(['areaNumber', 'projectCode', 'workstreamLetter']);
+export const REFERENCE_KEYS = new Set(['areaNumber', 'projectCode', 'workstreamLetter', 'areaNumbers', 'measureRef']);
+
+/** A measure as its sheet holds it: the API's fields, with baseline and target in two columns each. */
+const MeasureSheetRow = CreateMeasure.pick({ ref: true, title: true, definition: true, unit: true, direction: true, source: true, frequency: true, tolerance: true, milestones: true }).extend({
+  baselineValue: Figure.nullish(),
+  baselinePeriod: IsoDate.nullish(),
+  targetValue: Figure.nullish(),
+  targetBy: IsoDate.nullish(),
+});
 
 /** The zod schema each kind's fields must satisfy: the same as the API's create bodies. */
 const SCHEMAS: Record<Kind, z.ZodType> = {
@@ -26,10 +37,12 @@ const SCHEMAS: Record<Kind, z.ZodType> = {
   issues: CreateIssue,
   dependencies: CreateDependency,
   benefits: CreateBenefit,
+  measures: MeasureSheetRow,
+  measureValues: CreateMeasureValue,
 };
 
 /** Fields with a default: an empty cell means the default (0 %, not a milestone, not started / open, no updates). */
-const DEFAULTED = new Set(['percentComplete', 'milestone', 'status', 'updates']);
+const DEFAULTED = new Set(['percentComplete', 'milestone', 'status', 'updates', 'tolerance', 'milestones']);
 
 /** The stored fields a kind's sheet holds (its columns less references and computed ones). */
 export const dataFields = (kind: Kind): string[] =>
@@ -62,10 +75,14 @@ export interface RowPlan {
   changes: FieldChange[];
 }
 
+/** Where each sheet's columns are in the file, by field: to place a problem found when writing. */
+export type SheetColumns = Record<string, Record<string, { index: number; header: string }>>;
+
 export interface ImportPlan {
   rows: RowPlan[];
   problems: SheetProblem[];
   warnings: SheetProblem[];
+  columns: SheetColumns;
 }
 
 export type Progress = (stage: 'validating' | 'applying', done: number, total: number) => void;
@@ -83,6 +100,7 @@ class Planner {
   private readonly rows: RowPlan[] = [];
   private readonly existing = new Map<Kind, Map<string, AnyRow>>();
   private readonly areaNumbers: Set<number>;
+  private readonly measureRefs: Set<string>;
   private readonly projectCodes: Set<string>;
   private readonly workstreamLetters = new Map<string, Set<string>>();
   private readonly total: number;
@@ -102,6 +120,7 @@ class Planner {
     }
     this.areaNumbers = new Set(data.areas.map((a) => a.number));
     this.projectCodes = new Set(data.projects.map((p) => p.code));
+    this.measureRefs = new Set(data.measures.map((m) => m.ref));
     for (const w of data.workstreams) this.lettersOf(this.keys.projectCodeById.get(w.projectId)!).add(w.letter);
     this.total = read.rowCount;
   }
@@ -113,7 +132,7 @@ class Planner {
       if (sheet) this.planSheet(sheet);
     }
     this.onProgress?.('validating', this.total, this.total);
-    return { rows: this.rows, problems: this.problems, warnings: this.read.warnings };
+    return { rows: this.rows, problems: this.problems, warnings: this.read.warnings, columns: sheetColumns(this.read) };
   }
 
   private lettersOf(code: string): Set<string> {
@@ -159,7 +178,7 @@ class Planner {
       }
 
       // References are compared without surrounding spaces ("2.1 " is 2.1), as the API stores them.
-      for (const k of ['ref', 'code', 'projectCode']) if (typeof cells[k] === 'string') cells[k] = (cells[k] as string).trim();
+      for (const k of ['ref', 'code', 'projectCode', 'measureRef']) if (typeof cells[k] === 'string') cells[k] = (cells[k] as string).trim();
 
       // The project of a workstream or register entry: its code, or the plan's only project.
       if (spec.key.includes('projectCode') && !bad.has('projectCode')) {
@@ -216,6 +235,7 @@ class Planner {
       if (kind === 'areas') this.areaNumbers.add(cells.number as number);
       if (kind === 'projects') this.projectCodes.add(cells.code as string);
       if (kind === 'workstreams') this.lettersOf(cells.projectCode as string).add(cells.letter as string);
+      if (kind === 'measures') this.measureRefs.add(cells.ref as string);
 
       const existing = this.existing.get(kind)!.get(mk);
       const base: Record<string, unknown> = existing ? { ...pick(existing as Record<string, unknown>, fields), ...this.keys.refsOf(kind, existing) } : {};
@@ -248,6 +268,11 @@ class Planner {
 
       // References and the rules that span fields.
       if (kind === 'actions') rowOk = this.checkAction(values, bad, problem, nameOf) && rowOk;
+      if (kind === 'measures') rowOk = this.checkMeasure(values, bad, problem, nameOf) && rowOk;
+      if (kind === 'measureValues' && !this.measureRefs.has(values.measureRef as string)) {
+        problem('measureRef', `${nameOf('measureRef')} '${String(values.measureRef)}' is not a measure of this plan; add it to the Measures sheet or correct the ref`);
+        rowOk = false;
+      }
       if (!rowOk) continue;
 
       const changes: FieldChange[] = [];
@@ -316,18 +341,41 @@ class Planner {
         fail('workstreamLetter', `${nameOf('workstreamLetter')} '${letter}' is not a workstream of project ${project}${letters ? ` (it has ${letters})` : ''}; add it to the Workstreams sheet`);
       }
     }
-    const start = v.startDate as string | null;
-    const due = v.dueDate as string | null;
-    const revised = v.revisedDueDate as string | null;
-    if (start && due && start > due && !bad.has('startDate') && !bad.has('dueDate')) {
-      fail('startDate', `${nameOf('startDate')} ${uk(start)} is after the ${nameOf('dueDate')} ${uk(due)}`);
+    // The action rules themselves are the actions service's (it enforces them again when the row is
+    // written); run here so that every row's breaches are listed at once, in the sheet's words.
+    for (const b of actionRuleBreaches(v as ActionRuleInput)) {
+      if (b.rule === 'start-after-due') fail('startDate', `${nameOf('startDate')} ${uk(b.startDate)} is after the ${nameOf('dueDate')} ${uk(b.dueDate)}`);
+      else if (b.rule === 'revised-before-start') fail('revisedDueDate', `${nameOf('revisedDueDate')} ${uk(b.revisedDueDate)} is before the ${nameOf('startDate')} ${uk(b.startDate)}`);
+      else fail('ragOverrideReason', `${nameOf('ragOverride')} is set, so ${nameOf('ragOverrideReason')} must say why`);
     }
-    if (start && revised && start > revised && !bad.has('startDate') && !bad.has('revisedDueDate')) {
-      fail('revisedDueDate', `${nameOf('revisedDueDate')} ${uk(revised)} is before the ${nameOf('startDate')} ${uk(start)}`);
+    return ok;
+  }
+
+  private checkMeasure(
+    v: Record<string, unknown>,
+    bad: Set<string>,
+    problem: (key: string | null, message: string) => void,
+    nameOf: (key: string) => string,
+  ): boolean {
+    let ok = true;
+    const numbers = (v.areaNumbers as number[] | null) ?? [];
+    v.areaNumbers = numbers;
+    const unknown = bad.has('areaNumbers') ? [] : numbers.filter((n) => !this.areaNumbers.has(n));
+    if (unknown.length) {
+      problem('areaNumbers', `${nameOf('areaNumbers')} ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an area' : 'are not areas'} of this plan${this.areaList()}; add ${unknown.length === 1 ? 'it' : 'them'} to the Areas sheet or correct the numbers`);
+      ok = false;
     }
-    const override = v.ragOverride as string | null;
-    if (override && !String(v.ragOverrideReason ?? '').trim() && !bad.has('ragOverride')) {
-      fail('ragOverrideReason', `${nameOf('ragOverride')} is set, so ${nameOf('ragOverrideReason')} must say why`);
+    // A figure and its date go together.
+    for (const [figure, date] of [
+      ['baselineValue', 'baselinePeriod'],
+      ['targetValue', 'targetBy'],
+    ] as const) {
+      const hasFigure = v[figure] !== null && v[figure] !== undefined;
+      const hasDate = v[date] !== null && v[date] !== undefined;
+      if (hasFigure !== hasDate && !bad.has(figure) && !bad.has(date)) {
+        problem(hasFigure ? date : figure, `${nameOf(hasFigure ? date : figure)} is empty; ${nameOf(figure)} and ${nameOf(date)} go together`);
+        ok = false;
+      }
     }
     return ok;
   }
@@ -337,6 +385,10 @@ class Planner {
     if (numbers.length === 0) return ' (the plan has no areas yet)';
     return numbers.length <= 12 ? ` (areas: ${numbers.join(', ')})` : '';
   }
+}
+
+export function sheetColumns(read: ReadWorkbook): SheetColumns {
+  return Object.fromEntries(read.sheets.map((s) => [s.name, Object.fromEntries([...s.columns].map(([key, c]) => [key, { index: c.index, header: c.header }]))]));
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -12,9 +12,10 @@ import { londonDate } from '../domain/dates.js';
 import type { RagValue } from '../domain/rag.js';
 import type { ActionRow } from '../resources/actions/repo.js';
 import type { Repos } from '../resources/repos.js';
+import type { Services } from '../resources/services.js';
 import { applyImport } from './apply.js';
 import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
-import { KINDS, type Kind } from './layout.js';
+import { KINDS, MEASURE_KINDS, PLAN_KINDS, type Kind } from './layout.js';
 import { loadPlanData, type PlanData } from './plan-data.js';
 import { AppError } from '../shared/errors.js';
 import type { SheetProblem } from './problems.js';
@@ -22,6 +23,8 @@ import type { ReadWorkbook } from './read.js';
 
 export interface InterchangeDeps {
   repos: Repos;
+  /** What an import writes through: the same services, rules and audit as the API. */
+  services: Services;
   store: Store;
   /** The effective RAG of an action as of a date (the actions service's rule and margin). */
   ragOf: (action: ActionRow, asOf: string) => RagValue | null;
@@ -31,12 +34,15 @@ export interface InterchangeDeps {
 
 export const interchangeDeps = (app: FastifyInstance): InterchangeDeps => ({
   repos: app.repos,
+  services: app.services,
   store: app.store,
   ragOf: (action, asOf) => app.services.actions.toApi(action, asOf).rag,
   today: () => londonDate(app.store.now()),
 });
 
 export type Counts = Record<Kind, number>;
+type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type MeasureCounts = Record<'created' | 'updated' | 'unchanged', Record<MeasureKind, number>>;
 
 export interface RowChangeSummary {
   sheet: string;
@@ -56,6 +62,8 @@ export interface ImportResult {
   created: Counts;
   updated: Counts;
   unchanged: Counts;
+  /** The Measures and Measure values sheets' rows, counted apart from the plan's records. */
+  measures: MeasureCounts;
   problems: SheetProblem[];
   warnings: SheetProblem[];
   changes: RowChangeSummary[];
@@ -78,10 +86,7 @@ export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkb
   }
   return store.tx((tx) => {
     const data = loadPlanData(repos, planId, tx);
-    const plan = planImport(read, data, opts.onProgress);
-    const ok = plan.problems.length === 0;
-    if (ok) applyImport(tx, repos, data, plan, opts.actor, opts.onProgress);
-    const result = summarise(planId, plan, false, ok);
+    const result = applyChecked(tx, deps, data, planImport(read, data, opts.onProgress), opts);
     opts.inTransaction?.(tx, result);
     return result;
   });
@@ -118,18 +123,41 @@ export function applyPlanned(deps: InterchangeDeps, planId: string, planned: Pla
   if (opts.dryRun) return summarise(planId, plan, true, false);
   return store.tx((tx) => {
     const data = loadPlanData(repos, planId, tx);
-    const ok = plan.problems.length === 0;
-    if (ok) {
-      if (planFingerprint(data) !== planned.fingerprint) throw new PlanChangedError();
-      applyImport(tx, repos, data, plan, opts.actor, opts.onProgress);
-    }
-    const result = summarise(planId, plan, false, ok);
+    if (plan.problems.length === 0 && planFingerprint(data) !== planned.fingerprint) throw new PlanChangedError();
+    const result = applyChecked(tx, deps, data, plan, opts);
     opts.inTransaction?.(tx, result);
     return result;
   });
 }
 
+/** Thrown inside the savepoint to undo what was written before a service refused a row. */
+class Refused extends Error {
+  constructor(readonly problems: SheetProblem[]) {
+    super('import refused');
+  }
+}
+
+/**
+ * Applies a plan without problems through the services, in a savepoint of the import's transaction: if a
+ * service refuses any row, everything the import wrote is undone and the refusals are its problems (the
+ * transaction itself goes on, so an import job can still record the outcome).
+ */
+function applyChecked(tx: Db, deps: InterchangeDeps, data: PlanData, plan: ImportPlan, opts: ImportOptions): ImportResult {
+  if (plan.problems.length) return summarise(data.planId, plan, false, false);
+  try {
+    tx.transaction((sp) => {
+      const refused = applyImport(sp as unknown as Db, deps.services, data, plan, opts.actor, opts.onProgress);
+      if (refused.length) throw new Refused(refused);
+    });
+  } catch (err) {
+    if (err instanceof Refused) return summarise(data.planId, { ...plan, problems: err.problems }, false, false);
+    throw err;
+  }
+  return summarise(data.planId, plan, false, true);
+}
+
 const zero = (): Counts => Object.fromEntries(KINDS.map((k) => [k, 0])) as Counts;
+const only = <K extends Kind>(c: Counts, kinds: readonly K[]) => Object.fromEntries(kinds.map((k) => [k, c[k]])) as Record<K, number>;
 
 function summarise(planId: string, plan: ImportPlan, dryRun: boolean, applied: boolean): ImportResult {
   const created = zero();
@@ -142,5 +170,16 @@ function summarise(planId: string, plan: ImportPlan, dryRun: boolean, applied: b
       if (r.operation !== 'unchanged') changes.push({ sheet: r.sheet, row: r.row, kind: r.kind, key: r.key, operation: r.operation, changes: r.changes });
     }
   }
-  return { planId, dryRun, applied, created, updated, unchanged, problems: plan.problems, warnings: plan.warnings, changes };
+  return {
+    planId,
+    dryRun,
+    applied,
+    created: only(created, PLAN_KINDS),
+    updated: only(updated, PLAN_KINDS),
+    unchanged: only(unchanged, PLAN_KINDS),
+    measures: { created: only(created, MEASURE_KINDS), updated: only(updated, MEASURE_KINDS), unchanged: only(unchanged, MEASURE_KINDS) },
+    problems: plan.problems,
+    warnings: plan.warnings,
+    changes,
+  };
 }

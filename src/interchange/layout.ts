@@ -3,12 +3,16 @@
 // case-insensitively, synonyms accepted), the exporter and the template are written from it, and
 // docs/spreadsheets.md describes it.
 import { RAG_LABELS } from '../domain/rag.js';
-import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../domain/vocabulary.js';
+import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, DIRECTIONS, FREQUENCIES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../domain/vocabulary.js';
 
-export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits';
+export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits' | 'measures' | 'measureValues';
 
 /** Import and export order: records are created before the rows that refer to them. */
-export const KINDS: readonly Kind[] = ['areas', 'projects', 'workstreams', 'actions', 'risks', 'issues', 'dependencies', 'benefits'];
+export const KINDS: readonly Kind[] = ['areas', 'projects', 'workstreams', 'actions', 'risks', 'issues', 'dependencies', 'benefits', 'measures', 'measureValues'];
+
+/** The kinds counted in an import's created/updated/unchanged (measures are counted apart, in `measures`). */
+export const PLAN_KINDS: readonly Kind[] = KINDS.slice(0, 8);
+export const MEASURE_KINDS = ['measures', 'measureValues'] as const;
 
 export interface EnumOption {
   value: string;
@@ -30,7 +34,11 @@ export type ValueType =
   /** Dated lines, "YYYY-MM-DD: text", one update per line. */
   | { type: 'updates' }
   /** A workstream letter, "A" (also "WSA", "Workstream A", "A. Title"). */
-  | { type: 'letter' };
+  | { type: 'letter' }
+  /** Whole numbers separated by commas, semicolons or spaces: "1, 3". */
+  | { type: 'numbers' }
+  /** Dated figures, "YYYY-MM-DD=value; …" (or a UK date before the "="). */
+  | { type: 'milestones' };
 
 export interface ColumnSpec {
   /** The field this column fills (API field names; areaNumber/projectCode/workstreamLetter for references). */
@@ -42,6 +50,11 @@ export interface ColumnSpec {
   required?: boolean;
   /** Written on export for reading (RAG, risk score) and ignored on import. */
   computed?: boolean;
+  /**
+   * Left out of a one-sheet CSV export when no row has a value, so a CSV other tools already read keeps
+   * its columns (always in the workbook and the template; an absent column keeps what is stored on import).
+   */
+  csvWhenUsed?: boolean;
   /** Excel column width in characters. */
   width: number;
   /** One line for the guide sheet and docs/spreadsheets.md. */
@@ -95,6 +108,18 @@ const BENEFIT_KIND = optionsOf(BENEFIT_KINDS, {
   'non-cashable': { label: 'Non-cashable', synonyms: ['non cashable', 'noncashable', 'non-financial', 'non financial', 'nonfinancial'] },
 });
 
+const DIRECTION = optionsOf(DIRECTIONS, {
+  'higher-is-better': { label: 'Higher is better', synonyms: ['higher', 'up', 'increase', 'up is good'] },
+  'lower-is-better': { label: 'Lower is better', synonyms: ['lower', 'down', 'decrease', 'down is good'] },
+});
+
+const FREQUENCY = optionsOf(FREQUENCIES, {
+  monthly: { label: 'Monthly', synonyms: ['month', 'every month'] },
+  termly: { label: 'Termly', synonyms: ['term', 'each term', 'every term'] },
+  quarterly: { label: 'Quarterly', synonyms: ['quarter', 'every quarter'] },
+  annual: { label: 'Annual', synonyms: ['annually', 'yearly', 'year', 'every year'] },
+});
+
 const text = { type: 'text' } as const;
 const date = { type: 'date' } as const;
 const int = { type: 'int' } as const;
@@ -130,6 +155,15 @@ const ownerColumn = (noun: string): ColumnSpec => ({
   value: text,
   width: 20,
   note: 'Who owns it.',
+});
+const ownerEmailColumn = (noun: string): ColumnSpec => ({
+  key: 'ownerEmail',
+  header: 'Owner email',
+  synonyms: ['Email', 'E-mail', 'Email address', 'Owner e-mail', 'Owner email address', `${noun} Owner Email`, 'Lead Email', 'Contact Email'],
+  value: text,
+  csvWhenUsed: true,
+  width: 28,
+  note: 'The owner’s email address: where the monthly update round sends their link. Optional.',
 });
 const mitigationColumn: ColumnSpec = {
   key: 'mitigation',
@@ -211,6 +245,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'ragOverrideReason', header: 'RAG override reason', synonyms: ['Override Reason', 'RAG Reason', 'Reason for Override', 'RAG Explanation'], value: text, width: 40, note: 'Why the RAG is overridden.' },
       { key: 'delayReason', header: 'Delay reason', synonyms: ['Reason', 'Reason for Delay', 'Delay', 'Why Delayed', 'Reason for Slippage', 'Slippage Reason'], value: text, width: 50, note: 'Why the action is behind schedule.' },
       { key: 'mitigation', header: 'Mitigation', synonyms: ['Mitigation / Remedial Action', 'Remedial Action', 'Mitigating Action', 'Mitigation Action', 'Mitigations'], value: text, width: 50, note: 'Mitigation or remedial action.' },
+      ownerEmailColumn('Action'),
     ],
   },
   {
@@ -232,6 +267,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'status', header: 'Status', synonyms: ['Risk Status', 'State'], value: { type: 'enum', options: OPEN_CLOSED }, width: 10, note: 'Open or Closed. Empty means Open.' },
       mitigationColumn,
       { key: 'targetResolutionDate', header: 'Target resolution date', synonyms: ['Target Date', 'Target Date for Resolution', 'Resolution Date', 'Target Resolution', 'Due', 'Due Date', 'Review Date'], value: date, width: 14, note: 'A date.' },
+      ownerEmailColumn('Risk'),
     ],
   },
   {
@@ -251,6 +287,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'status', header: 'Status', synonyms: ['Issue Status', 'State'], value: { type: 'enum', options: OPEN_CLOSED }, width: 10, note: 'Open or Closed. Empty means Open.' },
       mitigationColumn,
       { key: 'resolutionDate', header: 'Resolution date', synonyms: ['Absolute Resolution Date', 'Target Resolution Date', 'Target Date', 'Resolve By', 'Resolved By', 'Due', 'Due Date'], value: date, width: 14, note: 'The absolute resolution date.' },
+      ownerEmailColumn('Issue'),
     ],
   },
   {
@@ -270,6 +307,7 @@ export const SHEETS: readonly SheetSpec[] = [
       mitigationColumn,
       { key: 'targetResolutionDate', header: 'Target resolution date', synonyms: ['Target Date', 'Target Date for Resolution', 'Resolution Date', 'Target Resolution', 'Due', 'Due Date'], value: date, width: 14, note: 'A date.' },
       { key: 'updates', header: 'Updates', synonyms: ['Update', 'Progress Updates', 'Progress', 'Mitigation Updates', 'Latest Update'], value: { type: 'updates' }, width: 60, note: 'Dated updates, one per line: "2022-05-01: text" (or "01/05/2022: text"). A line without a date continues the update above it.' },
+      ownerEmailColumn('Dependency'),
     ],
   },
   {
@@ -287,6 +325,52 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: 'kind', header: 'Kind', synonyms: ['Type', 'Benefit Type', 'Benefit Kind', 'Cashable?', 'Category'], value: { type: 'enum', options: BENEFIT_KIND }, required: true, width: 14, note: 'Cashable or Non-cashable.' },
       { key: 'valueGbpThousands', header: 'Value (£k)', synonyms: ['Value', 'Value £k', 'Value GBP thousands', '£k', 'Cashable Value', 'Value (£000s)', 'Value £000'], value: { type: 'money' }, width: 12, note: 'Cashable value in thousands of pounds.' },
       { key: 'targetDate', header: 'Target date', synonyms: ['Target', 'Due', 'Due Date', 'Realisation Date', 'Expected By'], value: date, width: 14, note: 'A date.' },
+      ownerEmailColumn('Benefit'),
+    ],
+  },
+];
+
+/**
+ * The plan's measures (KPIs) and their figures: read like the sheets above, exported when the plan has
+ * measures, and in the template when asked for (?sheets=measures,measureValues).
+ */
+export const MEASURE_SHEETS: readonly SheetSpec[] = [
+  {
+    kind: 'measures',
+    name: 'Measures',
+    synonyms: ['Measure', 'KPIs', 'KPI', 'Indicators', 'Performance measures', 'Impact measures'],
+    noun: 'measure',
+    key: ['ref'],
+    description: 'The measures (KPIs) of the plan: definition, unit, direction, trajectory from baseline through milestones to target. Their values go on the Measure values sheet.',
+    columns: [
+      { key: 'ref', header: 'Ref', synonyms: ['Measure Ref', 'Measure No', 'Measure ID', 'KPI Ref', 'KPI No', 'Reference', 'ID', 'No', '#'], value: text, required: true, width: 10, note: 'e.g. "M2.1"; unique in the plan; identifies the measure.' },
+      { key: 'title', header: 'Title', synonyms: ['Measure', 'Measure Title', 'KPI', 'Indicator', 'Name'], value: text, required: true, width: 50, note: 'What is measured, in a line.' },
+      { key: 'definition', header: 'Definition', synonyms: ['Measure Definition', 'How Measured', 'Description'], value: text, required: true, width: 60, note: 'What is counted, over what, and whether exceptions are excluded. A changed definition is kept in the measure’s history.' },
+      { key: 'unit', header: 'Unit', synonyms: ['Units', 'Unit of Measure'], value: text, required: true, width: 10, note: '"%", "days", "per 10,000"…' },
+      { key: 'direction', header: 'Direction', synonyms: ['Polarity', 'Good Is', 'Better Is'], value: { type: 'enum', options: DIRECTION }, required: true, width: 16, note: 'Higher is better or Lower is better.' },
+      { key: 'source', header: 'Source', synonyms: ['Data Source', 'Data From'], value: text, width: 30, note: 'Where the figures come from.' },
+      { key: 'frequency', header: 'Frequency', synonyms: ['Reporting Frequency', 'How Often', 'Periodicity'], value: { type: 'enum', options: FREQUENCY }, width: 12, note: 'Monthly, Termly, Quarterly or Annual.' },
+      { key: 'areaNumbers', header: 'Areas', synonyms: ['Area', 'Area Numbers', 'Area Nos', 'Priority Areas'], value: { type: 'numbers' }, width: 10, note: 'The numbers of the areas it shows progress in, e.g. "1, 3" (areas of the plan or on the Areas sheet).' },
+      { key: 'baselineValue', header: 'Baseline value', synonyms: ['Baseline', 'Baseline Figure'], value: { type: 'number' }, width: 12, note: 'The figure before the plan; with its period.' },
+      { key: 'baselinePeriod', header: 'Baseline period', synonyms: ['Baseline Date', 'Baseline As At', 'Baseline Period End'], value: date, width: 14, note: 'The end of the period the baseline measured (a date).' },
+      { key: 'targetValue', header: 'Target value', synonyms: ['Target', 'Target Figure'], value: { type: 'number' }, width: 12, note: 'The figure aimed for; with its date.' },
+      { key: 'targetBy', header: 'Target by', synonyms: ['Target Date', 'Target By Date', 'By When'], value: date, width: 14, note: 'When the target is to be reached (a date).' },
+      { key: 'tolerance', header: 'Tolerance', synonyms: ['Tolerance (unit)', 'Amber Tolerance'], value: { type: 'number' }, width: 10, note: 'How far (in the unit) worse than expected is still At Risk rather than Off Target. Empty means 0.' },
+      { key: 'milestones', header: 'Milestones', synonyms: ['Milestone Targets', 'Trajectory', 'Interim Targets'], value: { type: 'milestones' }, width: 40, note: 'Targets on the way, dates ascending: "2023-03-31=60; 2023-09-30=70" (or 31/03/2023=60).' },
+    ],
+  },
+  {
+    kind: 'measureValues',
+    name: 'Measure values',
+    synonyms: ['Measure value', 'KPI values', 'Values', 'Measure data', 'KPI data', 'Figures'],
+    noun: 'measure value',
+    key: ['measureRef', 'period'],
+    description: 'The figures of the measures, one per measure and period.',
+    columns: [
+      { key: 'measureRef', header: 'Measure ref', synonyms: ['Measure', 'Measure Reference', 'KPI Ref', 'KPI', 'Ref'], value: text, required: true, width: 12, note: 'The Ref of a measure of the plan (or one on the Measures sheet).' },
+      { key: 'period', header: 'Period', synonyms: ['Period End', 'Period Ending', 'As At', 'Date', 'Month'], value: date, required: true, width: 14, note: 'The end of the period measured (a date); with the measure, identifies the value.' },
+      { key: 'value', header: 'Value', synonyms: ['Figure', 'Actual', 'Result'], value: { type: 'number' }, required: true, width: 12, note: 'The figure, in the measure’s unit.' },
+      { key: 'note', header: 'Note', synonyms: ['Notes', 'Comment', 'Commentary'], value: text, width: 50, note: 'Optional: what explains the figure.' },
     ],
   },
 ];
@@ -302,10 +386,13 @@ export function normaliseName(s: string): string {
     .trim();
 }
 
-export const sheetSpec = (kind: Kind): SheetSpec => SHEETS.find((s) => s.kind === kind)!;
+/** Every sheet the importer reads. */
+export const ALL_SHEETS: readonly SheetSpec[] = [...SHEETS, ...MEASURE_SHEETS];
+
+export const sheetSpec = (kind: Kind): SheetSpec => ALL_SHEETS.find((s) => s.kind === kind)!;
 
 const sheetIndex = new Map<string, SheetSpec>();
-for (const s of SHEETS) for (const n of [s.name, s.kind, ...s.synonyms]) sheetIndex.set(normaliseName(n), s);
+for (const s of ALL_SHEETS) for (const n of [s.name, s.kind, ...s.synonyms]) sheetIndex.set(normaliseName(n), s);
 
 /** The sheet a worksheet name stands for, if any ("Risk Register" → risks). */
 export function sheetForName(name: string): SheetSpec | undefined {
@@ -313,7 +400,7 @@ export function sheetForName(name: string): SheetSpec | undefined {
 }
 
 const columnIndexes = new Map<Kind, Map<string, ColumnSpec>>();
-for (const s of SHEETS) {
+for (const s of ALL_SHEETS) {
   const index = new Map<string, ColumnSpec>();
   for (const c of s.columns) {
     for (const n of [c.header, c.key, ...c.synonyms]) {

@@ -5,6 +5,7 @@ import type { ActionRow } from '../resources/actions/repo.js';
 import type { AreaRow } from '../resources/areas/repo.js';
 import type { ProjectRow, WorkstreamRow } from '../resources/projects/repo.js';
 import type { BenefitRow, DependencyRow, IssueRow, RiskRow } from '../resources/registers/repo.js';
+import type { MeasureRow, MeasureValueRow } from '../resources/measures/repo.js';
 import type { Repos } from '../resources/repos.js';
 import { sheetSpec, type Kind } from './layout.js';
 
@@ -21,6 +22,8 @@ export interface PlanData {
   issues: IssueRow[];
   dependencies: DependencyRow[];
   benefits: BenefitRow[];
+  measures: MeasureRow[];
+  measureValues: MeasureValueRow[];
 }
 
 export type AnyRow = PlanData[Kind][number];
@@ -38,7 +41,17 @@ export function loadPlanData(repos: Repos, planId: string, db?: Db): PlanData {
     issues: perProject((id) => sortByRef(repos.issues.inProject(id, db) as IssueRow[])),
     dependencies: perProject((id) => sortByRef(repos.dependencies.inProject(id, db) as DependencyRow[])),
     benefits: perProject((id) => sortByRef(repos.benefits.inProject(id, db) as BenefitRow[])),
+    ...measuresOf(repos, planId, db),
   };
+}
+
+function measuresOf(repos: Repos, planId: string, db?: Db): Pick<PlanData, 'measures' | 'measureValues'> {
+  const measures = sortByRef(repos.measures.inPlan(planId, db));
+  const order = new Map(measures.map((m, i) => [m.id, i]));
+  const measureValues = repos.measureValues
+    .forMeasures(measures.map((m) => m.id), db)
+    .sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  return { measures, measureValues };
 }
 
 /** "2.2" before "2.10", "COI-02" before "COI-10": references compared as people number them. */
@@ -51,16 +64,29 @@ export class PlanKeys {
   readonly areaNumberById = new Map<string, number>();
   readonly projectCodeById = new Map<string, string>();
   readonly workstreamById = new Map<string, { projectCode: string; letter: string }>();
+  readonly measureRefById = new Map<string, string>();
 
   constructor(data: PlanData) {
+    for (const m of data.measures) this.measureRefById.set(m.id, m.ref);
     for (const a of data.areas) this.areaNumberById.set(a.id, a.number);
     for (const p of data.projects) this.projectCodeById.set(p.id, p.code);
     for (const w of data.workstreams) this.workstreamById.set(w.id, { projectCode: this.projectCodeById.get(w.projectId)!, letter: w.letter });
   }
 
-  /** The workbook's reference columns of a stored row. */
+  /** The workbook's reference columns of a stored row (and a measure's baseline and target, flattened into their columns). */
   refsOf(kind: Kind, row: AnyRow): Record<string, unknown> {
     const r = row as Record<string, unknown>;
+    if (kind === 'measures') {
+      const m = row as MeasureRow;
+      return {
+        areaNumbers: m.areaIds.map((id) => this.areaNumberById.get(id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b),
+        baselineValue: m.baseline?.value ?? null,
+        baselinePeriod: m.baseline?.period ?? null,
+        targetValue: m.target?.value ?? null,
+        targetBy: m.target?.by ?? null,
+      };
+    }
+    if (kind === 'measureValues') return { measureRef: this.measureRefById.get((row as MeasureValueRow).measureId) ?? null };
     if (kind === 'actions') {
       const a = row as ActionRow;
       return {

@@ -3,7 +3,7 @@
 // planned creates and updates — in batches, then the sheets' headers, problems and warnings (or why it
 // failed) the other.
 import { sheetSpec, type Kind } from './layout.js';
-import type { RowPlan } from './import-plan.js';
+import type { RowPlan, SheetColumns } from './import-plan.js';
 import type { ImportLimits, LimitName } from './limits.js';
 import type { PlanData } from './plan-data.js';
 import type { SheetProblem } from './problems.js';
@@ -31,7 +31,7 @@ export type ReaderMessage =
   | { type: 'rows'; sheet: number; rows: ReadRow[] }
   | { type: 'done'; meta: WireMeta }
   | { type: 'plan-rows'; rows: RowPlan[] }
-  | { type: 'planned'; rowCount: number; problems: SheetProblem[]; warnings: SheetProblem[] }
+  | { type: 'planned'; rowCount: number; problems: SheetProblem[]; warnings: SheetProblem[]; columns: SheetColumns }
   | { type: 'limit'; limit: LimitName; reason: string; part: string }
   | { type: 'unreadable'; status: 400 | 415; detail: string }
   | { type: 'failed'; message: string };

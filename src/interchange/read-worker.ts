@@ -19,7 +19,7 @@ port.on('message', async (req: ReaderRequest) => {
     if (req.planData) {
       const plan = planImport(read, req.planData);
       for (let i = 0; i < plan.rows.length; i += ROW_BATCH) post({ type: 'plan-rows', rows: plan.rows.slice(i, i + ROW_BATCH) });
-      post({ type: 'planned', rowCount: read.rowCount, problems: plan.problems, warnings: plan.warnings });
+      post({ type: 'planned', rowCount: read.rowCount, problems: plan.problems, warnings: plan.warnings, columns: plan.columns });
       return;
     }
     const { meta, rows } = toWire(read);

@@ -3,7 +3,7 @@
 // cells are parsed and validated by the import planner.
 import { parse as parseCsv } from '@fast-csv/parse';
 import { plainValue, toText, type CellInput } from './cells.js';
-import { columnForHeader, normaliseName, sheetForName, sheetSpec, SHEETS, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
+import { columnForHeader, normaliseName, sheetForName, sheetSpec, ALL_SHEETS, type ColumnSpec, type Kind, type SheetSpec } from './layout.js';
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError, mb, type ImportLimits } from './limits.js';
 import { sheetProblem, UnreadableUploadError, type SheetProblem } from './problems.js';
 import { XlsxReader, type RowCells } from './xlsx.js';
@@ -86,7 +86,7 @@ export async function readUpload(bytes: Buffer, format: UploadFormat, csvKind?: 
         const spec = sheetForName(ws.name);
         if (!spec) {
           if (!QUIET_SHEETS.has(normaliseName(ws.name)) && (await reader.hasValues(ws))) {
-            out.warnings.push(sheetProblem(ws.name, null, null, `Sheet '${ws.name}' is not one the importer knows (${SHEETS.map((s) => s.name).join(', ')}); it was ignored`));
+            out.warnings.push(sheetProblem(ws.name, null, null, `Sheet '${ws.name}' is not one the importer knows (${ALL_SHEETS.map((s) => s.name).join(', ')}); it was ignored`));
           }
           continue;
         }
@@ -184,7 +184,7 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 /** The problem when none of the sheets read is one the importer knows. */
 function noKnownSheets(out: ReadWorkbook, names: string[]): void {
   if (names.length > 0 && out.sheets.length === 0 && out.problems.length === 0) {
-    out.problems.push(sheetProblem(names[0]!, null, null, `The workbook has none of the sheets the importer reads: ${SHEETS.map((s) => s.name).join(', ')} (see the template workbook)`));
+    out.problems.push(sheetProblem(names[0]!, null, null, `The workbook has none of the sheets the importer reads: ${ALL_SHEETS.map((s) => s.name).join(', ')} (see the template workbook)`));
   }
 }
 

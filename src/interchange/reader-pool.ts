@@ -166,7 +166,7 @@ export class ReaderPool {
             for (const r of m.rows) planRows.push(r);
             return;
           case 'planned':
-            return settle(null, { rowCount: m.rowCount, plan: { rows: planRows, problems: m.problems, warnings: m.warnings } }, true);
+            return settle(null, { rowCount: m.rowCount, plan: { rows: planRows, problems: m.problems, warnings: m.warnings, columns: m.columns } }, true);
           case 'limit':
             return settle(new ImportLimitError(m.limit, m.reason, m.part));
           case 'unreadable':

@@ -33,16 +33,17 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
 {
   constructor(protected readonly o: ResourceServiceOptions<R, C, U, Q, A>) {}
 
-  create(parentId: string | undefined, body: C, actor: Actor): A {
+  /** `tx`: the caller's transaction (an import's one transaction), else one of its own. */
+  create(parentId: string | undefined, body: C, actor: Actor, tx?: Db): A {
     const { parent } = this.o;
-    if (parent) parent.repo.mustGet(parentId!);
+    if (parent) parent.repo.mustGet(parentId!, tx);
     const row = this.o.repo.create(actor, (tx) => {
       if (this.o.createValues) return this.o.createValues(body, parentId, tx);
       const values: Record<string, unknown> = { ...body };
       for (const k of this.o.optional ?? []) if (values[k] === undefined) values[k] = null;
       if (parent) values[parent.key] = parentId;
       return values;
-    });
+    }, tx);
     return this.o.toApi(row as RowOf<R>);
   }
 
@@ -64,9 +65,13 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
     return { items: page.items.map((r) => this.o.toApi(r as RowOf<R>)), nextCursor: page.nextCursor };
   }
 
-  update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor): A {
-    const row = this.o.repo.update(id, ifMatch, actor, (current, tx) =>
-      this.o.patchValues ? this.o.patchValues(body, current as RowOf<R>, tx) : definedOnly(body),
+  update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor, tx?: Db): A {
+    const row = this.o.repo.update(
+      id,
+      ifMatch,
+      actor,
+      (current, tx) => (this.o.patchValues ? this.o.patchValues(body, current as RowOf<R>, tx) : definedOnly(body)),
+      tx,
     );
     return this.o.toApi(row as RowOf<R>);
   }

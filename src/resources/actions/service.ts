@@ -1,9 +1,11 @@
-// Action rules: references must stay inside the plan, dates must be in order, an override needs a reason,
-// and every read carries the effective RAG (derived or overridden) as of a date.
+// Action rules: references must stay inside the plan, a workstream sets the project, dates must be in
+// order and an override needs a reason (src/domain/action-rules.ts); every read carries the effective RAG
+// (derived or overridden) as of a date.
 import { and, eq, not, type SQL } from 'drizzle-orm';
 import { actions } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../db/store.js';
+import { actionRuleBreaches, type ActionRuleBreach } from '../../domain/action-rules.js';
 import { londonDate } from '../../domain/dates.js';
 import { effectiveRag, isBehindSchedule } from '../../domain/rag.js';
 import { ValidationError, type FieldError } from '../../shared/errors.js';
@@ -31,6 +33,13 @@ const OPTIONAL = [
   'ragOverrideReason',
 ] as const;
 
+/** The rules' words in the API's terms (the import says them in the sheet's). */
+const RULE_WORDS: { [R in ActionRuleBreach['rule']]: (b: Extract<ActionRuleBreach, { rule: R }>) => string } = {
+  'start-after-due': (b) => `must not be after dueDate (${b.dueDate})`,
+  'revised-before-start': (b) => `must not be before startDate (${b.startDate})`,
+  'override-without-reason': () => 'is required when ragOverride is set',
+};
+
 export function actionToApi(row: ActionRow, asOf: string, margin: number): Action {
   // Object.assign rather than {...row, ...rag, behindSchedule}: the same object, but V8 builds that
   // literal several times slower, and a list page maps 50 rows.
@@ -51,13 +60,18 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     return actionToApi(row, asOf, this.ctx.ragMargin);
   }
 
-  create(planId: string | undefined, body: CreateAction, actor: Actor): Action {
-    this.repos.plans.mustGet(planId!);
-    const row = this.repos.actions.create(actor, (tx) => {
-      const values: Record<string, unknown> = { ...body, planId };
-      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-      return this.checked(values as ActionRow, tx) as ActionRow;
-    });
+  /** `tx`: the caller's transaction (an import's one transaction), else one of its own. */
+  create(planId: string | undefined, body: CreateAction, actor: Actor, tx?: Db): Action {
+    this.repos.plans.mustGet(planId!, tx);
+    const row = this.repos.actions.create(
+      actor,
+      (tx) => {
+        const values: Record<string, unknown> = { ...body, planId };
+        for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+        return this.checked(values as ActionRow, tx) as ActionRow;
+      },
+      tx,
+    );
     return this.toApi(row);
   }
 
@@ -95,15 +109,21 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     return paginate(matching, q.limit);
   }
 
-  update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor): Action {
-    const row = this.repos.actions.update(id, ifMatch, actor, (current, tx) => {
-      const patch: Record<string, unknown> = definedOnly(body);
-      // Clearing an override clears its reason unless a new one is sent.
-      if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
-      const merged = this.checked({ ...current, ...patch } as ActionRow, tx);
-      if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
-      return patch;
-    });
+  update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Action {
+    const row = this.repos.actions.update(
+      id,
+      ifMatch,
+      actor,
+      (current, tx) => {
+        const patch: Record<string, unknown> = definedOnly(body);
+        // Clearing an override clears its reason unless a new one is sent.
+        if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
+        const merged = this.checked({ ...current, ...patch } as ActionRow, tx);
+        if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
+        return patch;
+      },
+      tx,
+    );
     return this.toApi(row);
   }
 
@@ -116,9 +136,7 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   private checked(a: ActionRow, tx: Db): ActionRow {
     const errors: FieldError[] = [];
     const bad = (path: string, message: string) => errors.push({ in: 'body', path, message });
-    if (a.startDate && a.startDate > a.dueDate) bad('startDate', `must not be after dueDate (${a.dueDate})`);
-    if (a.startDate && a.revisedDueDate && a.startDate > a.revisedDueDate) bad('revisedDueDate', `must not be before startDate (${a.startDate})`);
-    if (a.ragOverride && !a.ragOverrideReason?.trim()) bad('ragOverrideReason', 'is required when ragOverride is set');
+    for (const b of actionRuleBreaches(a)) bad(b.field, RULE_WORDS[b.rule](b as never));
     if (a.areaId) {
       const area = this.repos.areas.get(a.areaId, tx);
       if (!area || area.planId !== a.planId) bad('areaId', 'is not an area of this plan');

@@ -34,7 +34,7 @@ export class ChangesService {
     // no history to compare against: everything would read as new.
     const first = this.repos.changes.firstRecordedAt('project', projectId);
     if (!first || first >= endOfLondonDay(since)) return null;
-    const events = eventsOfProject(this.repos.changes.eventsBefore(endOfLondonDay(until)), projectId);
+    const events = eventsOfProject(this.repos.changes.eventsMentioningBefore(projectId, endOfLondonDay(until)), projectId);
     const measures = this.measures.movedInProjectNow(projectId, since, until);
     return computeChanges({ since, until, events, ragMargin: this.ctx.ragMargin, measures });
   }

@@ -4,6 +4,7 @@ import { highlightReports, projects, publishedFiles } from '../../db/schema.js';
 import { CrudRepo } from '../../db/crud-repo.js';
 import type { Db } from '../../db/client.js';
 import type { Store } from '../../db/store.js';
+import type { ReportRef } from '../../domain/previous-status.js';
 
 export type HighlightReportRow = typeof highlightReports.$inferSelect;
 
@@ -14,6 +15,16 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
 
   inProject(projectId: string, db: Db = this.db): HighlightReportRow[] {
     return db.select().from(highlightReports).where(eq(highlightReports.projectId, projectId)).orderBy(asc(highlightReports.periodEnd)).all();
+  }
+
+  /** What choosing the previous report needs of each of the project's reports (not their snapshots). */
+  refsInProject(projectId: string, db: Db = this.db): ReportRef[] {
+    return db
+      .select({ id: highlightReports.id, periodEnd: highlightReports.periodEnd, state: highlightReports.state, publishedAt: highlightReports.publishedAt })
+      .from(highlightReports)
+      .where(eq(highlightReports.projectId, projectId))
+      .orderBy(asc(highlightReports.periodEnd))
+      .all() as ReportRef[];
   }
 
   countPublishedInProject(projectId: string, db: Db = this.db): number {

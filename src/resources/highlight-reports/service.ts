@@ -42,7 +42,9 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
   previousFor(row: HighlightReportRow, db?: Db): PreviousStatuses {
     const snap = row.snapshot as { previous?: PreviousStatuses } | null;
     if (row.state === 'published' && snap?.previous) return snap.previous;
-    const prev = previousPublishedReport(this.repos.highlightReports.inProject(row.projectId, db), row);
+    // Chosen from the reports' dates and states only: loading every row read each published snapshot.
+    const ref = previousPublishedReport(this.repos.highlightReports.refsInProject(row.projectId, db), row);
+    const prev = ref ? this.repos.highlightReports.get(ref.id, db) : undefined;
     if (!prev) return { reportId: null, overallStatus: null, statusSummary: {} };
     const summary = (prev.statusSummary ?? {}) as StoredSummary;
     return {

@@ -1,10 +1,10 @@
 // Request and response schemas of the spreadsheet and calendar routes (validation and OpenAPI).
 import { z } from 'zod';
-import { KINDS } from '../../interchange/layout.js';
+import { KINDS, PLAN_KINDS, sheetForName } from '../../interchange/layout.js';
 import { Problem } from '../../shared/problem.js';
 import { IsoDate, QueryBoolean } from '../../shared/schemas.js';
 
-export const SheetKind = z.enum(KINDS as [string, ...string[]]).meta({ description: 'A sheet of the workbook: areas, projects, workstreams, actions, risks, issues, dependencies or benefits.' });
+export const SheetKind = z.enum(KINDS as [string, ...string[]]).meta({ description: 'A sheet of the workbook: areas, projects, workstreams, actions, risks, issues, dependencies, benefits, measures or measureValues.' });
 
 export const ImportQuery = z.strictObject({
   dryRun: QueryBoolean.default(false).meta({ description: 'true: validate and show what would change, write nothing.' }),
@@ -24,10 +24,10 @@ export const TemplateQuery = z.strictObject({
   sheets: z
     .string()
     .max(200)
-    .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean).map((x) => sheetForName(x)?.kind ?? x))
     .pipe(z.array(SheetKind).min(1, 'name at least one sheet'))
     .optional()
-    .meta({ description: 'The sheets to include, comma-separated (default: all), e.g. actions,risks.', example: 'areas,actions' }),
+    .meta({ description: 'The sheets to include, comma-separated (default: the plan’s eight; measures,measureValues for the measure sheets), e.g. actions,risks.', example: 'areas,actions' }),
 });
 
 export const CalendarQuery = z.strictObject({
@@ -46,8 +46,9 @@ export const SheetProblem = z
   .meta({ id: 'SheetProblem' });
 
 const Counts = z
-  .object(Object.fromEntries(KINDS.map((k) => [k, z.number().int()])) as Record<(typeof KINDS)[number], z.ZodNumber>)
+  .object(Object.fromEntries(PLAN_KINDS.map((k) => [k, z.number().int()])) as Record<(typeof KINDS)[number], z.ZodNumber>)
   .meta({ id: 'ImportCounts', description: 'Rows per sheet.' });
+const MeasureCounts = z.object({ measures: z.number().int(), measureValues: z.number().int() });
 
 const RowChange = z
   .object({
@@ -68,6 +69,9 @@ export const ImportResult = z
     created: Counts,
     updated: Counts,
     unchanged: Counts,
+    measures: z
+      .object({ created: MeasureCounts, updated: MeasureCounts, unchanged: MeasureCounts })
+      .meta({ description: 'Rows of the Measures and Measure values sheets, counted apart from the plan’s records.' }),
     problems: z.array(SheetProblem).meta({ description: 'Empty on success (a 400 lists them otherwise).' }),
     warnings: z.array(SheetProblem).meta({ description: 'Things ignored: unknown sheets and columns.' }),
     changes: z.array(RowChange),

@@ -39,13 +39,22 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   async create(planId: string | undefined, body: S.CreateMeasure, actor: Actor): Promise<S.Measure> {
-    this.repos.plans.mustGet(planId!);
-    const row = this.repos.measures.create(actor, (tx) => {
-      const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
-      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-      return this.checked(values as MeasureRow, tx) as never;
-    });
-    return this.withStatus([row])[0]!;
+    return this.createNow(planId, body, actor);
+  }
+
+  /** create() done at once, in `tx` when given (an import's one transaction, which cannot wait for a promise). */
+  createNow(planId: string | undefined, body: S.CreateMeasure, actor: Actor, tx?: Db): S.Measure {
+    this.repos.plans.mustGet(planId!, tx);
+    const row = this.repos.measures.create(
+      actor,
+      (tx) => {
+        const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
+        for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+        return this.checked(values as MeasureRow, tx) as never;
+      },
+      tx,
+    );
+    return this.withStatus([row], tx)[0]!;
   }
 
   async get(id: string): Promise<S.Measure> {
@@ -59,6 +68,11 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   async update(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor): Promise<S.Measure> {
+    return this.updateNow(id, body, ifMatch, actor);
+  }
+
+  /** update() done at once, in `tx` when given. */
+  updateNow(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor, tx?: Db): S.Measure {
     const row = this.repos.measures.update(id, ifMatch, actor, (current, tx) => {
       const patch: Record<string, unknown> = definedOnly(body);
       if (patch.definition !== undefined && patch.definition !== current.definition) {
@@ -67,8 +81,8 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
       }
       this.checked({ ...current, ...patch } as MeasureRow, tx);
       return patch;
-    });
-    return this.withStatus([row])[0]!;
+    }, tx);
+    return this.withStatus([row], tx)[0]!;
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
@@ -94,8 +108,13 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   constructor(private readonly repos: Repos) {}
 
   async create(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor): Promise<S.MeasureValue> {
-    this.repos.measures.mustGet(measureId!);
-    return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }));
+    return this.createNow(measureId, body, actor);
+  }
+
+  /** create() done at once, in `tx` when given (an import's one transaction). */
+  createNow(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor, tx?: Db): S.MeasureValue {
+    this.repos.measures.mustGet(measureId!, tx);
+    return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }), tx);
   }
 
   async get(id: string): Promise<S.MeasureValue> {
@@ -108,7 +127,12 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   }
 
   async update(id: string, body: S.UpdateMeasureValue, ifMatch: number[] | undefined, actor: Actor): Promise<S.MeasureValue> {
-    return this.repos.measureValues.update(id, ifMatch, actor, () => definedOnly(body));
+    return this.updateNow(id, body, ifMatch, actor);
+  }
+
+  /** update() done at once, in `tx` when given. */
+  updateNow(id: string, body: S.UpdateMeasureValue, ifMatch: number[] | undefined, actor: Actor, tx?: Db): S.MeasureValue {
+    return this.repos.measureValues.update(id, ifMatch, actor, () => definedOnly(body), tx);
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {

@@ -1,0 +1,73 @@
+// An import writes through the resources' services: the actions service's rules are the authority even
+// for a plan the import's pre-check let through, a refusal undoes the whole import and is reported on the
+// sheet's cell, and every write is audited as the importer, in the import's one transaction.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport } from '../../src/interchange/import-plan.js';
+import { applyPlanned, interchangeDeps, planFingerprint } from '../../src/interchange/importer.js';
+import { loadPlanData } from '../../src/interchange/plan-data.js';
+import { readUpload } from '../../src/interchange/read.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { counts, newPlan, workbook } from './helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const actor = { tokenId: null, name: 'importer', role: 'admin' as const };
+
+const sheets = {
+  Areas: [['Number', 'Title'], [1, 'One']],
+  Actions: [
+    ['Ref', 'Title', 'Area', 'Start date', 'Due date', 'RAG override', 'Override reason'],
+    ['1.1', 'Fine', 1, '01/04/2022', '31/03/2023', null, null],
+    ['1.2', 'Also fine', 1, '01/04/2022', '31/03/2023', 'Red', 'Staff'],
+  ],
+};
+
+async function planned(planId: string) {
+  const read = await readUpload(await workbook(sheets), 'xlsx');
+  const snapshot = loadPlanData(t.app.repos, planId);
+  return { plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) };
+}
+
+describe('an import through the services', () => {
+  it('is refused by the actions service when a row breaks its rules, nothing written, the refusal on the sheet’s cells', async () => {
+    const planId = await newPlan(t);
+    const p = await planned(planId);
+    expect(p.plan.problems).toEqual([]);
+    // As if the pre-check had missed them: the service still refuses.
+    const row = p.plan.rows.find((r) => r.key === '1.2')!;
+    Object.assign(row.values, { startDate: '2023-05-01', ragOverrideReason: null });
+    const before = counts(t);
+    const result = applyPlanned(interchangeDeps(t.app), planId, p, { dryRun: false, actor });
+    expect(result.applied).toBe(false);
+    expect(result.problems).toEqual([
+      { sheet: 'Actions', row: 3, column: 'Start date', cell: 'D3', path: 'Actions!D3', message: 'Start date must not be after dueDate (2023-03-31)' },
+      { sheet: 'Actions', row: 3, column: 'Override reason', cell: 'G3', path: 'Actions!G3', message: 'Override reason is required when ragOverride is set' },
+    ]);
+    // The area and action 1.1, written before row 3 was refused, are undone with their audit events.
+    expect(counts(t)).toEqual(before);
+  });
+
+  it('writes each record through its service, audited as the importer', async () => {
+    const planId = await newPlan(t);
+    const result = applyPlanned(interchangeDeps(t.app), planId, await planned(planId), { dryRun: false, actor });
+    expect(result).toMatchObject({ applied: true, created: { areas: 1, actions: 2 } });
+    const events = t.app.database.sqlite
+      .prepare(`select actor_name as who, operation, resource_type as type from audit_events where resource_id in (select id from actions where plan_id = ? union select id from areas where plan_id = ?)`)
+      .all(planId, planId);
+    expect(events).toEqual([
+      { who: 'importer', operation: 'create', type: 'area' },
+      { who: 'importer', operation: 'create', type: 'action' },
+      { who: 'importer', operation: 'create', type: 'action' },
+    ]);
+    // The service's rule "a cleared override clears its reason" does not eat a reason the sheet still holds.
+    const res = await t.admin.get(`/api/v1/plans/${planId}/actions?limit=10`);
+    expect(res.json().items.map((a: { ref: string; ragSource: string }) => [a.ref, a.ragSource])).toEqual([
+      ['1.1', 'derived'],
+      ['1.2', 'override'],
+    ]);
+  });
+});
