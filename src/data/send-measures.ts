@@ -4,12 +4,14 @@
 // exceptions (reg. 13(3)); official figures are published both with and without the exception cases, so
 // each timeliness measure says which it is. Advice for an EHC needs assessment is due within 6 weeks.
 
+import type { Direction } from '../domain/vocabulary.js';
+
 export interface MeasureDefinition {
   ref: string;
   title: string;
   definition: string;
   unit: string;
-  direction: 'higher-is-better' | 'lower-is-better';
+  direction: Direction;
   frequency: 'monthly' | 'termly' | 'quarterly' | 'annual';
   source: string;
 }

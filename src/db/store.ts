@@ -1,10 +1,11 @@
 // The unit of work every repository shares: the drizzle handle, a clock, transactions, and the audit
 // trail written inside the same transaction as the change it records.
 import { sql } from 'drizzle-orm';
+import type { Role } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
 import { auditEvents } from './schema.js';
 
-export type Role = 'viewer' | 'editor' | 'admin';
+export type { Role } from '../domain/vocabulary.js';
 
 export interface Actor {
   tokenId: string | null;

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { ChangesView } from './changes-view.js';
 import { financialYearOf, ganttBar, positionPct, type GanttBar, type GanttYear } from '../domain/gantt.js';
 import { effectiveDueDate, effectiveRag, type RagValue } from '../domain/rag.js';
+import { riskBand, riskScore } from '../domain/risk.js';
 import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
 import { STATUS_KEYS, STATUS_LABELS, type ReportItem } from '../resources/highlight-reports/schemas.js';
 import type { HighlightReportsService, PreviousStatuses } from '../resources/highlight-reports/service.js';
@@ -72,7 +73,6 @@ export interface HighlightReportView {
   changes?: ChangesView | null;
 }
 
-const riskBand = (score: number) => (score >= 15 ? 'high' : score >= 8 ? 'medium' : score >= 4 ? 'low' : 'minimal');
 
 function group(items: ReportItem[], workstreams: Map<string, { letter: string; title: string }>): ItemGroup[] {
   const groups: ItemGroup[] = [];
@@ -136,7 +136,7 @@ export function buildHighlightReportView(
     impactDescription: r.impactDescription,
     likelihood: r.likelihood,
     impact: r.impact,
-    score: r.likelihood * r.impact,
+    score: riskScore(r.likelihood, r.impact),
     status: r.status,
     mitigation: r.mitigation,
     targetResolutionDate: r.targetResolutionDate,
@@ -146,8 +146,8 @@ export function buildHighlightReportView(
     likelihood,
     cells: [1, 2, 3, 4, 5].map((impact) => ({
       impact,
-      score: likelihood * impact,
-      band: riskBand(likelihood * impact),
+      score: riskScore(likelihood, impact),
+      band: riskBand(riskScore(likelihood, impact)),
       refs: risks.filter((r) => r.status === 'open' && r.likelihood === likelihood && r.impact === impact).map((r) => r.ref),
     })),
   }));

@@ -7,7 +7,7 @@
 // merged is replaced by a note page saying so, and flagged in the pack's JSON: the rest of the pack works.
 import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
-import { londonDate } from '../domain/dates.js';
+import { londonDate, longDate, ukDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
@@ -107,10 +107,11 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export function meetingDate(startsAt: string) {
   const d = new Date(startsAt);
-  const dateLong = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  const isoDate = londonDate(d);
+  const dateLong = longDate(isoDate);
   const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { dateLong, time: `${get('hour')}.${get('minute')} ${get('dayPeriod').toLowerCase().replace(/\./g, '')}`, isoDate: londonDate(d) };
+  return { dateLong, time: `${get('hour')}.${get('minute')} ${get('dayPeriod').toLowerCase().replace(/\./g, '')}`, isoDate };
 }
 
 export class PackDocuments {
@@ -448,7 +449,7 @@ export class PackDocuments {
           item,
           orientation: 'landscape',
           cssClass: 'hr-doc',
-          headerText: `${view.project.name} (${view.project.code}) – Highlight Report – ${view.report.reportDate.split('-').reverse().join('/')}`,
+          headerText: `${view.project.name} (${view.project.code}) – Highlight Report – ${ukDate(view.report.reportDate)}`,
           body: t.render('highlight-report/body', { ...view, headingOffset: 1 }),
         };
       }

@@ -1,7 +1,9 @@
 // Approval before publishing a highlight report: draft → submitted → approved → published, four eyes
 // (the approver is not the submitter), and any change to a submitted or approved report sends it back.
 
-export type ReportState = 'draft' | 'submitted' | 'approved' | 'published';
+import type { ReportState } from './vocabulary.js';
+
+export type { ReportState } from './vocabulary.js';
 export type ApprovalStep = 'submit' | 'approve' | 'return' | 'publish';
 
 const FROM: Record<ApprovalStep, ReportState[]> = {

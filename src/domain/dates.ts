@@ -49,3 +49,15 @@ export function ukDate(iso: string | null | undefined, shortYear = false): strin
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${shortYear ? y!.slice(2) : y}`;
 }
+
+const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const LONG_WITH_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long', ...LONG };
+const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+// Noon UTC: the calendar day of a 'YYYY-MM-DD' (or the date part of a timestamp) whatever the zone.
+const noonOf = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+
+/** "18 November 2022" ("Friday, 18 November 2022" with the weekday), as letters and documents print dates. */
+export const longDate = (iso: string, withWeekday = false): string => noonOf(iso).toLocaleDateString('en-GB', withWeekday ? LONG_WITH_WEEKDAY : LONG);
+
+/** "November 2022". */
+export const monthYear = (iso: string): string => noonOf(iso).toLocaleDateString('en-GB', MONTH_YEAR);

@@ -1,10 +1,9 @@
 // The rule for a measure (KPI): the value expected on a date from its trajectory (baseline → milestones →
 // target, straight lines between), its RAG against that expectation with a tolerance, and its trend.
 import { daysBetween } from './dates.js';
+import type { Direction, MeasureRag, Trend } from './vocabulary.js';
 
-export type Direction = 'higher-is-better' | 'lower-is-better';
-export type MeasureRag = 'on-target' | 'at-risk' | 'off-target';
-export type Trend = 'improving' | 'worsening' | 'steady';
+export type { Direction, MeasureRag, Trend } from './vocabulary.js';
 
 export interface Trajectory {
   baseline: { value: number; period: string } | null;

@@ -1,8 +1,8 @@
 // The RAG rule for an action: what "On Target / At Risk / Off Target / Complete" means in this product.
 import { daysBetween } from './dates.js';
+import type { ActionStatus, RagValue } from './vocabulary.js';
 
-export type RagValue = 'on-target' | 'at-risk' | 'off-target' | 'complete';
-export type ActionStatus = 'not-started' | 'in-progress' | 'complete' | 'cancelled';
+export type { ActionStatus, RagValue } from './vocabulary.js';
 
 export interface RagInput {
   status: ActionStatus;

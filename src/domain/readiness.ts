@@ -2,7 +2,9 @@
 // item without evidence is a gap.
 import type { RequestItem } from './information-request.js';
 
-export type EvidenceKind = 'activity' | 'impact' | 'voice';
+import type { EvidenceKind } from './vocabulary.js';
+
+export type { EvidenceKind } from './vocabulary.js';
 
 export interface ReadinessItem {
   code: string;

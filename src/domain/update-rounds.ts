@@ -7,8 +7,9 @@ import { addWorkingDays } from './working-days.js';
 /** Links stop working this many calendar days after the round's due date. */
 export const LINK_LIFETIME_DAYS = 30;
 
-export type RoundState = 'scheduled' | 'open' | 'closed';
-export type RequestState = 'sent' | 'submitted' | 'accepted' | 'returned';
+import type { RequestState, RoundState } from './vocabulary.js';
+
+export type { RequestState, RoundState } from './vocabulary.js';
 
 export const roundOpensNow = (opensOn: string, today: string) => opensOn <= today;
 

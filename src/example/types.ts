@@ -1,12 +1,14 @@
 // Shape of the transcribed example data. References between records use their human keys
 // (area number, workstream letter, action ref) so the loader can resolve them to ids.
 
-export type Rag = 'on-target' | 'at-risk' | 'off-target' | 'complete';
-export type ActionStatus = 'not-started' | 'in-progress' | 'complete' | 'cancelled';
+import type { ActionStatus, AgreedActionStatus, BenefitKind, DependencyStatus, PlanKind, RagValue, RegisterStatus } from '../domain/vocabulary.js';
+
+export type { ActionStatus } from '../domain/vocabulary.js';
+export type Rag = RagValue;
 
 export interface ExamplePlan {
   title: string;
-  kind: 'wsoa' | 'priority-action-plan' | 'improvement-plan';
+  kind: PlanKind;
   localArea: string;
   principalAuthority?: string;
   inspectionReportPublishedOn?: string; // YYYY-MM-DD
@@ -51,19 +53,19 @@ export interface ExampleWorkstream { letter: string; title: string; aim?: string
 
 export interface ExampleRisk {
   ref: string; owner?: string; description: string; impactDescription?: string;
-  likelihood: number; impact: number; status?: 'open' | 'closed'; mitigation?: string; targetResolutionDate?: string;
+  likelihood: number; impact: number; status?: RegisterStatus; mitigation?: string; targetResolutionDate?: string;
 }
 export interface ExampleIssue {
   ref: string; owner?: string; description: string; impactDescription?: string;
-  impactScore: number; status?: 'open' | 'closed'; mitigation?: string; resolutionDate?: string;
+  impactScore: number; status?: RegisterStatus; mitigation?: string; resolutionDate?: string;
 }
 export interface ExampleDependency {
   ref: string; owner?: string; description: string; impactScore: number;
-  status?: 'open' | 'managed' | 'escalated' | 'closed'; mitigation?: string; targetResolutionDate?: string;
+  status?: DependencyStatus; mitigation?: string; targetResolutionDate?: string;
   updates?: { date: string; text: string }[];
 }
 export interface ExampleBenefit {
-  ref: string; owner?: string; description: string; kind: 'cashable' | 'non-cashable';
+  ref: string; owner?: string; description: string; kind: BenefitKind;
   valueGbpThousands?: number; targetDate?: string;
 }
 
@@ -91,7 +93,7 @@ export interface ExampleReview {
   apologies?: { name: string; role?: string; organisation?: string }[];
   generalUpdate?: string;
   supportReceived?: { areaNumber?: number; activity: string; provider?: string; impact?: string }[];
-  agreedActions?: { text: string; who?: string; when?: string; status: 'open' | 'done' }[];
+  agreedActions?: { text: string; who?: string; when?: string; status: AgreedActionStatus }[];
   conclusion?: string; nextReviewOn?: string; author?: string;
 }
 

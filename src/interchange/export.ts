@@ -3,6 +3,7 @@
 // header rows, filters, drop-down lists for the fixed vocabularies, and a Guide sheet. Also one sheet as
 // CSV, and the blank template.
 import ExcelJS from 'exceljs';
+import { londonDate, ukDate } from '../domain/dates.js';
 import type { RagValue } from '../domain/rag.js';
 import { formatMilestones, formatUpdates } from './cells.js';
 import { dataFields } from './import-plan.js';
@@ -232,7 +233,7 @@ export function planWorkbook(deps: InterchangeDeps, planId: string, opts: Export
     opts.onProgress?.(spec.name, rows.length);
   }
   addGuide(wb, [
-    `${plan.title} (${plan.localArea}), exported on ${ukDate(opts.now)}. RAG as of ${opts.asOf.split('-').reverse().join('/')}.`,
+    `${plan.title} (${plan.localArea}), exported on ${ukDate(londonDate(opts.now))}. RAG as of ${ukDate(opts.asOf)}.`,
     'Edit the sheets and import the workbook again into the same plan to update it.',
   ]);
   return wb;
@@ -268,5 +269,4 @@ export async function planCsv(deps: InterchangeDeps, planId: string, kind: Kind,
   return Buffer.from(out);
 }
 
-const ukDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 

@@ -2,6 +2,8 @@
 // single definition of that layout: the importer matches sheets and columns against it (names compared
 // case-insensitively, synonyms accepted), the exporter and the template are written from it, and
 // docs/spreadsheets.md describes it.
+import { RAG_LABELS } from '../domain/rag.js';
+import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, DIRECTIONS, FREQUENCIES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../domain/vocabulary.js';
 
 export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits' | 'measures' | 'measureValues';
 
@@ -71,48 +73,52 @@ export interface SheetSpec {
   description: string;
 }
 
-export const STATUS_OPTIONS: EnumOption[] = [
-  { value: 'not-started', label: 'Not started', synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
-  { value: 'in-progress', label: 'In progress', synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
-  { value: 'complete', label: 'Complete', synonyms: ['completed', 'done', 'finished', 'closed'] },
-  { value: 'cancelled', label: 'Cancelled', synonyms: ['canceled', 'withdrawn', 'dropped'] },
-];
+type Words = Omit<EnumOption, 'value'>;
+/** The options of a vocabulary, in its order: every value must have its words (and nothing else may). */
+const optionsOf = <T extends string>(values: readonly T[], words: Record<T, Words>): EnumOption[] => values.map((value) => ({ value, ...words[value] }));
 
-export const RAG_OPTIONS: EnumOption[] = [
-  { value: 'on-target', label: 'On Target', synonyms: ['green', 'g', 'on track'] },
-  { value: 'at-risk', label: 'At Risk', synonyms: ['amber', 'a', 'yellow'] },
-  { value: 'off-target', label: 'Off Target', synonyms: ['red', 'r', 'off track'] },
-  { value: 'complete', label: 'Complete', synonyms: ['blue', 'b', 'completed', 'done'] },
-];
+const OPEN: Words = { label: STATUS_LABELS.open, synonyms: ['live', 'active'] };
+const CLOSED: Words = { label: STATUS_LABELS.closed, synonyms: ['resolved', 'done'] };
 
-const OPEN_CLOSED: EnumOption[] = [
-  { value: 'open', label: 'Open', synonyms: ['live', 'active'] },
-  { value: 'closed', label: 'Closed', synonyms: ['resolved', 'done'] },
-];
+export const STATUS_OPTIONS = optionsOf(ACTION_STATUSES, {
+  'not-started': { label: STATUS_LABELS['not-started'], synonyms: ['not begun', 'to do', 'todo', 'planned', 'not yet started'] },
+  'in-progress': { label: STATUS_LABELS['in-progress'], synonyms: ['started', 'ongoing', 'underway', 'under way', 'active', 'wip'] },
+  complete: { label: STATUS_LABELS.complete, synonyms: ['completed', 'done', 'finished', 'closed'] },
+  cancelled: { label: STATUS_LABELS.cancelled, synonyms: ['canceled', 'withdrawn', 'dropped'] },
+});
 
-const DEPENDENCY_STATUS: EnumOption[] = [
-  { value: 'open', label: 'Open', synonyms: ['live', 'active'] },
-  { value: 'managed', label: 'Managed', synonyms: ['being managed', 'under control'] },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'closed', label: 'Closed', synonyms: ['resolved', 'done'] },
-];
+export const RAG_OPTIONS = optionsOf(RAG_VALUES, {
+  'on-target': { label: RAG_LABELS['on-target'], synonyms: ['green', 'g', 'on track'] },
+  'at-risk': { label: RAG_LABELS['at-risk'], synonyms: ['amber', 'a', 'yellow'] },
+  'off-target': { label: RAG_LABELS['off-target'], synonyms: ['red', 'r', 'off track'] },
+  complete: { label: RAG_LABELS.complete, synonyms: ['blue', 'b', 'completed', 'done'] },
+});
 
-const DIRECTION: EnumOption[] = [
-  { value: 'higher-is-better', label: 'Higher is better', synonyms: ['higher', 'up', 'increase', 'up is good'] },
-  { value: 'lower-is-better', label: 'Lower is better', synonyms: ['lower', 'down', 'decrease', 'down is good'] },
-];
+const OPEN_CLOSED = optionsOf(REGISTER_STATUSES, { open: OPEN, closed: CLOSED });
 
-const FREQUENCY: EnumOption[] = [
-  { value: 'monthly', label: 'Monthly', synonyms: ['month', 'every month'] },
-  { value: 'termly', label: 'Termly', synonyms: ['term', 'each term', 'every term'] },
-  { value: 'quarterly', label: 'Quarterly', synonyms: ['quarter', 'every quarter'] },
-  { value: 'annual', label: 'Annual', synonyms: ['annually', 'yearly', 'year', 'every year'] },
-];
+const DEPENDENCY_STATUS = optionsOf(DEPENDENCY_STATUSES, {
+  open: OPEN,
+  managed: { label: STATUS_LABELS.managed, synonyms: ['being managed', 'under control'] },
+  escalated: { label: STATUS_LABELS.escalated },
+  closed: CLOSED,
+});
 
-const BENEFIT_KIND: EnumOption[] = [
-  { value: 'cashable', label: 'Cashable', synonyms: ['financial', 'cash'] },
-  { value: 'non-cashable', label: 'Non-cashable', synonyms: ['non cashable', 'noncashable', 'non-financial', 'non financial', 'nonfinancial'] },
-];
+const BENEFIT_KIND = optionsOf(BENEFIT_KINDS, {
+  cashable: { label: 'Cashable', synonyms: ['financial', 'cash'] },
+  'non-cashable': { label: 'Non-cashable', synonyms: ['non cashable', 'noncashable', 'non-financial', 'non financial', 'nonfinancial'] },
+});
+
+const DIRECTION = optionsOf(DIRECTIONS, {
+  'higher-is-better': { label: 'Higher is better', synonyms: ['higher', 'up', 'increase', 'up is good'] },
+  'lower-is-better': { label: 'Lower is better', synonyms: ['lower', 'down', 'decrease', 'down is good'] },
+});
+
+const FREQUENCY = optionsOf(FREQUENCIES, {
+  monthly: { label: 'Monthly', synonyms: ['month', 'every month'] },
+  termly: { label: 'Termly', synonyms: ['term', 'each term', 'every term'] },
+  quarterly: { label: 'Quarterly', synonyms: ['quarter', 'every quarter'] },
+  annual: { label: 'Annual', synonyms: ['annually', 'yearly', 'year', 'every year'] },
+});
 
 const text = { type: 'text' } as const;
 const date = { type: 'date' } as const;
@@ -120,6 +126,19 @@ const int = { type: 'int' } as const;
 const score = (what: string) => `A whole number from 1 to 5 (${what}).`;
 
 const REF_SYNONYMS = ['Reference', 'Ref No', 'Ref Number', 'ID', 'No', 'Number', '#'];
+/** The Ref column of a project's register (risk, issue, dependency). */
+const registerRefColumn = (noun: string): ColumnSpec => {
+  const Noun = noun[0]!.toUpperCase() + noun.slice(1);
+  return {
+    key: 'ref',
+    header: 'Ref',
+    synonyms: [`${Noun} Ref`, `${Noun} No`, `${Noun} Number`, `${Noun} ID`, `${Noun} Reference`, ...REF_SYNONYMS],
+    value: text,
+    required: true,
+    width: 10,
+    note: `Unique in the project’s ${noun} register; with the project, identifies the ${noun}.`,
+  };
+};
 const projectColumn = (noun: string): ColumnSpec => ({
   key: 'projectCode',
   header: 'Project',
@@ -238,7 +257,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The risk registers of the projects.',
     columns: [
       projectColumn('risk'),
-      { key: 'ref', header: 'Ref', synonyms: ['Risk Ref', 'Risk No', 'Risk Number', 'Risk ID', 'Risk Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s risk register; with the project, identifies the risk.' },
+      registerRefColumn('risk'),
       ownerColumn('Risk'),
       { key: 'description', header: 'Description', synonyms: ['Risk', 'Risk Description', 'Risk Title'], value: text, required: true, width: 50, note: 'The risk.' },
       { key: 'impactDescription', header: 'Impact description', synonyms: ['Impact Description', 'Consequence', 'Consequences', 'Effect', 'Impact on project'], value: text, width: 40, note: 'What happens if it occurs.' },
@@ -260,7 +279,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The issue registers of the projects.',
     columns: [
       projectColumn('issue'),
-      { key: 'ref', header: 'Ref', synonyms: ['Issue Ref', 'Issue No', 'Issue Number', 'Issue ID', 'Issue Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s issue register; with the project, identifies the issue.' },
+      registerRefColumn('issue'),
       ownerColumn('Issue'),
       { key: 'description', header: 'Description', synonyms: ['Issue', 'Issue Description', 'Issue Title'], value: text, required: true, width: 50, note: 'The issue.' },
       { key: 'impactDescription', header: 'Impact description', synonyms: ['Impact Description', 'Consequence', 'Consequences', 'Effect', 'Impact on project'], value: text, width: 40, note: 'Its effect.' },
@@ -280,7 +299,7 @@ export const SHEETS: readonly SheetSpec[] = [
     description: 'The dependency registers of the projects.',
     columns: [
       projectColumn('dependency'),
-      { key: 'ref', header: 'Ref', synonyms: ['Dependency Ref', 'Dependency No', 'Dependency Number', 'Dependency ID', 'Dependency Reference', ...REF_SYNONYMS], value: text, required: true, width: 10, note: 'Unique in the project’s dependency register; with the project, identifies the dependency.' },
+      registerRefColumn('dependency'),
       ownerColumn('Dependency'),
       { key: 'description', header: 'Description', synonyms: ['Dependency', 'Dependency Description', 'Dependency Title'], value: text, required: true, width: 50, note: 'What the project depends on.' },
       { key: 'impactScore', header: 'Impact score', synonyms: ['Impact', 'Score', 'Severity'], value: int, required: true, width: 10, note: score('1 negligible – 5 severe') },

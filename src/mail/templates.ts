@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { ukDate } from '../domain/dates.js';
+import { longDate as longDateOf, ukDate } from '../domain/dates.js';
 import { TEMPLATES_DIR } from '../render/templates.js';
 
 export interface RenderedEmail {
@@ -11,10 +11,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-const longDate = (iso: unknown) =>
-  typeof iso === 'string'
-    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : '';
+const longDate = (iso: unknown) => (typeof iso === 'string' ? longDateOf(iso, true) : '');
 
 function instance(escape: boolean) {
   const hb = Handlebars.create();

@@ -11,6 +11,7 @@ import type { MeetingRow } from '../resources/meetings/repo.js';
 import { NotFoundError } from '../shared/errors.js';
 import { notModified, PublicDocuments, type PublicDocumentsOptions, type StoredDocument } from './public-documents.js';
 import { PublicDocumentsRepo } from './public-documents-repo.js';
+import { HtmlBody, PdfBody } from '../shared/document-replies.js';
 import { problems } from '../shared/problem.js';
 import { Id, IdParams } from '../shared/schemas.js';
 
@@ -54,7 +55,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       security: [],
       params: IdParams,
       produces: ['text/html'],
-      response: { 200: z.string().meta({ description: 'text/html' }), 304: NotModified, ...problems(400, 404, 429) },
+      response: { 200: HtmlBody, 304: NotModified, ...problems(400, 404, 429) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);
@@ -106,7 +107,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       security: [],
       params: IdParams,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), 304: NotModified, ...problems(400, 404, 422, 429, 503, 504) },
+      response: { 200: PdfBody, 304: NotModified, ...problems(400, 404, 422, 429, 503, 504) },
     },
     handler: async (req, reply) => {
       const m = publicMeeting(req.params.id);

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { ukDate } from '../domain/dates.js';
+import { longDate, monthYear, ukDate } from '../domain/dates.js';
 import { formatFigure } from '../domain/figures.js';
 import { ragLabel, type RagValue } from '../domain/rag.js';
 import { cssString } from './css-string.js';
@@ -20,11 +20,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? ukDate(iso) : ''));
   hb.registerHelper('shortDate', (iso: unknown) => (typeof iso === 'string' ? ukDate(iso, true) : ''));
   hb.registerHelper('dotDate', (iso: unknown) => (typeof iso === 'string' ? ukDate(iso, true).replace(/\//g, '.') : ''));
-  hb.registerHelper('longDate', (iso: unknown) =>
-    typeof iso === 'string'
-      ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-      : '',
-  );
+  hb.registerHelper('longDate', (iso: unknown) => (typeof iso === 'string' ? longDate(iso) : ''));
   hb.registerHelper('rag', (v: unknown, cancelled: unknown) => ragLabel((v as RagValue) ?? null, cancelled === true));
   hb.registerHelper('ragClass', (v: unknown) => (typeof v === 'string' ? `rag-${v}` : 'rag-none'));
   // A measure's figure with its unit ("57.3%", "12 days"); "–" for none. Views stored before units were
@@ -49,9 +45,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('lines', (text: unknown) => (typeof text === 'string' ? text.split('\n') : []));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => (a == null ? '' : String(a))).join(''));
   hb.registerHelper('multiply', (a: unknown, b: unknown) => Number(a) * Number(b));
-  hb.registerHelper('monthYear', (iso: unknown) =>
-    typeof iso === 'string' ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : '',
-  );
+  hb.registerHelper('monthYear', (iso: unknown) => (typeof iso === 'string' ? monthYear(iso) : ''));
   hb.registerHelper('kindTitle', (kind: unknown) =>
     kind === 'wsoa' ? 'Written Statement of Action' : kind === 'priority-action-plan' ? 'Priority action plan (area SEND)' : 'Improvement plan',
   );

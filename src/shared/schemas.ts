@@ -1,5 +1,6 @@
 // Zod primitives shared by every resource: dates, timestamps, text limits, RAG values, id params.
 import { z } from 'zod';
+import { RAG_VALUES } from '../domain/vocabulary.js';
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
@@ -23,11 +24,20 @@ export const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
 export const Title = z.string().trim().min(1, 'must not be empty').max(500);
 export const LongText = z.string().max(10_000);
 
-export const RagValues = ['on-target', 'at-risk', 'off-target', 'complete'] as const;
-export const Rag = z.enum(RagValues).meta({
+export const Rag = z.enum(RAG_VALUES).meta({
   description: 'RAG status: on-target (green), at-risk (amber), off-target (red), complete (blue).',
 });
 export type Rag = z.infer<typeof Rag>;
+
+/** A human reference ("2.1", "M2.1"), unique in the plan. */
+export const PlanRef = (example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty', abort: true })
+    .max(30)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
+    .meta({ example, description: 'Unique in the plan.' });
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
 export const IdParams = z.strictObject({ id: Id });

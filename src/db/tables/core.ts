@@ -3,18 +3,16 @@
 
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ACTION_STATUSES, AUDIT_OPERATIONS, BENEFIT_KINDS, DEPENDENCY_STATUSES, PLAN_KINDS, RAG_VALUES, REGISTER_STATUSES, REPORT_STATES, ROLES,
+} from '../../domain/vocabulary.js';
+import { recordColumns } from './columns.js';
 
-const common = {
-  id: text('id').primaryKey(),
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const plans = sqliteTable('plans', {
-  ...common,
+  ...recordColumns,
   title: text('title').notNull(),
-  kind: text('kind', { enum: ['wsoa', 'priority-action-plan', 'improvement-plan'] }).notNull(),
+  kind: text('kind', { enum: PLAN_KINDS }).notNull(),
   localArea: text('local_area').notNull(),
   principalAuthority: text('principal_authority'),
   inspectionReportPublishedOn: text('inspection_report_published_on'),
@@ -24,7 +22,7 @@ export const plans = sqliteTable('plans', {
 export const areas = sqliteTable(
   'areas',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     title: text('title').notNull(),
@@ -36,7 +34,7 @@ export const areas = sqliteTable(
 export const projects = sqliteTable(
   'projects',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -52,7 +50,7 @@ export const projects = sqliteTable(
 export const workstreams = sqliteTable(
   'workstreams',
   {
-    ...common,
+    ...recordColumns,
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     letter: text('letter').notNull(),
     title: text('title').notNull(),
@@ -64,7 +62,7 @@ export const workstreams = sqliteTable(
 export const actions = sqliteTable(
   'actions',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     ref: text('ref').notNull(),
     title: text('title').notNull(),
@@ -79,10 +77,10 @@ export const actions = sqliteTable(
     revisedDueDate: text('revised_due_date'),
     percentComplete: integer('percent_complete').notNull().default(0),
     milestone: integer('milestone', { mode: 'boolean' }).notNull().default(false),
-    status: text('status', { enum: ['not-started', 'in-progress', 'complete', 'cancelled'] }).notNull(),
+    status: text('status', { enum: ACTION_STATUSES }).notNull(),
     delayReason: text('delay_reason'),
     mitigation: text('mitigation'),
-    ragOverride: text('rag_override', { enum: ['on-target', 'at-risk', 'off-target', 'complete'] }),
+    ragOverride: text('rag_override', { enum: RAG_VALUES }),
     ragOverrideReason: text('rag_override_reason'),
   },
   (t) => [
@@ -95,7 +93,7 @@ export const actions = sqliteTable(
 );
 
 const registerCommon = {
-  ...common,
+  ...recordColumns,
   projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   ref: text('ref').notNull(),
   owner: text('owner'),
@@ -110,7 +108,7 @@ export const risks = sqliteTable(
     impactDescription: text('impact_description'),
     likelihood: integer('likelihood').notNull(),
     impact: integer('impact').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    status: text('status', { enum: REGISTER_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     targetResolutionDate: text('target_resolution_date'),
   },
@@ -123,7 +121,7 @@ export const issues = sqliteTable(
     ...registerCommon,
     impactDescription: text('impact_description'),
     impactScore: integer('impact_score').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    status: text('status', { enum: REGISTER_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     resolutionDate: text('resolution_date'),
   },
@@ -135,7 +133,7 @@ export const dependencies = sqliteTable(
   {
     ...registerCommon,
     impactScore: integer('impact_score').notNull(),
-    status: text('status', { enum: ['open', 'managed', 'escalated', 'closed'] }).notNull(),
+    status: text('status', { enum: DEPENDENCY_STATUSES }).notNull(),
     mitigation: text('mitigation'),
     targetResolutionDate: text('target_resolution_date'),
     updates: text('updates', { mode: 'json' }).$type<{ date: string; text: string }[]>().notNull(),
@@ -147,7 +145,7 @@ export const benefits = sqliteTable(
   'benefits',
   {
     ...registerCommon,
-    kind: text('kind', { enum: ['cashable', 'non-cashable'] }).notNull(),
+    kind: text('kind', { enum: BENEFIT_KINDS }).notNull(),
     valueGbpThousands: real('value_gbp_thousands'),
     targetDate: text('target_date'),
   },
@@ -157,7 +155,7 @@ export const benefits = sqliteTable(
 export const highlightReports = sqliteTable(
   'highlight_reports',
   {
-    ...common,
+    ...recordColumns,
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
@@ -169,7 +167,7 @@ export const highlightReports = sqliteTable(
     nextSteps: text('next_steps', { mode: 'json' }).$type<unknown[]>().notNull(),
     statusSummary: text('status_summary', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     costs: text('costs', { mode: 'json' }).$type<Record<string, unknown> | null>(),
-    state: text('state', { enum: ['draft', 'submitted', 'approved', 'published'] }).notNull().default('draft'),
+    state: text('state', { enum: REPORT_STATES }).notNull().default('draft'),
     // Approval before publishing: who submitted it (token id, so the approver can be told apart) and who approved.
     submittedAt: text('submitted_at'),
     submittedBy: text('submitted_by'),
@@ -196,7 +194,7 @@ export const publishedFiles = sqliteTable('published_files', {
 export const areaUpdates = sqliteTable(
   'area_updates',
   {
-    ...common,
+    ...recordColumns,
     areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
     asOf: text('as_of').notNull(),
     done: text('done', { mode: 'json' }).$type<string[]>().notNull(),
@@ -208,7 +206,7 @@ export const areaUpdates = sqliteTable(
 );
 
 export const meetings = sqliteTable('meetings', {
-  ...common,
+  ...recordColumns,
   council: text('council'),
   committee: text('committee').notNull(),
   startsAt: text('starts_at').notNull(),
@@ -240,7 +238,7 @@ export const uploads = sqliteTable(
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['viewer', 'editor', 'admin'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
@@ -255,7 +253,7 @@ export const auditEvents = sqliteTable(
     actorRole: text('actor_role').notNull(),
     actorTokenId: text('actor_token_id'),
     requestId: text('request_id'),
-    operation: text('operation', { enum: ['create', 'update', 'delete', 'publish', 'revoke'] }).notNull(),
+    operation: text('operation', { enum: AUDIT_OPERATIONS }).notNull(),
     resourceType: text('resource_type').notNull(),
     resourceId: text('resource_id').notNull(),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),

@@ -1,18 +1,17 @@
 // The evidence library of a plan: dated items (activity, impact, voice), each a stored upload or a link,
 // tagged to areas, actions, measures and information-request codes (JSON lists; jsonb on PostgreSQL).
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans, uploads } from './core.js';
+import { EVIDENCE_KINDS } from '../../domain/vocabulary.js';
 
 export const evidence = sqliteTable(
   'evidence',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    kind: text('kind', { enum: ['activity', 'impact', 'voice'] }).notNull(),
+    kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
     asOf: text('as_of').notNull(),
     description: text('description'),
     uploadId: text('upload_id').references(() => uploads.id),

@@ -1,26 +1,21 @@
 // Measures (KPIs) of a plan and their values by period. Nested lists are JSON text (jsonb on PostgreSQL).
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans, projects } from './core.js';
-
-const common = {
-  id: text('id').primaryKey(),
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
+import { DIRECTIONS, FREQUENCIES } from '../../domain/vocabulary.js';
 
 export const measures = sqliteTable(
   'measures',
   {
-    ...common,
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     ref: text('ref').notNull(),
     title: text('title').notNull(),
     definition: text('definition').notNull(),
     unit: text('unit').notNull(),
-    direction: text('direction', { enum: ['higher-is-better', 'lower-is-better'] }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
     source: text('source'),
-    frequency: text('frequency', { enum: ['monthly', 'termly', 'quarterly', 'annual'] }),
+    frequency: text('frequency', { enum: FREQUENCIES }),
     areaIds: text('area_ids', { mode: 'json' }).$type<string[]>().notNull(),
     actionIds: text('action_ids', { mode: 'json' }).$type<string[]>().notNull(),
     projectId: text('project_id').references(() => projects.id, { onDelete: 'set null' }),
@@ -37,7 +32,7 @@ export const measures = sqliteTable(
 export const measureValues = sqliteTable(
   'measure_values',
   {
-    ...common,
+    ...recordColumns,
     measureId: text('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     value: real('value').notNull(),

@@ -3,6 +3,7 @@
 // change, not once per request. Only the newest copy per meeting slot is kept.
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { meetings } from './core.js';
+import { PUBLIC_DOCUMENT_KINDS } from '../../domain/vocabulary.js';
 
 export const publicDocuments = sqliteTable(
   'public_documents',
@@ -13,7 +14,7 @@ export const publicDocuments = sqliteTable(
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
     // 'pack' (Part 1 pack PDF) or 'item' (one agenda item's document).
-    kind: text('kind', { enum: ['pack', 'item'] }).notNull(),
+    kind: text('kind', { enum: PUBLIC_DOCUMENT_KINDS }).notNull(),
     itemNumber: integer('item_number'),
     mediaType: text('media_type').notNull(),
     body: blob('body', { mode: 'buffer' }).notNull(),

@@ -1,7 +1,9 @@
 // Monitoring reviews of a plan with DfE and NHS England advisers (seed 003's "WSoA Review Meeting (MR3)").
 // Lists (attendance, support received, agreed actions) are JSON, as the other nested lists are.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans } from './core.js';
+import type { AgreedActionStatus } from '../../domain/vocabulary.js';
 
 export interface ReviewPerson {
   name: string;
@@ -18,16 +20,13 @@ export interface AgreedAction {
   text: string;
   who?: string | null;
   when?: string | null;
-  status: 'open' | 'done';
+  status: AgreedActionStatus;
 }
 
 export const reviews = sqliteTable(
   'reviews',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     heldOn: text('held_on').notNull(),

@@ -2,9 +2,11 @@
 // links emailed to them (only a SHA-256 of each secret is stored), and the comments kept per item.
 // *ClaimedAt columns make scheduled work run once even with several processes (UPDATE … WHERE … IS NULL).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns.js';
 import { plans } from './core.js';
+import { REQUEST_STATES, ROUND_STATES, type ItemType } from '../../domain/vocabulary.js';
 
-export type UpdateItemType = 'action' | 'risk' | 'issue' | 'dependency';
+export type UpdateItemType = ItemType;
 export interface UpdateItemRef {
   type: UpdateItemType;
   id: string;
@@ -13,10 +15,7 @@ export interface UpdateItemRef {
 export const updateRounds = sqliteTable(
   'update_rounds',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     opensOn: text('opens_on').notNull(),
@@ -25,7 +24,7 @@ export const updateRounds = sqliteTable(
     escalateTo: text('escalate_to', { mode: 'json' }).$type<{ name: string; email: string } | null>(),
     includeRegisters: integer('include_registers', { mode: 'boolean' }).notNull().default(false),
     message: text('message'),
-    state: text('state', { enum: ['scheduled', 'open', 'closed'] }).notNull(),
+    state: text('state', { enum: ROUND_STATES }).notNull(),
     openClaimedAt: text('open_claimed_at'),
     openedAt: text('opened_at'),
     closedAt: text('closed_at'),
@@ -38,15 +37,12 @@ export const updateRounds = sqliteTable(
 export const updateRequests = sqliteTable(
   'update_requests',
   {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...recordColumns,
     roundId: text('round_id').notNull().references(() => updateRounds.id, { onDelete: 'cascade' }),
     owner: text('owner').notNull(),
     email: text('email').notNull(),
     items: text('items', { mode: 'json' }).$type<UpdateItemRef[]>().notNull(),
-    state: text('state', { enum: ['sent', 'submitted', 'accepted', 'returned'] }).notNull(),
+    state: text('state', { enum: REQUEST_STATES }).notNull(),
     sentAt: text('sent_at'),
     remindClaimedAt: text('remind_claimed_at'),
     remindedAt: text('reminded_at'),

@@ -1,17 +1,12 @@
 // Actions of a plan: WSoA / priority actions ("2.1") and the tasks of its projects.
 import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
+import { ACTION_STATUSES, RAG_SOURCES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title } from '../../shared/schemas.js';
+import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title, PlanRef } from '../../shared/schemas.js';
 
-export const ActionStatus = z.enum(['not-started', 'in-progress', 'complete', 'cancelled']);
-const Ref = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty', abort: true })
-  .max(30)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
-  .meta({ example: '2.1', description: 'Unique in the plan.' });
+export const ActionStatus = z.enum(ACTION_STATUSES);
+const Ref = PlanRef('2.1');
 const Percent = z.number().int().min(0).max(100);
 
 const fields = {
@@ -83,7 +78,7 @@ export const Action = z
     ragOverride: Rag.nullable(),
     ragOverrideReason: z.string().nullable(),
     rag: Rag.nullable().meta({ description: `Effective status. ${RAG_RULE}` }),
-    ragSource: z.enum(['derived', 'override']),
+    ragSource: z.enum(RAG_SOURCES),
     behindSchedule: z.boolean(),
   })
   .meta({ id: 'Action' });

@@ -1,9 +1,10 @@
 // The audit trail as the API shows it: who (token name and role), when, which resource, what changed.
 // Read-only: there is no route that changes or deletes an audit entry.
 import { z } from 'zod';
+import { AUDIT_OPERATIONS, ROLES } from '../../domain/vocabulary.js';
 import { Timestamp } from '../../shared/schemas.js';
 
-export const AuditOperation = z.enum(['create', 'update', 'delete', 'publish', 'revoke']);
+export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 
 const ResourceType = z
   .string()
@@ -29,7 +30,7 @@ export const AuditQuery = z.strictObject({
 export const Actor = z
   .object({
     name: z.string().meta({ description: 'The token’s name ("admin (ADMIN_TOKEN)" for the environment token, "system" for loaders).' }),
-    role: z.enum(['viewer', 'editor', 'admin']),
+    role: z.enum(ROLES),
     tokenId: z.string().nullable().meta({ description: 'The id of the API token used (never its secret).' }),
   })
   .meta({ id: 'AuditActor' });

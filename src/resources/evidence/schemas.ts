@@ -1,10 +1,11 @@
 // The evidence library of a plan and the inspection's information request (Annex A, items 1.1–6.4).
 import { z } from 'zod';
 import { INFORMATION_REQUEST } from '../../domain/information-request.js';
+import { EVIDENCE_KINDS } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Id, IsoDate, LongText, Meta, nullish, Title } from '../../shared/schemas.js';
 
-export const EvidenceKind = z.enum(['activity', 'impact', 'voice']).meta({
+export const EvidenceKind = z.enum(EVIDENCE_KINDS).meta({
   description: 'activity — what was done; impact — what is different for children, young people and families; voice — what children, young people and families said.',
 });
 

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { etagFor, parseIfMatch } from '../../shared/etag.js';
 import { responseHeaders } from '../../shared/openapi.js';
+import { DOCUMENT_CSP, HtmlBody, PdfBody } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams, QueryBoolean } from '../../shared/schemas.js';
 import { IfMatchHeaders, sendResource } from '../crud-routes.js';
@@ -42,7 +43,7 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       querystring: z.strictObject({ download: DOWNLOAD }),
       produces: ['application/pdf'],
       ...responseHeaders({ 200: ['ETag', 'Content-Disposition', 'X-Content-SHA256'] }),
-      response: { 200: z.any().meta({ description: 'application/pdf', type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 422, 503, 504) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const report = app.repos.highlightReports.mustGet(req.params.id);
@@ -68,14 +69,14 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       params: IdParams,
       produces: ['text/html'],
       ...responseHeaders({ 200: ['ETag'] }),
-      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 401, 403, 404) },
+      response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
       const report = app.repos.highlightReports.mustGet(req.params.id);
       return reply
         .type('text/html; charset=utf-8')
         .header('ETag', etagFor(report.version))
-        .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:")
+        .header('Content-Security-Policy', `${DOCUMENT_CSP}; img-src data:; font-src data:`)
         .send(app.documents.highlightReports.html(report.id));
     },
   });

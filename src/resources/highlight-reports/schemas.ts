@@ -1,5 +1,6 @@
 // Monthly highlight reports of a project: record fields, and the previous statuses a response adds.
 import { z } from 'zod';
+import { REPORT_STATES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Id, IsoDate, LongText, Meta, nullish, Rag } from '../../shared/schemas.js';
 
@@ -55,7 +56,7 @@ export const UpdateHighlightReport = z
   .meta({ id: 'UpdateHighlightReport' });
 export const HighlightReportQuery = z.strictObject({
   ...PageQuery,
-  state: z.enum(['draft', 'submitted', 'approved', 'published']).optional(),
+  state: z.enum(REPORT_STATES).optional(),
 });
 
 export const ReturnReport = z.strictObject({ note: z.string().trim().min(1, 'must not be empty').max(4000) }).meta({ id: 'ReturnHighlightReport' });
@@ -82,7 +83,7 @@ export const HighlightReport = z
     nextSteps: z.array(z.object({ workstreamId: z.string().nullable(), text: z.string() })),
     statusSummary: z.object(Object.fromEntries(STATUS_KEYS.map((k) => [k, StatusEntryOut.nullable()])) as Record<StatusKey, z.ZodNullable<typeof StatusEntryOut>>),
     costs: Costs.nullable(),
-    state: z.enum(['draft', 'submitted', 'approved', 'published']).meta({
+    state: z.enum(REPORT_STATES).meta({
       description: 'draft → submitted → approved → published. Any change to a submitted or approved report returns it to draft.',
     }),
     submittedAt: z.string().nullable(),

@@ -2,23 +2,18 @@
 // (baseline → milestones → target), tolerance, comparators; the response derives latest/expected/rag/trend.
 import { z } from 'zod';
 import { MEASURE_RAG_RULE } from '../../domain/measure-rag.js';
+import { DIRECTIONS, FREQUENCIES, MEASURE_RAG_VALUES, TRENDS } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Id, IsoDate, LongText, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
+import { Id, IsoDate, LongText, Meta, nullish, ShortText, Title, PlanRef } from '../../shared/schemas.js';
 
-export const Direction = z.enum(['higher-is-better', 'lower-is-better']);
-export const Frequency = z.enum(['monthly', 'termly', 'quarterly', 'annual']);
-export const MeasureRag = z.enum(['on-target', 'at-risk', 'off-target']);
-export const Trend = z.enum(['improving', 'worsening', 'steady']);
+export const Direction = z.enum(DIRECTIONS);
+export const Frequency = z.enum(FREQUENCIES);
+export const MeasureRag = z.enum(MEASURE_RAG_VALUES);
+export const Trend = z.enum(TRENDS);
 
 // Bounded and finite: a figure is a percentage, a count or a rate, never 1e308 or NaN.
 export const Figure = z.number().min(-1e12).max(1e12);
-const Ref = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty', abort: true })
-  .max(30)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, 'may hold letters, digits, spaces and . _ / -')
-  .meta({ example: 'M2.1', description: 'Unique in the plan.' });
+const Ref = PlanRef('M2.1');
 const Definition = z.string().trim().min(1, 'must not be empty').max(4000);
 const Unit = z.string().trim().min(1, 'must not be empty').max(40).meta({ example: '%', description: 'Free text: "%", "days", "per 10,000".' });
 const Ids = z.array(Id).max(200);

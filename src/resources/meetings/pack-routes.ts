@@ -1,8 +1,9 @@
 // The meeting pack: page ranges as JSON and the pack PDF (Part 1, public), and the exempt pack (Part 2,
 // editors only, never public).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PdfBody, sendPdf } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams, QueryBoolean } from '../../shared/schemas.js';
 import { PdfAccessibility } from '../uploads/schemas.js';
@@ -24,17 +25,7 @@ const PackRanges = z
     ),
   })
   .meta({ id: 'PackRanges' });
-const Pdf = z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' });
 const Download = z.strictObject({ download: QueryBoolean.optional().meta({ description: 'Send as an attachment instead of inline.' }) });
-
-/** A pack PDF; `cacheControl` no-store for exempt (Part 2) material, which no cache may keep. */
-export function sendPackPdf(reply: FastifyReply, pdf: Buffer, name: string, download?: boolean, cacheControl = 'no-cache') {
-  return reply
-    .type('application/pdf')
-    .header('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-    .header('Cache-Control', cacheControl)
-    .send(pdf);
-}
 
 export default async function packRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,12 +53,12 @@ export default async function packRoutes(app: FastifyInstance) {
       params: IdParams,
       querystring: Download,
       produces: ['application/pdf'],
-      response: { 200: Pdf, ...problems(400, 401, 403, 404, 422, 503, 504) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const meeting = app.repos.meetings.mustGet(req.params.id);
       const { pdf } = await packs().build(meeting.id, 1);
-      return sendPackPdf(reply, pdf, `agenda-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
+      return sendPdf(reply, pdf, `agenda-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
     },
   });
 
@@ -81,7 +72,7 @@ export default async function packRoutes(app: FastifyInstance) {
       response: { 200: PackRanges, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
-      reply.header('Cache-Control', 'no-store');
+      reply.header('Cache-Control', 'no-store'); // exempt (Part 2) material: no cache may keep it
       return { items: await packs().ranges(req.params.id, 2) };
     },
   });
@@ -95,12 +86,12 @@ export default async function packRoutes(app: FastifyInstance) {
       params: IdParams,
       querystring: Download,
       produces: ['application/pdf'],
-      response: { 200: Pdf, ...problems(400, 401, 403, 404, 422, 503, 504) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       const meeting = app.repos.meetings.mustGet(req.params.id);
       const { pdf } = await packs().build(meeting.id, 2);
-      return sendPackPdf(reply, pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download, 'no-store');
+      return sendPdf(reply, pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download, 'no-store'); // exempt (Part 2) material: no cache may keep it
     },
   });
 }

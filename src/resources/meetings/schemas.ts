@@ -1,6 +1,7 @@
 // Meetings of a scrutiny review group: front-page details, membership, contact officer and the agenda,
 // whose items may carry a document (a highlight report, a plan's progress report, minutes, an upload).
 import { z } from 'zod';
+import { MEETING_SECTIONS, MEMBER_ROLES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Id, IsoDate, Meta, nullish, ShortText, Timestamp, Title } from '../../shared/schemas.js';
 
@@ -17,7 +18,7 @@ export const ItemDocument = z
   ])
   .meta({ id: 'AgendaDocument' });
 
-export const Section = z.enum(['procedural', 'discussion', 'information']);
+export const Section = z.enum(MEETING_SECTIONS);
 export const AgendaItem = z
   .strictObject({
     number: z.number().int().min(1).max(999),
@@ -30,7 +31,7 @@ export const AgendaItem = z
   })
   .meta({ id: 'AgendaItem' });
 
-const Member = z.strictObject({ name: ShortText, role: z.enum(['chair', 'vice-chair']).optional() });
+const Member = z.strictObject({ name: ShortText, role: z.enum(MEMBER_ROLES).optional() });
 const Contact = z.strictObject({ name: ShortText, phone: nullish(z.string().max(50)), email: nullish(z.email().max(200)) });
 
 const fields = {
@@ -60,7 +61,7 @@ export const Meeting = z
     venue: z.string().nullable(),
     isPublic: z.boolean(),
     meetingType: z.string().nullable(),
-    members: z.array(z.object({ name: z.string(), role: z.enum(['chair', 'vice-chair']).optional() })),
+    members: z.array(z.object({ name: z.string(), role: z.enum(MEMBER_ROLES).optional() })),
     contact: z.object({ name: z.string(), phone: z.string().nullable().optional(), email: z.string().nullable().optional() }).nullable(),
     items: z.array(
       z.object({

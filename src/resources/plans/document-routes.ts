@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HtmlBody, PdfBody, sendHtml, sendPdf } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { Id, IsoDate, QueryBoolean } from '../../shared/schemas.js';
 
@@ -24,17 +25,12 @@ export default async function planDocumentRoutes(app: FastifyInstance) {
       params: Params,
       querystring: Query,
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 401, 403, 404, 422, 503, 504) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
       app.repos.plans.mustGet(req.params.planId);
       const pdf = await app.documents.progressReports.pdf(req.params.planId, req.query.asOf);
-      const name = `progress-report-${req.query.asOf ?? 'today'}.pdf`;
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${name}"`)
-        .header('Cache-Control', 'no-cache')
-        .send(pdf);
+      return sendPdf(reply, pdf, `progress-report-${req.query.asOf ?? 'today'}.pdf`, Boolean(req.query.download));
     },
   });
 
@@ -46,14 +42,11 @@ export default async function planDocumentRoutes(app: FastifyInstance) {
       params: Params,
       querystring: Query,
       produces: ['text/html'],
-      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 401, 403, 404) },
+      response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
       app.repos.plans.mustGet(req.params.planId);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(app.documents.progressReports.html(req.params.planId, req.query.asOf));
+      return sendHtml(reply, app.documents.progressReports.html(req.params.planId, req.query.asOf));
     },
   });
 }

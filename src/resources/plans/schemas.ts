@@ -1,9 +1,10 @@
 // Plans: a Written Statement of Action, a priority action plan (area SEND) or an improvement plan.
 import { z } from 'zod';
+import { PLAN_KINDS } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { IsoDate, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
 
-export const PlanKind = z.enum(['wsoa', 'priority-action-plan', 'improvement-plan']).meta({
+export const PlanKind = z.enum(PLAN_KINDS).meta({
   description: 'wsoa: Written Statement of Action (framework before 2023); priority-action-plan: priority action plan (area SEND); improvement-plan: any other plan.',
 });
 

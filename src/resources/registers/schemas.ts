@@ -1,5 +1,6 @@
 // The four registers of a project: risks, issues, dependencies (with dated updates) and benefits.
 import { z } from 'zod';
+import { BENEFIT_KINDS, DEPENDENCY_STATUSES, REGISTER_STATUSES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Email, IsoDate, LongText, Meta, nullish, ShortText } from '../../shared/schemas.js';
 
@@ -17,13 +18,13 @@ const riskFields = {
   impactDescription: nullish(LongText),
   likelihood: Score.meta({ description: '1 (rare) – 5 (almost certain)' }),
   impact: Score.meta({ description: '1 (negligible) – 5 (severe)' }),
-  status: z.enum(['open', 'closed']).default('open'),
+  status: z.enum(REGISTER_STATUSES).default('open'),
   mitigation: nullish(LongText),
   targetResolutionDate: nullish(IsoDate),
 };
 export const CreateRisk = z.strictObject(riskFields).meta({ id: 'CreateRisk' });
 export const UpdateRisk = z
-  .strictObject({ ...riskFields, ...required, likelihood: Score.optional(), impact: Score.optional(), status: z.enum(['open', 'closed']).optional() })
+  .strictObject({ ...riskFields, ...required, likelihood: Score.optional(), impact: Score.optional(), status: z.enum(REGISTER_STATUSES).optional() })
   .meta({ id: 'UpdateRisk' });
 export const Risk = z
   .object({
@@ -32,7 +33,7 @@ export const Risk = z
     likelihood: z.number().int(),
     impact: z.number().int(),
     score: z.number().int().meta({ description: 'likelihood × impact (1–25)' }),
-    status: z.enum(['open', 'closed']),
+    status: z.enum(REGISTER_STATUSES),
     mitigation: z.string().nullable(),
     targetResolutionDate: z.string().nullable(),
   })
@@ -43,27 +44,27 @@ const issueFields = {
   ...common,
   impactDescription: nullish(LongText),
   impactScore: Score,
-  status: z.enum(['open', 'closed']).default('open'),
+  status: z.enum(REGISTER_STATUSES).default('open'),
   mitigation: nullish(LongText),
   resolutionDate: nullish(IsoDate).meta({ description: 'Absolute resolution date.' }),
 };
 export const CreateIssue = z.strictObject(issueFields).meta({ id: 'CreateIssue' });
 export const UpdateIssue = z
-  .strictObject({ ...issueFields, ...required, impactScore: Score.optional(), status: z.enum(['open', 'closed']).optional() })
+  .strictObject({ ...issueFields, ...required, impactScore: Score.optional(), status: z.enum(REGISTER_STATUSES).optional() })
   .meta({ id: 'UpdateIssue' });
 export const Issue = z
   .object({
     ...entryMeta,
     impactDescription: z.string().nullable(),
     impactScore: z.number().int(),
-    status: z.enum(['open', 'closed']),
+    status: z.enum(REGISTER_STATUSES),
     mitigation: z.string().nullable(),
     resolutionDate: z.string().nullable(),
   })
   .meta({ id: 'Issue' });
 
 // Dependencies
-const DependencyStatus = z.enum(['open', 'managed', 'escalated', 'closed']);
+const DependencyStatus = z.enum(DEPENDENCY_STATUSES);
 export const DependencyUpdate = z.strictObject({ date: IsoDate, text: z.string().trim().min(1, 'must not be empty').max(4000) });
 const depFields = {
   ...common,
@@ -95,7 +96,7 @@ export const Dependency = z
   .meta({ id: 'Dependency' });
 
 // Benefits
-const BenefitKind = z.enum(['cashable', 'non-cashable']);
+const BenefitKind = z.enum(BENEFIT_KINDS);
 const benefitFields = {
   ...common,
   ref: Ref.meta({ example: 'BEN.681.03' }),

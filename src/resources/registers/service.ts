@@ -1,12 +1,13 @@
 // Register services: plain resources under a project; a risk's score is likelihood × impact.
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { benefits, dependencies, issues, risks } from '../../db/schema.js';
+import { riskScore } from '../../domain/risk.js';
 import type { Repos } from '../repos.js';
 import { ResourceService } from '../resource-service.js';
 import type { RiskRow } from './repo.js';
 import type * as S from './schemas.js';
 
-export const riskToApi = (row: RiskRow): S.Risk => ({ ...row, score: row.likelihood * row.impact });
+export const riskToApi = (row: RiskRow): S.Risk => ({ ...row, score: riskScore(row.likelihood, row.impact) });
 
 export const createRegisterServices = (repos: Repos) => {
   const parent = (column: SQLiteColumn) => ({ repo: repos.projects, column, key: 'projectId' });

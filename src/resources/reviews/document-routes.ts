@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HtmlBody, PdfBody, sendHtml, sendPdf } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 
@@ -20,17 +21,12 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
       params: IdParams,
       querystring: z.strictObject({ download: DOWNLOAD }),
       produces: ['application/pdf'],
-      response: { 200: z.any().meta({ description: 'application/pdf', type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 503, 504) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404, 503, 504) },
     },
     handler: async (req, reply) => {
       const review = app.repos.reviews.mustGet(req.params.id);
       const pdf = await app.documents.reviewNotes.pdf(review.id);
-      const name = `review-${review.heldOn}.pdf`;
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${name}"`)
-        .header('Cache-Control', 'no-cache')
-        .send(pdf);
+      return sendPdf(reply, pdf, `review-${review.heldOn}.pdf`, Boolean(req.query.download));
     },
   });
 
@@ -41,15 +37,11 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
       summary: 'The review note as an accessible web page',
       params: IdParams,
       produces: ['text/html'],
-      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 401, 403, 404) },
+      response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
       const review = app.repos.reviews.mustGet(req.params.id);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('Cache-Control', 'no-cache')
-        .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(await app.documents.reviewNotes.html(review.id));
+      return sendHtml(reply, await app.documents.reviewNotes.html(review.id), { cacheControl: 'no-cache' });
     },
   });
 }

@@ -1,6 +1,7 @@
 // Monitoring reviews with DfE and NHS England advisers: what was said and agreed (stored), and what the
 // tracker knows as of the review date (computed on every read).
 import { z } from 'zod';
+import { AGREED_ACTION_STATUSES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Id, IsoDate, LongText, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
 import { MeasureRag } from '../measures/schemas.js';
@@ -12,7 +13,7 @@ const Support = z.strictObject({
   provider: nullish(ShortText).meta({ example: 'DfE Adviser' }),
   impact: nullish(LongText).meta({ description: 'Impact/outcomes from the activity.' }),
 });
-export const AgreedActionStatus = z.enum(['open', 'done']);
+export const AgreedActionStatus = z.enum(AGREED_ACTION_STATUSES);
 const Agreed = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(4000),
   who: nullish(ShortText).meta({ example: 'PT/HB' }),

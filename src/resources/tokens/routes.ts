@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ROLES } from '../../domain/vocabulary.js';
 import { pageOf, PageQuery } from '../../shared/pagination.js';
 import { problems } from '../../shared/problem.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { IdParams, ShortText } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
 
-const Role = z.enum(['viewer', 'editor', 'admin']).meta({
+const Role = z.enum(ROLES).meta({
   description: 'viewer: read and render; editor: also create, update, delete and publish; admin: also manage tokens.',
 });
 const CreateToken = z.strictObject({ name: ShortText.meta({ example: 'SEND programme manager' }), role: Role }).meta({ id: 'CreateToken' });

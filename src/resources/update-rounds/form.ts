@@ -1,25 +1,16 @@
 // The owner's update form: which fields each item has, and reading a posted form into a submission,
 // with a message per bad field (GOV.UK style) and the typed values kept for showing the form again.
-import { ActionStatus } from '../actions/schemas.js';
+import { ACTION_STATUSES, DEPENDENCY_STATUSES, REGISTER_STATUSES, STATUS_LABELS as VOCABULARY_STATUS_LABELS } from '../../domain/vocabulary.js';
 import type { ItemType, ItemUpdate } from './schemas.js';
 
 export const STATUS_OPTIONS: Record<ItemType, readonly string[]> = {
-  action: ActionStatus.options,
-  risk: ['open', 'closed'],
-  issue: ['open', 'closed'],
-  dependency: ['open', 'managed', 'escalated', 'closed'],
+  action: ACTION_STATUSES,
+  risk: REGISTER_STATUSES,
+  issue: REGISTER_STATUSES,
+  dependency: DEPENDENCY_STATUSES,
 };
 
-export const STATUS_LABELS: Record<string, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  complete: 'Complete',
-  cancelled: 'Cancelled',
-  open: 'Open',
-  closed: 'Closed',
-  managed: 'Managed',
-  escalated: 'Escalated',
-};
+export const STATUS_LABELS: Record<string, string> = VOCABULARY_STATUS_LABELS;
 
 export interface FormItem {
   type: ItemType;

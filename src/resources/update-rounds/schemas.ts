@@ -1,6 +1,7 @@
 // The monthly update round: rounds of a plan, the request each owner gets, its submission, and the
 // comments kept on actions.
 import { z } from 'zod';
+import { ITEM_TYPES, REQUEST_STATES, ROUND_STATES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
 import { Email, IsoDate, Meta, nullish, ShortText, Title } from '../../shared/schemas.js';
 
@@ -31,7 +32,7 @@ export const UpdateUpdateRound = z
   .meta({ id: 'UpdateUpdateRound' });
 export const UpdateRoundQuery = z.strictObject({ ...PageQuery });
 
-export const RequestState = z.enum(['sent', 'submitted', 'accepted', 'returned']);
+export const RequestState = z.enum(REQUEST_STATES);
 export const UpdateRequestSummary = z.object({
   id: z.string(),
   owner: z.string(),
@@ -54,7 +55,7 @@ export const UpdateRound = z
     escalateTo: z.object({ name: z.string(), email: z.string() }).nullable(),
     includeRegisters: z.boolean(),
     message: z.string().nullable(),
-    state: z.enum(['scheduled', 'open', 'closed']),
+    state: z.enum(ROUND_STATES),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     escalatedAt: z.string().nullable(),
@@ -63,7 +64,7 @@ export const UpdateRound = z
   })
   .meta({ id: 'UpdateRound' });
 
-export const ItemType = z.enum(['action', 'risk', 'issue', 'dependency']);
+export const ItemType = z.enum(ITEM_TYPES);
 export const ItemUpdate = z.object({
   percentComplete: z.number().int().nullable(),
   status: z.string(),

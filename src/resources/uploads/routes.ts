@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { uploadAccessibility, type UploadAccessibility } from '../../documents/pdf-accessibility.js';
 import { preparePdf } from '../../documents/pdf-check.js';
 import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors.js';
+import { PdfBody } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
@@ -121,7 +122,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
       summary: 'Download an uploaded PDF',
       params: IdParams,
       produces: [PDF],
-      response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'application/pdf' }), ...problems(400, 401, 403, 404) },
+      response: { 200: PdfBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
       if (app.repos.uploads.info(req.params.id).mediaType !== PDF) throw new NotFoundError('PDF upload', req.params.id);
