@@ -1,17 +1,12 @@
 // GET /plans/:planId/changes over history built through the API on several simulated dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, problem, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let clock = new Date('2022-06-01T09:00:00Z');
 const on = (iso: string) => (clock = new Date(iso));
 const ids: Record<string, string> = {};
 let planId = '';
-
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => clock });

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, type TestApp } from '../helpers/app.js';
 import { flat, pdfText } from '../helpers/pdf.js';
 
 let t: TestApp;
@@ -14,10 +14,6 @@ const on = (iso: string) => (clock = new Date(iso));
 const ids: Record<string, string> = {};
 const values: Record<string, string> = {};
 
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 const keep = (name: string, pdf: Buffer) => {
   if (process.env.KEEP_PDF) writeFileSync(join(process.env.KEEP_PDF, name), pdf);
 };

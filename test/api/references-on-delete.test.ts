@@ -3,17 +3,13 @@
 // transaction: each touched record gets a version bump and an audited update; a refused delete (412)
 // touches nothing; other plans' records are left alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, problem, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let clock = new Date('2022-10-01T09:00:00Z');
 const tick = () => (clock = new Date(clock.getTime() + 60_000));
 const ids: Record<string, string> = {};
 
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 const get = async (path: string) => ok(await t.admin.get(`/api/v1/${path}`));
 
 async function auditOf(resourceType: string, resourceId: string | undefined) {

@@ -1,16 +1,11 @@
 // Monitoring reviews: CRUD, what each read fills in as of heldOn, nextReviewBy in the plan's deadlines and
 // calendar, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, problem, type TestApp, tokenFor } from '../helpers/app.js';
 
 let t: TestApp;
 let planId = '';
 const ids: Record<string, string> = {};
-
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await createTestApp();

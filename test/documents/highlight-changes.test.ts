@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, type TestApp } from '../helpers/app.js';
 import { flat, pdfText } from '../helpers/pdf.js';
 
 let t: TestApp;
@@ -11,10 +11,6 @@ let clock = new Date('2022-09-01T09:00:00Z');
 const on = (iso: string) => (clock = new Date(iso));
 const ids: Record<string, string> = {};
 
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 const report = (periodStart: string, periodEnd: string) => ({ periodStart, periodEnd, reportDate: periodEnd, overallStatus: 'on-target' });
 /** The section's text in the HTML page, tags dropped. */
 const section = (html: string) => {

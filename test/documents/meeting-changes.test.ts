@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type TestApp } from '../helpers/app.js';
+import { createTestApp, ok, problem, type TestApp } from '../helpers/app.js';
 import { flat, pdfPagesText } from '../helpers/pdf.js';
 
 let t: TestApp;
@@ -11,11 +11,6 @@ let clock = new Date('2022-09-01T09:00:00Z');
 const on = (iso: string) => (clock = new Date(iso));
 const ids: Record<string, string> = {};
 const COMMITTEE = 'SEND Written Statement of Action - Cross Party Scrutiny Review Group';
-
-async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
-  return res.json();
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => clock });

@@ -86,3 +86,10 @@ export function problem(res: LightMyRequestResponse, status: number) {
   }
   return body as { type: string; title: string; status: number; detail: string; errors?: { in?: string; path: string; message: string }[] };
 }
+
+/** The JSON body of a response that must have `status` (the test stops with the status and body otherwise). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
+  if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
+  return res.json();
+}
