@@ -1,7 +1,6 @@
 // Loads the Wolverhampton example through the services (so every rule and the audit trail apply).
 // Idempotent: when the example plan already exists, nothing is written and the existing ids are returned.
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
@@ -9,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { plans } from '../db/schema.js';
 import { SYSTEM_ACTOR, type Actor } from '../db/store.js';
 import { markdownToPdf } from '../documents/markdown-document.js';
-import { countPdfPages } from '../render/pdf-pages.js';
 import type { StatusKey } from '../resources/highlight-reports/schemas.js';
 import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';
@@ -143,11 +141,7 @@ async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: stri
       author: data.plan.principalAuthority ?? data.plan.localArea,
       orientation: u.orientation,
     });
-    const pages = countPdfPages(pdf);
-    uploadIds[key] = app.repos.uploads.create(
-      { bytes: pdf, pages, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), filename: `${key}.pdf` },
-      actor,
-    ).id;
+    uploadIds[key] = (await app.services.uploads.create({ body: pdf, mediaType: 'application/pdf', filename: `${key}.pdf` }, actor)).info.id;
   }
   const { items, ...meeting } = data.meeting;
   const body: CreateMeeting = {

@@ -15,6 +15,7 @@ import { RecordedMeasures } from './measures/source.js';
 import type { Repos } from './repos.js';
 import type { ServiceContext } from './service-context.js';
 import { ReviewsService } from './reviews/service.js';
+import { UploadsService } from './uploads/service.js';
 
 export type { ServiceContext } from './service-context.js';
 
@@ -33,6 +34,7 @@ export function createServices(repos: Repos, ctx: ServiceContext, measures: Meas
     meetings: createMeetingsService(repos),
     changes: new ChangesService(repos, ctx, measures),
     reviews: new ReviewsService(repos, measures),
+    uploads: new UploadsService(repos),
     measures: new MeasuresService(repos, ctx),
     measureValues: new MeasureValuesService(repos),
     evidence: new EvidenceService(repos, ctx),

@@ -1,23 +1,20 @@
 // Uploaded files: PDFs for meeting packs (checked within bounds by src/documents/pdf-check.ts and stored
 // without active content) and evidence files (Office, CSV, images; content checked in ./content-check.ts).
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uploadAccessibility, type UploadAccessibility } from '../../documents/pdf-accessibility.js';
-import { preparePdf } from '../../documents/pdf-check.js';
-import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors.js';
+import { NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors.js';
 import { PdfBody } from '../../shared/document-replies.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
-import { CHECKED_TYPES, checkContent, ContentMismatch, UPLOAD_EXTENSIONS } from './content-check.js';
+import { CHECKED_TYPES, UPLOAD_EXTENSIONS } from './content-check.js';
 import type { UploadInfo } from './repo.js';
 import { PdfAccessibility } from './schemas.js';
+import { PDF, UPLOAD_LIMIT_BYTES } from './service.js';
 
-export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
-const MAX_PAGES = 2000;
-const PDF = 'application/pdf';
+export { UPLOAD_LIMIT_BYTES };
 
 const Upload = z
   .object({
@@ -34,11 +31,6 @@ const Upload = z
   .meta({ id: 'Upload' });
 
 const tags = ['Meetings and packs'];
-
-/** Checks an uploaded PDF within bounded limits (src/documents/pdf-check.ts) and removes its active content. */
-export async function inspectPdf(bytes: Buffer): Promise<{ pages: number; bytes: Buffer; removed: string[] }> {
-  return preparePdf(bytes, { maxBytes: UPLOAD_LIMIT_BYTES, maxPages: MAX_PAGES });
-}
 
 /** Uploads never change: their accessibility is read once per id (bounded). */
 const accessibilityCache = new Map<string, UploadAccessibility | null>();
@@ -58,15 +50,6 @@ const uploadToApi = (info: UploadInfo, accessibility: UploadAccessibility | null
   bytes: info.size,
   accessibility,
 });
-
-function checkedFile(mediaType: string, bytes: Buffer): void {
-  try {
-    checkContent(mediaType, bytes);
-  } catch (err) {
-    if (err instanceof ContentMismatch) throw new ValidationError([{ in: 'body', path: '', message: err.message }], err.message);
-    throw err;
-  }
-}
 
 export default async function uploadRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -88,20 +71,9 @@ export default async function uploadRoutes(app: FastifyInstance) {
       if (!Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeError('Send the file as the body with its Content-Type (application/pdf, DOCX, XLSX, PPTX, text/csv, image/png or image/jpeg).');
     },
     handler: async (req, reply) => {
-      const body = req.body as Buffer;
       const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      let bytes = body;
-      let pages = 0;
-      if (mediaType === PDF) {
-        // Stored as checked: active content (JavaScript, /OpenAction, /Launch, embedded files…) removed.
-        const checked = await inspectPdf(body);
-        if (checked.removed.length) req.log.info({ removed: checked.removed }, 'active content removed from an uploaded PDF');
-        ({ bytes, pages } = checked);
-      } else {
-        checkedFile(mediaType, body);
-      }
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const info = app.repos.uploads.create({ bytes, pages, sha256, mediaType, size: bytes.length, filename: req.query.filename ?? null }, req.actor!);
+      const { info, bytes, removed } = await app.services.uploads.create({ body: req.body as Buffer, mediaType, filename: req.query.filename ?? null }, req.actor!);
+      if (removed.length) req.log.info({ removed }, 'active content removed from an uploaded PDF');
       reply.header('Location', `${API_PREFIX}/uploads/${info.id}`);
       return reply.code(201).send(uploadToApi(info, await accessibilityOf(info, bytes)));
     },
