@@ -53,6 +53,8 @@ import updateRoundRoutes from './resources/update-rounds/routes.js';
 
 export interface AppOptions {
   databasePath: string;
+  /** postgres://… : keep the data in PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl?: string;
   adminToken?: string;
   /** The clock; tests pin it so RAG and deadlines are deterministic. */
   now?: () => Date;
@@ -101,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(httpSemanticsPlugin, { corsOrigins: options.corsOrigins });
   await app.register(swaggerPlugin, { publicBaseUrl: options.publicBaseUrl });
-  await app.register(dbPlugin, { databasePath: options.databasePath, now: options.now ?? (() => new Date()) });
+  await app.register(dbPlugin, { databasePath: options.databasePath, databaseUrl: options.databaseUrl, now: options.now ?? (() => new Date()) });
   await app.register(mailPlugin, {
     smtpUrl: options.mail?.smtpUrl,
     from: options.mail?.from ?? 'SEND plan tracker <no-reply@localhost>',
@@ -118,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     '/health',
     { config: { public: true }, schema: { operationId: 'getHealth', tags: ['Service'], summary: 'Liveness: 200 once the database is open', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => {
-      app.database.sqlite.prepare('select 1').get();
+      await app.store.ping();
       return { status: 'ok' as const };
     },
   );

@@ -1,16 +1,42 @@
-// Opens the SQLite file with the pragmas we rely on and applies the committed drizzle-kit migrations.
+// Opens the database the configuration names — a SQLite file (default) or PostgreSQL (DATABASE_URL) — with
+// the committed migrations applied, as one Connection: the only place that knows which driver is in use.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type pg from 'pg';
 import { ensurePrivateFolderFor, restrictDatabaseFiles, withPrivateUmask } from './file-modes.js';
+import { openPostgres } from './pg-client.js';
+import { pgSchema } from './pg-schema.js';
 import * as schema from './schema.js';
 
+/**
+ * The drizzle handle repositories write against. Typed as the SQLite database so builders stay typed; on
+ * PostgreSQL it is a node-postgres drizzle handle over the twin tables (`Connection.tables`), used only
+ * through awaited builders, which both drivers share.
+ */
 export type Db = BetterSQLite3Database<typeof schema>;
+export type Tables = typeof schema;
+export type Dialect = 'sqlite' | 'postgresql';
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+export interface Connection {
+  dialect: Dialect;
+  /** Writes and transactions (SQLite: the one writer connection; PostgreSQL: the pool). */
+  writer: Db;
+  /** Reads outside a transaction (SQLite: a second, read-only connection, so reads never see a transaction in flight). */
+  reader: Db;
+  tables: Tables;
+  /** The SQLite connections (absent on PostgreSQL). */
+  sqlite?: { writer: Database.Database; reader: Database.Database };
+  /** The PostgreSQL pool (absent on SQLite). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Kept for the CLI and tests that read the SQLite file directly. */
 export interface OpenedDatabase {
   db: Db;
   sqlite: Database.Database;
@@ -38,6 +64,39 @@ export function openDatabase(path: string): OpenedDatabase {
     sqlite,
     close: () => {
       if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+export interface ConnectOptions {
+  /** A SQLite file path (ignored when `url` names PostgreSQL). */
+  path: string;
+  /** postgres://… selects PostgreSQL. */
+  url?: string;
+  maxConnections?: number;
+}
+
+export async function connect(opts: ConnectOptions): Promise<Connection> {
+  if (opts.url) {
+    const opened = await openPostgres(opts.url, { maxConnections: opts.maxConnections });
+    const db = opened.db as unknown as Db;
+    return { dialect: 'postgresql', writer: db, reader: db, tables: pgSchema as unknown as Tables, pool: opened.pool, close: opened.close };
+  }
+  const opened = openDatabase(opts.path);
+  const onDisk = opts.path !== ':memory:' && opts.path !== '';
+  // An in-memory database cannot be opened twice: it reads through its writer.
+  const readerSqlite = onDisk ? new Database(opts.path, { readonly: true, fileMustExist: true }) : opened.sqlite;
+  if (onDisk) readerSqlite.pragma('busy_timeout = 5000');
+  const reader = onDisk ? drizzle(readerSqlite, { schema }) : opened.db;
+  return {
+    dialect: 'sqlite',
+    writer: opened.db,
+    reader,
+    tables: schema,
+    sqlite: { writer: opened.sqlite, reader: readerSqlite },
+    close: async () => {
+      if (readerSqlite.open) readerSqlite.close();
+      opened.close();
     },
   };
 }

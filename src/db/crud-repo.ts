@@ -6,7 +6,7 @@ import { NotFoundError, PreconditionFailedError } from '../shared/errors.js';
 import { ifMatchAllows } from '../shared/etag.js';
 import { newId } from '../shared/ids.js';
 import { decodeCursor, paginate } from '../shared/pagination.js';
-import type { Db } from './client.js';
+import type { Db, Tables } from './client.js';
 import { mapConstraintError } from './constraint-errors.js';
 import type { Actor, Store } from './store.js';
 
@@ -21,7 +21,8 @@ type Row<T extends VersionedTable> = T['$inferSelect'] & { id: string; version: 
 type Values<T extends VersionedTable> = Omit<T['$inferInsert'], 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export interface CrudConfig<T extends VersionedTable> {
-  table: T;
+  /** The table, taken from the tables of the dialect in use. */
+  table: (tables: Tables) => T;
   resourceType: string; // singular, as named in errors and the audit trail
   idPrefix: string;
   uniqueMessages?: Record<string, string>;
@@ -30,6 +31,7 @@ export interface CrudConfig<T extends VersionedTable> {
 }
 
 type Prepared = { all(values: Record<string, unknown>): unknown[] };
+type PreparedRun = { run(values: Record<string, unknown>): { changes: number } };
 
 export interface Page<R> {
   items: R[];
@@ -37,88 +39,102 @@ export interface Page<R> {
 }
 
 export class CrudRepo<T extends VersionedTable> {
+  protected readonly table: T;
+
   constructor(
     protected readonly store: Store,
     protected readonly cfg: CrudConfig<T>,
-  ) {}
+  ) {
+    this.table = cfg.table(store.tables);
+  }
 
   protected get db(): Db {
     return this.store.db;
   }
 
-  // Built and prepared once: drizzle otherwise builds the SQL and SQLite prepares it on every call, which
-  // costs more than running it. It runs on the store's one connection, so inside its transactions too.
-  private byId?: { get(values: { id: string }): unknown };
-
-  get(id: string, db: Db = this.db): Row<T> | undefined {
-    if (!this.store.owns(db)) return db.select().from(this.cfg.table).where(eq(this.cfg.table.id, id)).get() as Row<T> | undefined;
-    this.byId ??= this.db.select().from(this.cfg.table).where(eq(this.cfg.table.id, sql.placeholder('id'))).prepare();
-    return this.byId.get({ id }) as Row<T> | undefined;
+  protected get t(): Tables {
+    return this.store.tables;
   }
 
-  mustGet(id: string, db: Db = this.db): Row<T> {
-    const row = this.get(id, db);
+  // On SQLite the commonest statements are built and prepared once per connection: drizzle otherwise
+  // builds the SQL and SQLite prepares it on every call, which costs more than running it.
+  private readonly byId = new Map<Db, { get(values: { id: string }): unknown }>();
+
+  async get(id: string, db: Db = this.db): Promise<Row<T> | undefined> {
+    const conn = this.store.sqliteOf(db);
+    if (!conn) return (await db.select().from(this.table).where(eq(this.table.id, id)).limit(1))[0] as Row<T> | undefined;
+    let stmt = this.byId.get(db);
+    if (!stmt) {
+      stmt = db.select().from(this.table).where(eq(this.table.id, sql.placeholder('id'))).prepare();
+      this.byId.set(db, stmt);
+    }
+    return stmt.get({ id }) as Row<T> | undefined;
+  }
+
+  async mustGet(id: string, db: Db = this.db): Promise<Row<T>> {
+    const row = await this.get(id, db);
     if (!row) throw new NotFoundError(this.cfg.resourceType, id);
     return row;
   }
 
   /** A page of rows in creation order, filtered by `where`. */
-  list(where: SQL | undefined, page: { limit: number; cursor?: string }): Page<Row<T>> {
+  async list(where: SQL | undefined, page: { limit: number; cursor?: string }): Promise<Page<Row<T>>> {
     const after = decodeCursor(page.cursor);
-    const conditions = [where, after ? gt(this.cfg.table.id, after) : undefined].filter(Boolean) as SQL[];
-    const rows = this.db
+    const conditions = [where, after ? gt(this.table.id, after) : undefined].filter(Boolean) as SQL[];
+    const rows = (await this.db
       .select()
-      .from(this.cfg.table)
+      .from(this.table)
       .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(asc(this.cfg.table.id))
-      .limit(page.limit + 1)
-      .all() as Row<T>[];
+      .orderBy(asc(this.table.id))
+      .limit(page.limit + 1)) as Row<T>[];
     return paginate(rows, page.limit);
   }
 
   private readonly pages = new Map<string, { first: Prepared; after: Prepared }>();
 
-  /** The same page as list(eq(column, value), page), from statements prepared once per column. */
-  listBy(column: SQLiteColumn, value: string, page: { limit: number; cursor?: string }): Page<Row<T>> {
+  /** The same page as list(eq(column, value), page), on SQLite from statements prepared once per column. */
+  async listBy(column: SQLiteColumn, value: string, page: { limit: number; cursor?: string }): Promise<Page<Row<T>>> {
+    const db = this.db;
+    if (!this.store.sqliteOf(db)) return this.list(eq(column, value), page);
     const after = decodeCursor(page.cursor);
-    const t = this.cfg.table;
-    let stmts = this.pages.get(column.name);
+    const t = this.table;
+    const key = `${db === this.store.connection.writer ? 'w' : 'r'}:${column.name}`;
+    let stmts = this.pages.get(key);
     if (!stmts) {
-      const select = (where: SQL) => this.db.select().from(t).where(where).orderBy(asc(t.id)).limit(sql.placeholder('n')).prepare();
+      const select = (where: SQL) => db.select().from(t).where(where).orderBy(asc(t.id)).limit(sql.placeholder('n')).prepare();
       stmts = {
         first: select(eq(column, sql.placeholder('v'))),
         after: select(and(eq(column, sql.placeholder('v')), gt(t.id, sql.placeholder('after')))!),
       };
-      this.pages.set(column.name, stmts);
+      this.pages.set(key, stmts);
     }
     const rows = (after ? stmts.after.all({ v: value, after, n: page.limit + 1 }) : stmts.first.all({ v: value, n: page.limit + 1 })) as Row<T>[];
     return paginate(rows, page.limit);
   }
 
   /** Every row matching `where`, in creation order (for documents and exports, not for HTTP lists). */
-  all(where: SQL | undefined, db: Db = this.db): Row<T>[] {
-    return db.select().from(this.cfg.table).where(where).orderBy(asc(this.cfg.table.id)).all() as Row<T>[];
+  async all(where: SQL | undefined, db: Db = this.db): Promise<Row<T>[]> {
+    return (await db.select().from(this.table).where(where).orderBy(asc(this.table.id))) as Row<T>[];
   }
 
-  /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first): its own, or `tx` when given. */
-  create(actor: Actor, valuesFor: (tx: Db) => Values<T>, tx?: Db): Row<T> {
-    if (tx) return this.createIn(tx, actor, valuesFor(tx));
-    return this.store.tx((own) => this.createIn(own, actor, valuesFor(own)));
+  /** Inserts the row `valuesFor` computes inside the transaction (it may validate and throw first): the open one, or its own. */
+  async create(actor: Actor, valuesFor: (tx: Db) => Values<T> | Promise<Values<T>>): Promise<Row<T>> {
+    return this.store.tx(async (tx) => this.createIn(tx, actor, await valuesFor(tx)));
   }
 
   /** create() inside the caller's transaction (an import's one transaction: no savepoint per row). */
-  createIn(tx: Db, actor: Actor, values: Values<T>): Row<T> {
-    const row = this.insertIn(tx, values);
-    this.store.audit(tx, actor, 'create', this.cfg.resourceType, row.id, null, this.auditable(row));
+  async createIn(tx: Db, actor: Actor, values: Values<T>): Promise<Row<T>> {
+    const row = await this.insertIn(tx, values);
+    await this.store.audit(tx, actor, 'create', this.cfg.resourceType, row.id, null, this.auditable(row));
     return row;
   }
 
   /** Inserts inside an existing transaction (the caller audits). */
-  insertIn(tx: Db, values: Values<T>): Row<T> {
+  async insertIn(tx: Db, values: Values<T>): Promise<Row<T>> {
     const ts = this.store.timestamp();
     const row = { ...values, id: newId(this.cfg.idPrefix), version: 1, createdAt: ts, updatedAt: ts };
     try {
-      this.runInsert(tx, row);
+      await this.runInsert(tx, row);
     } catch (err) {
       mapConstraintError(err, this.cfg.uniqueMessages);
     }
@@ -128,28 +144,46 @@ export class CrudRepo<T extends VersionedTable> {
   /**
    * Optimistic update: `ifMatch` (versions accepted, undefined = any) is checked against the current row
    * inside the transaction; `patchFor` sees the current row and returns the columns to change (it may
-   * throw a ValidationError after merging). Nothing is written when the patch changes nothing.
+   * throw a ValidationError after merging). Nothing is written when the patch changes nothing. The write is
+   * conditional on the version read, so of two racing writers (two processes on PostgreSQL) one wins and
+   * the other gets 412.
    */
-  update(id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>, tx?: Db): Row<T> {
-    if (tx) return this.updateIn(tx, id, ifMatch, actor, patchFor);
-    return this.store.tx((own) => this.updateIn(own, id, ifMatch, actor, patchFor));
+  async update(
+    id: string,
+    ifMatch: number[] | undefined,
+    actor: Actor,
+    patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>> | Promise<Partial<Values<T>>>,
+  ): Promise<Row<T>> {
+    return this.store.tx((tx) => this.updateIn(tx, id, ifMatch, actor, patchFor));
   }
 
   /** update() inside the caller's transaction (an import's one transaction: no savepoint per row). */
-  updateIn(tx: Db, id: string, ifMatch: number[] | undefined, actor: Actor, patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>>): Row<T> {
-    const current = this.mustGet(id, tx);
+  async updateIn(
+    tx: Db,
+    id: string,
+    ifMatch: number[] | undefined,
+    actor: Actor,
+    patchFor: (current: Row<T>, tx: Db) => Partial<Values<T>> | Promise<Partial<Values<T>>>,
+  ): Promise<Row<T>> {
+    const current = await this.mustGet(id, tx);
     if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
-    const patch = patchFor(current, tx) as Record<string, unknown>;
+    const patch = (await patchFor(current, tx)) as Record<string, unknown>;
     const changed = Object.keys(patch).filter((k) => !sameValue((current as Record<string, unknown>)[k], patch[k]));
     if (changed.length === 0) return current;
     const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
     for (const k of changed) set[k] = patch[k];
+    let written = 0;
     try {
-      this.runUpdate(tx, id, current.version, set);
+      written = await this.runUpdate(tx, id, current.version, set);
     } catch (err) {
       mapConstraintError(err, this.cfg.uniqueMessages);
     }
-    const after = this.mustGet(id, tx);
+    if (written === 0) {
+      // Another process changed (or deleted) the row between our read and our write.
+      const now = await this.mustGet(id, tx);
+      throw new PreconditionFailedError(now.version);
+    }
+    const after = await this.mustGet(id, tx);
     const before: Record<string, unknown> = {};
     const afterFields: Record<string, unknown> = {};
     for (const k of changed) {
@@ -159,18 +193,18 @@ export class CrudRepo<T extends VersionedTable> {
     }
     before.version = current.version;
     afterFields.version = after.version;
-    this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
+    await this.store.audit(tx, actor, 'update', this.cfg.resourceType, id, before, afterFields);
     return after;
   }
 
-  // One prepared INSERT per set of columns given (an import creates thousands of rows of the same shape;
-  // building and preparing each one cost more than writing it).
-  private readonly inserts = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+  // SQLite: one prepared INSERT per set of columns given (an import creates thousands of rows of the same
+  // shape; building and preparing each one cost more than writing it).
+  private readonly inserts = new Map<string, PreparedRun>();
 
-  private runInsert(tx: Db, row: Record<string, unknown>): void {
-    const t = this.cfg.table;
-    if (!this.store.owns(tx)) {
-      tx.insert(t).values(row as never).run();
+  private async runInsert(tx: Db, row: Record<string, unknown>): Promise<void> {
+    const t = this.table;
+    if (tx !== this.store.connection.writer || this.store.dialect !== 'sqlite') {
+      await tx.insert(t).values(row as never);
       return;
     }
     const keys = Object.keys(row).filter((k) => row[k] !== undefined);
@@ -178,7 +212,7 @@ export class CrudRepo<T extends VersionedTable> {
     let stmt = this.inserts.get(signature);
     if (!stmt) {
       const placeholders = Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(`v_${k}`)}`]));
-      stmt = tx.insert(t).values(placeholders as never).prepare();
+      stmt = tx.insert(t).values(placeholders as never).prepare() as unknown as PreparedRun;
       if (this.inserts.size < 50) this.inserts.set(signature, stmt);
     }
     const values: Record<string, unknown> = {};
@@ -189,21 +223,23 @@ export class CrudRepo<T extends VersionedTable> {
     stmt.run(values);
   }
 
-  // One prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).
-  private readonly updates = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+  // SQLite: one prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).
+  private readonly updates = new Map<string, PreparedRun>();
 
-  private runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): void {
-    const t = this.cfg.table;
-    if (!this.store.owns(tx)) {
-      tx.update(t).set(set).where(and(eq(t.id, id), eq(t.version, version))).run();
-      return;
+  /** The conditional UPDATE (id and version); answers how many rows it changed (0: someone else won). */
+  private async runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): Promise<number> {
+    const t = this.table;
+    const where = and(eq(t.id, id), eq(t.version, version));
+    if (tx !== this.store.connection.writer || this.store.dialect !== 'sqlite') {
+      const rows = await tx.update(t).set(set).where(where).returning({ id: t.id });
+      return rows.length;
     }
     const keys = Object.keys(set).filter((k) => set[k] !== undefined);
     const signature = keys.join(',');
     let stmt = this.updates.get(signature);
     if (!stmt) {
       const placeholders = Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(`set_${k}`)}`]));
-      stmt = tx.update(t).set(placeholders as never).where(and(eq(t.id, sql.placeholder('id')), eq(t.version, sql.placeholder('version')))).prepare();
+      stmt = tx.update(t).set(placeholders as never).where(and(eq(t.id, sql.placeholder('id')), eq(t.version, sql.placeholder('version')))).prepare() as unknown as PreparedRun;
       if (this.updates.size < 200) this.updates.set(signature, stmt);
     }
     // Placeholders inside sql`` are bound as given: encode the values (JSON, booleans) as drizzle does,
@@ -213,17 +249,18 @@ export class CrudRepo<T extends VersionedTable> {
       const v = set[k];
       values[`set_${k}`] = v === null || v === undefined ? v : (t[k] as SQLiteColumn).mapToDriverValue(v);
     }
-    stmt.run(values);
+    return stmt.run(values).changes;
   }
 
   /** `guard` runs in the transaction before the row goes: it may refuse (throw) or write what goes with it. */
-  delete(id: string, ifMatch: number[] | undefined, actor: Actor, guard?: (current: Row<T>, tx: Db) => void): void {
-    this.store.tx((tx) => {
-      const current = this.mustGet(id, tx);
+  async delete(id: string, ifMatch: number[] | undefined, actor: Actor, guard?: (current: Row<T>, tx: Db) => void | Promise<void>): Promise<void> {
+    await this.store.tx(async (tx) => {
+      const current = await this.mustGet(id, tx);
       if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
-      guard?.(current, tx);
-      tx.delete(this.cfg.table).where(eq(this.cfg.table.id, id)).run();
-      this.store.audit(tx, actor, 'delete', this.cfg.resourceType, id, this.auditable(current), null);
+      await guard?.(current, tx);
+      const gone = await tx.delete(this.table).where(and(eq(this.table.id, id), eq(this.table.version, current.version))).returning({ id: this.table.id });
+      if (gone.length === 0) throw new PreconditionFailedError((await this.mustGet(id, tx)).version);
+      await this.store.audit(tx, actor, 'delete', this.cfg.resourceType, id, this.auditable(current), null);
     });
   }
 

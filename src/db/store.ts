@@ -1,9 +1,11 @@
-// The unit of work every repository shares: the drizzle handle, a clock, transactions, and the audit
-// trail written inside the same transaction as the change it records.
-import { sql } from 'drizzle-orm';
+// The unit of work every repository shares: the drizzle handle (the open transaction's, else the reader),
+// the tables of the dialect in use, a clock, transactions, and the audit trail written inside the same
+// transaction as the change it records.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Role } from '../domain/vocabulary.js';
-import type { Db } from './client.js';
-import { auditEvents } from './schema.js';
+import type { Connection, Db, Dialect, Tables } from './client.js';
 
 export type { Role } from '../domain/vocabulary.js';
 
@@ -18,32 +20,131 @@ export const SYSTEM_ACTOR: Actor = { tokenId: null, name: 'system', role: 'admin
 
 export type AuditOperation = 'create' | 'update' | 'delete' | 'publish' | 'revoke';
 
-export class Store {
-  constructor(
-    readonly db: Db,
-    readonly now: () => Date,
-  ) {}
+type PgTx = { transaction<T>(fn: (tx: unknown) => Promise<T>, config?: Record<string, unknown>): Promise<T> };
 
-  /** Whether `db` is this store's handle or one of its transactions (the same SQLite connection). */
-  owns(db: Db): boolean {
-    return db === this.db || (db as unknown as { session?: unknown }).session === (this.db as unknown as { session: unknown }).session;
+export class Store {
+  readonly dialect: Dialect;
+  readonly tables: Tables;
+  private readonly open = new AsyncLocalStorage<Db>();
+  // SQLite: one transaction at a time on the writer connection, across awaits (a promise chain).
+  private queue: Promise<unknown> = Promise.resolve();
+  private savepoints = 0;
+
+  constructor(
+    readonly connection: Connection,
+    readonly now: () => Date,
+  ) {
+    this.dialect = connection.dialect;
+    this.tables = connection.tables;
+  }
+
+  /** The open transaction's handle when inside store.tx(), else the reader. */
+  get db(): Db {
+    return this.open.getStore() ?? this.connection.reader;
+  }
+
+  get inTransaction(): boolean {
+    return this.open.getStore() !== undefined;
+  }
+
+  /** The SQLite connection behind `db` (for statements prepared once), or undefined on PostgreSQL. */
+  sqliteOf(db: Db): Database.Database | undefined {
+    const s = this.connection.sqlite;
+    if (!s) return undefined;
+    return db === this.connection.writer ? s.writer : db === this.connection.reader ? s.reader : undefined;
   }
 
   timestamp(): string {
     return this.now().toISOString();
   }
 
-  /** Runs `fn` in one transaction (synchronous: better-sqlite3 serialises it within this process). */
-  tx<T>(fn: (tx: Db) => T): T {
-    return this.db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+  /**
+   * Runs `fn` in one transaction; a call inside an open one joins it. SQLite: BEGIN IMMEDIATE on the writer
+   * (the write lock taken up front, so processes never deadlock upgrading), one transaction at a time in
+   * this process. PostgreSQL: a pooled client, READ COMMITTED; versioned writes are conditional UPDATEs.
+   */
+  async tx<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const open = this.open.getStore();
+    if (open) return fn(open);
+    if (this.dialect === 'postgresql') {
+      return (this.connection.writer as unknown as PgTx).transaction((tx) => this.open.run(tx as Db, async () => fn(tx as Db)));
+    }
+    return this.serialised(() => this.sqliteTransaction('BEGIN IMMEDIATE', fn));
   }
 
-  // Every write audits: the insert is built and prepared once (drizzle would otherwise build and SQLite
-  // compile it for each write). The placeholders sit in sql`` so drizzle binds the values as given (it
-  // would encode a null as the JSON text 'null'): before/after are encoded here, as drizzle does.
+  /** Reads that must agree with each other (a document's view): one snapshot, no writes. */
+  async snapshot<T>(fn: (db: Db) => Promise<T> | T): Promise<T> {
+    const open = this.open.getStore();
+    if (open) return fn(open);
+    if (this.dialect === 'postgresql') {
+      return (this.connection.writer as unknown as PgTx).transaction((tx) => this.open.run(tx as Db, async () => fn(tx as Db)), {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      });
+    }
+    return this.serialised(() => this.sqliteTransaction('BEGIN', fn));
+  }
+
+  /** Inside an open transaction: `fn`'s writes undone alone when it throws (an import's rejected row). */
+  async savepoint<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const open = this.open.getStore();
+    if (!open) return this.tx(fn);
+    if (this.dialect === 'postgresql') {
+      return (open as unknown as PgTx).transaction((inner) => this.open.run(inner as Db, async () => fn(inner as Db)));
+    }
+    const writer = this.connection.sqlite!.writer;
+    const name = `sp${++this.savepoints}`;
+    writer.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(open);
+      writer.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      writer.exec(`ROLLBACK TO ${name}`);
+      writer.exec(`RELEASE ${name}`);
+      throw err;
+    } finally {
+      this.savepoints--;
+    }
+  }
+
+  /** A cheap round trip to the database (health checks). */
+  async ping(): Promise<void> {
+    await this.execute(sql`select 1`);
+  }
+
+  /** Runs a statement that returns nothing the caller needs, on either driver. */
+  async execute(statement: SQL, db: Db = this.db): Promise<void> {
+    if (this.dialect === 'postgresql') await (db as unknown as { execute(s: SQL): Promise<unknown> }).execute(statement);
+    else db.run(statement);
+  }
+
+  private serialised<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async sqliteTransaction<T>(begin: string, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const writer = this.connection.sqlite!.writer;
+    const tx = this.connection.writer;
+    writer.exec(begin);
+    try {
+      const result = await this.open.run(tx, async () => fn(tx));
+      writer.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  // Every write audits: on SQLite the insert is built and prepared once (drizzle would otherwise build and
+  // SQLite compile it for each write). The placeholders sit in sql`` so drizzle binds the values as given
+  // (it would encode a null as the JSON text 'null'): before/after are encoded here, as drizzle does.
   private auditInsert?: { run(values: Record<string, unknown>): unknown };
 
-  audit(
+  async audit(
     tx: Db,
     actor: Actor,
     operation: AuditOperation,
@@ -51,7 +152,8 @@ export class Store {
     resourceId: string,
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
-  ): void {
+  ): Promise<void> {
+    const { auditEvents } = this.tables;
     const row = {
       at: this.timestamp(),
       actorName: actor.name,
@@ -64,12 +166,12 @@ export class Store {
       before,
       after,
     };
-    if (!this.owns(tx)) {
-      tx.insert(auditEvents).values(row).run();
+    if (this.dialect === 'postgresql' || tx !== this.connection.writer) {
+      await tx.insert(auditEvents).values(row);
       return;
     }
     const p = (name: string) => sql`${sql.placeholder(name)}`;
-    this.auditInsert ??= this.db
+    this.auditInsert ??= this.connection.writer
       .insert(auditEvents)
       .values({ at: p('at'), actorName: p('actorName'), actorRole: p('actorRole'), actorTokenId: p('actorTokenId'), requestId: p('requestId'), operation: p('operation'), resourceType: p('resourceType'), resourceId: p('resourceId'), before: p('before'), after: p('after') })
       .prepare();
