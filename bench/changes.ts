@@ -18,7 +18,7 @@ export async function changesPhase(dbPath: string, info: DatasetInfo, opts: { qu
   try {
     app.database.sqlite.pragma('synchronous = OFF');
     const r = mulberry32(info.seed + 16);
-    const ids = app.repos.actions.inPlan(info.planId).map((a) => a.id);
+    const ids = (await app.repos.actions.inPlan(info.planId)).map((a) => a.id);
     const months = 36;
     const perMonth = 150;
     const t0 = performance.now();
@@ -26,7 +26,7 @@ export async function changesPhase(dbPath: string, info: DatasetInfo, opts: { qu
       for (let k = 0; k < perMonth; k++) {
         clock = new Date(`${monthDay(m, 1 + (k % 27))}T10:00:00Z`);
         const id = ids[Math.floor(r() * ids.length)]!;
-        const a = app.repos.actions.get(id);
+        const a = await app.repos.actions.get(id);
         if (!a || a.status === 'complete' || a.status === 'cancelled') continue;
         const roll = r();
         const body =
@@ -37,7 +37,7 @@ export async function changesPhase(dbPath: string, info: DatasetInfo, opts: { qu
               : roll < 0.9
                 ? { status: 'complete' as const, percentComplete: 100 }
                 : { ragOverride: 'at-risk' as const, ragOverrideReason: 'Dependency on the case management system' };
-        app.services.actions.update(id, body, undefined, ACTOR);
+        await app.services.actions.update(id, body, undefined, ACTOR);
       }
     }
     opts.log(`  changes: ${months} months of action history added in ${Math.round(performance.now() - t0)} ms`);

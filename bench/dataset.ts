@@ -156,25 +156,25 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
   opts.setClock(`${START}T09:00:00.000Z`);
 
   // Plan, areas, projects, workstreams.
-  const plan = s.plans.create(undefined, { title: 'Priority action plan (area SEND) 2023–2027', kind: 'priority-action-plan', localArea: 'Benchshire', principalAuthority: 'Benchshire County Council', inspectionReportPublishedOn: '2023-09-15' }, ACTOR);
-  const areaIds = tx(() => AREA_TITLES.map((t, i) => s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR).id));
-  const projects = tx(() =>
-    PROJECT_NAMES.map((name, i) => {
-      const p = s.projects.create(
-        plan.id,
-        { code: `P${pad(i + 1)}`, name, author: pick(r, PEOPLE), gatewayStage: pick(r, ['Initiation', 'Delivery', 'Delivery', 'Closure']), plannedEndDate: '2027-03-31', budget: int(r, 50, 900) * 1000, approver: 'SEND Partnership Board' },
-        ACTOR,
-      );
-      const ws = WS_TITLES.slice(0, int(r, 4, 6)).map((t, k) => s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR));
-      return { id: p.id, code: p.code, ws: ws.map((w) => w.id) };
-    }),
-  );
+  const plan = await s.plans.create(undefined, { title: 'Priority action plan (area SEND) 2023–2027', kind: 'priority-action-plan', localArea: 'Benchshire', principalAuthority: 'Benchshire County Council', inspectionReportPublishedOn: '2023-09-15' }, ACTOR);
+  const areaIds = await tx(() => AREA_TITLES.map(async (t, i) => (await s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR)).id));
+  const projects = await tx(() =>
+      PROJECT_NAMES.map(async (name, i) => {
+        const p = await s.projects.create(
+                plan.id,
+                { code: `P${pad(i + 1)}`, name, author: pick(r, PEOPLE), gatewayStage: pick(r, ['Initiation', 'Delivery', 'Delivery', 'Closure']), plannedEndDate: '2027-03-31', budget: int(r, 50, 900) * 1000, approver: 'SEND Partnership Board' },
+                ACTOR,
+              );
+        const ws = WS_TITLES.slice(0, int(r, 4, 6)).map((t, k) => s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR));
+        return { id: p.id, code: p.code, ws: ws.map((w) => w.id) };
+      }),
+    );
   const big = projects[0]!;
   log(`plan, ${areaIds.length} areas, ${projects.length} projects`);
 
   // 5,000 actions.
   const actionIds: string[] = [];
-  const makeAction = (ref: string, areaId: string, project: (typeof projects)[number] | null, window: [string, string], bigTask: boolean) => {
+  const makeAction = async (ref: string, areaId: string, project: (typeof projects)[number] | null, window: [string, string], bigTask: boolean) => {
     const span = daysBetween(window[0], window[1]);
     let start = addDays(window[0], int(r, 0, Math.max(0, span - 60)));
     let due = addDays(start, int(r, 30, 420));
@@ -225,18 +225,18 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
       delayReason,
       mitigation,
     });
-    actionIds.push(s.actions.create(plan.id, body, ACTOR).id);
+    actionIds.push((await s.actions.create(plan.id, body, ACTOR)).id);
   };
-  tx(() => {
-    for (let k = 0; k < 300; k++) makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, pick(r, areaIds), big, ['2026-01-15', '2027-03-31'], true);
-    for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) makeAction(`${p.code}-${pad(k)}`, pick(r, areaIds), p, [START, '2027-02-28'], false);
-    let n = 0;
-    while (actionIds.length < 5000) {
-      const a = (n % 10) + 1;
-      makeAction(`${a}.${Math.floor(n / 10) + 1}`, areaIds[a - 1]!, null, [START, '2027-02-28'], false);
-      n++;
-    }
-  });
+  await tx(async () => {
+        for (let k = 0; k < 300; k++) await makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, (await pick(r, areaIds)), big, ['2026-01-15', '2027-03-31'], true);
+        for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) await makeAction(`${p.code}-${pad(k)}`, (await pick(r, areaIds)), p, [START, '2027-02-28'], false);
+        let n = 0;
+        while (actionIds.length < 5000) {
+          const a = (n % 10) + 1;
+          await makeAction(`${a}.${Math.floor(n / 10) + 1}`, areaIds[a - 1]!, null, [START, '2027-02-28'], false);
+          n++;
+        }
+      });
   log(`${actionIds.length} actions`);
 
   // A real PDF to stand in for the bulk of published history (see the header).
@@ -250,41 +250,41 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
     const from = monthStart(m);
     const to = monthEnd(m);
     opts.setClock(`${addDays(from, 9)}T10:00:00.000Z`);
-    tx(() => {
-      // Registers grow through the months: about three entries of each kind a month, 100 of each by the end.
-      for (const p of projects) {
-        const before = registerCounter.get(p.id) ?? 0;
-        const upTo = Math.round(((m + 1) * 100) / MONTHS);
-        for (let j = before; j < upTo; j++) {
-          const ref = pad(j + 1).padStart(3, '0');
-          const oldEnough = m < MONTHS - 12 && chance(r, 0.5);
-          const status = oldEnough ? 'closed' : 'open';
-          const target = addDays(to, int(r, 30, 300));
-          s.risks.create(p.id, CreateRisk.parse({ ref: `R${ref}`, owner: pick(r, PEOPLE), description: sentence(r, RISKS), impactDescription: sentence(r, IMPACTS), likelihood: int(r, 1, 5), impact: int(r, 1, 5), status, mitigation: paragraph(r, int(r, 1, 2)), targetResolutionDate: target }), ACTOR);
-          s.issues.create(p.id, CreateIssue.parse({ ref: `I${ref}`, owner: pick(r, PEOPLE), description: sentence(r, RISKS), impactDescription: sentence(r, IMPACTS), impactScore: int(r, 1, 5), status, mitigation: paragraph(r, 1), resolutionDate: target }), ACTOR);
-          const updates = Array.from({ length: int(r, 0, 3) }, (_, u) => ({ date: addDays(from, -30 * u), text: sentence(r, ACHIEVEMENTS) })).reverse();
-          s.dependencies.create(p.id, CreateDependency.parse({ ref: `D${ref}`, owner: pick(r, PEOPLE), description: `Depends on ${pick(r, OBJECTS)} (${pick(r, ORGS)})`, impactScore: int(r, 1, 5), status: oldEnough ? 'closed' : pick(r, ['open', 'managed', 'escalated']), mitigation: paragraph(r, 1), targetResolutionDate: target, updates }), ACTOR);
-          const cashable = chance(r, 0.5);
-          s.benefits.create(p.id, CreateBenefit.parse({ ref: `BEN.${p.code}.${ref}`, owner: pick(r, PEOPLE), description: `${title(r)} – ${cashable ? 'reduced cost of placements' : 'better outcomes for families'}`, kind: cashable ? 'cashable' : 'non-cashable', valueGbpThousands: cashable ? int(r, 5, 400) : null, targetDate: addDays(to, int(r, 60, 500)) }), ACTOR);
-        }
-        registerCounter.set(p.id, upTo);
-      }
-      for (const areaId of areaIds) {
-        s.areaUpdates.create(
-          areaId,
-          CreateAreaUpdate.parse({
-            asOf: to,
-            done: Array.from({ length: int(r, 3, 5) }, () => sentence(r, ACHIEVEMENTS)),
-            next: Array.from({ length: int(r, 3, 5) }, () => `${title(r)}.`),
-            evidenceOfImpact: paragraph(r, int(r, 1, 3)),
-          }),
-          ACTOR,
-        );
-      }
-    });
+    await tx(async () => {
+            // Registers grow through the months: about three entries of each kind a month, 100 of each by the end.
+            for (const p of projects) {
+              const before = registerCounter.get(p.id) ?? 0;
+              const upTo = Math.round(((m + 1) * 100) / MONTHS);
+              for (let j = before; j < upTo; j++) {
+                const ref = pad(j + 1).padStart(3, '0');
+                const oldEnough = m < MONTHS - 12 && chance(r, 0.5);
+                const status = oldEnough ? 'closed' : 'open';
+                const target = addDays(to, int(r, 30, 300));
+                await s.risks.create(p.id, CreateRisk.parse({ ref: `R${ref}`, owner: pick(r, PEOPLE), description: sentence(r, RISKS), impactDescription: sentence(r, IMPACTS), likelihood: int(r, 1, 5), impact: int(r, 1, 5), status, mitigation: paragraph(r, int(r, 1, 2)), targetResolutionDate: target }), ACTOR);
+                await s.issues.create(p.id, CreateIssue.parse({ ref: `I${ref}`, owner: pick(r, PEOPLE), description: sentence(r, RISKS), impactDescription: sentence(r, IMPACTS), impactScore: int(r, 1, 5), status, mitigation: paragraph(r, 1), resolutionDate: target }), ACTOR);
+                const updates = Array.from({ length: int(r, 0, 3) }, (_, u) => ({ date: addDays(from, -30 * u), text: sentence(r, ACHIEVEMENTS) })).reverse();
+                await s.dependencies.create(p.id, CreateDependency.parse({ ref: `D${ref}`, owner: pick(r, PEOPLE), description: `Depends on ${pick(r, OBJECTS)} (${pick(r, ORGS)})`, impactScore: int(r, 1, 5), status: oldEnough ? 'closed' : pick(r, ['open', 'managed', 'escalated']), mitigation: paragraph(r, 1), targetResolutionDate: target, updates }), ACTOR);
+                const cashable = chance(r, 0.5);
+                await s.benefits.create(p.id, CreateBenefit.parse({ ref: `BEN.${p.code}.${ref}`, owner: pick(r, PEOPLE), description: `${title(r)} – ${cashable ? 'reduced cost of placements' : 'better outcomes for families'}`, kind: cashable ? 'cashable' : 'non-cashable', valueGbpThousands: cashable ? int(r, 5, 400) : null, targetDate: addDays(to, int(r, 60, 500)) }), ACTOR);
+              }
+              registerCounter.set(p.id, upTo);
+            }
+            for (const areaId of areaIds) {
+              await s.areaUpdates.create(
+                          areaId,
+                          CreateAreaUpdate.parse({
+                            asOf: to,
+                            done: Array.from({ length: int(r, 3, 5) }, () => sentence(r, ACHIEVEMENTS)),
+                            next: Array.from({ length: int(r, 3, 5) }, () => `${title(r)}.`),
+                            evidenceOfImpact: paragraph(r, int(r, 1, 3)),
+                          }),
+                          ACTOR,
+                        );
+            }
+          });
     // This month's highlight report of every project, published on its report date.
     for (const p of projects) {
-      const report = s.highlightReports.create(p.id, reportBody(r, p.ws, from, to), ACTOR);
+      const report = await s.highlightReports.create(p.id, reportBody(r, p.ws, from, to), ACTOR);
       const at = `${to}T16:00:00.000Z`;
       const actor = { ...ACTOR, name: 'Programme manager' };
       // Every project has an approver: submitted by its author, approved by another, then published.
@@ -296,7 +296,7 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
         // The real path, Chromium included, for the sample.
         await documents.publish(report.id, undefined, actor, at);
         if (!bulk) {
-          const renderer = reusedPdfRenderer(app.repos.highlightReports.files(report.id)!.pdf);
+          const renderer = reusedPdfRenderer((await app.repos.highlightReports.files(report.id))!.pdf);
           bulk = new HighlightReportDocuments({ repos: app.repos, services: app.services, templates: app.templates, renderer, now: app.store.now, ragMargin: opts.ragMargin ?? 20 });
         }
       } else {
@@ -308,64 +308,64 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
 
   // November 2026: the drafts being written now.
   opts.setClock(`${REFERENCE_DATE}T09:00:00.000Z`);
-  const drafts = projects.map((p) => s.highlightReports.create(p.id, reportBody(r, p.ws, monthStart(MONTHS), monthEnd(MONTHS), REFERENCE_DATE), ACTOR).id);
+  const drafts = projects.map(async (p) => (await s.highlightReports.create(p.id, reportBody(r, p.ws, monthStart(MONTHS), monthEnd(MONTHS), REFERENCE_DATE), ACTOR)).id);
   const bigDraftReportId = drafts[0]!;
 
   // The Wolverhampton example, and a December 2022 draft in its project (the copy of November's).
   const example = await loadExample(app);
-  const nov = app.repos.highlightReports.mustGet(example.highlightReportIds[example.highlightReportIds.length - 1]!);
-  const exampleDraft = s.highlightReports.create(
-    example.projectId,
-    CreateHighlightReport.parse({
-      periodStart: '2022-11-19',
-      periodEnd: '2022-12-16',
-      reportDate: '2022-12-16',
-      overallStatus: nov.overallStatus,
-      summary: nov.summary,
-      helpRequired: nov.helpRequired,
-      achievements: nov.achievements,
-      nextSteps: nov.nextSteps,
-      statusSummary: Object.fromEntries(Object.entries((nov.statusSummary ?? {}) as Record<string, { status: string; explanation?: string | null }>).map(([k, v]) => [k, { status: v.status, explanation: v.explanation ?? null }])),
-      costs: nov.costs,
-    }),
-    ACTOR,
-  );
+  const nov = await app.repos.highlightReports.mustGet(example.highlightReportIds[example.highlightReportIds.length - 1]!);
+  const exampleDraft = await s.highlightReports.create(
+      example.projectId,
+      CreateHighlightReport.parse({
+        periodStart: '2022-11-19',
+        periodEnd: '2022-12-16',
+        reportDate: '2022-12-16',
+        overallStatus: nov.overallStatus,
+        summary: nov.summary,
+        helpRequired: nov.helpRequired,
+        achievements: nov.achievements,
+        nextSteps: nov.nextSteps,
+        statusSummary: Object.fromEntries(Object.entries((nov.statusSummary ?? {}) as Record<string, { status: string; explanation?: string | null }>).map(([k, v]) => [k, { status: v.status, explanation: v.explanation ?? null }])),
+        costs: nov.costs,
+      }),
+      ACTOR,
+    );
 
   // An uploaded PDF (printed from one of the example's Markdown documents, as the example does).
   const here = dirname(fileURLToPath(import.meta.url));
   const uploadPdf = await markdownToPdf(app, readFileSync(join(here, '../src/example/documents/adviser-review.md'), 'utf8'), { title: 'Review meeting with the DfE and NHS England advisers', author: 'DfE SEND adviser', orientation: 'portrait' });
-  const upload = app.repos.uploads.create({ bytes: uploadPdf, pages: countPdfPages(uploadPdf), size: uploadPdf.length, sha256: createHash('sha256').update(uploadPdf).digest('hex'), filename: 'adviser-review.pdf' }, ACTOR);
+  const upload = await app.repos.uploads.create({ bytes: uploadPdf, pages: countPdfPages(uploadPdf), size: uploadPdf.length, sha256: createHash('sha256').update(uploadPdf).digest('hex'), filename: 'adviser-review.pdf' }, ACTOR);
 
   // The scrutiny meeting of 8 December 2026: its Part 1 pack comes to about 100 pages.
   const minutes = [
     '# SEND Improvement Scrutiny Review Group', '', '## Minutes – 10 November 2026', '',
     ...Array.from({ length: 14 }, (_, i) => [`### ${i + 1} ${title(r)}`, '', paragraph(r, 3), '', paragraph(r, 2), '', `**Resolved:** ${sentence(r, MITIGATIONS)}`, '']).flat(),
   ].join('\n');
-  const meeting = s.meetings.create(
-    undefined,
-    CreateMeeting.parse({
-      council: 'Benchshire County Council',
-      committee: 'SEND Improvement – Cross Party Scrutiny Review Group',
-      startsAt: '2026-12-08T18:00:00Z',
-      venue: 'Committee Room 3, County Hall',
-      meetingType: 'Scrutiny Reviews',
-      members: [{ name: 'Councillor A. Example', role: 'chair' }, { name: 'Councillor B. Example', role: 'vice-chair' }, { name: 'Councillor C. Example' }, { name: 'Councillor D. Example' }],
-      contact: { name: 'Scrutiny Officer', phone: '01234 567890', email: 'scrutiny@benchshire.example' },
-      items: [
-        { number: 1, title: 'Apologies for absence', section: 'procedural' },
-        { number: 2, title: 'Declarations of interest', section: 'procedural' },
-        { number: 3, title: 'Minutes of the previous meeting', section: 'procedural', document: { type: 'minutes', text: minutes } },
-        { number: 4, title: 'Progress on the priority action plan', section: 'discussion', document: { type: 'progress-report', planId: plan.id, asOf: REFERENCE_DATE } },
-        { number: 5, title: `${PROJECT_NAMES[0]} – highlight report (draft)`, section: 'discussion', document: { type: 'highlight-report', id: bigDraftReportId } },
-        { number: 6, title: `${PROJECT_NAMES[1]} – highlight report, ${monthStart(SAMPLE_MONTH).slice(0, 7)}`, section: 'information', document: { type: 'highlight-report', id: sampleReportId! } },
-        { number: 7, title: 'Adviser review of progress', section: 'information', document: { type: 'upload', id: upload.id } },
-        { number: 8, title: 'Date of next meeting', section: 'procedural' },
-      ],
-    }),
-    ACTOR,
-  );
+  const meeting = await s.meetings.create(
+      undefined,
+      CreateMeeting.parse({
+        council: 'Benchshire County Council',
+        committee: 'SEND Improvement – Cross Party Scrutiny Review Group',
+        startsAt: '2026-12-08T18:00:00Z',
+        venue: 'Committee Room 3, County Hall',
+        meetingType: 'Scrutiny Reviews',
+        members: [{ name: 'Councillor A. Example', role: 'chair' }, { name: 'Councillor B. Example', role: 'vice-chair' }, { name: 'Councillor C. Example' }, { name: 'Councillor D. Example' }],
+        contact: { name: 'Scrutiny Officer', phone: '01234 567890', email: 'scrutiny@benchshire.example' },
+        items: [
+          { number: 1, title: 'Apologies for absence', section: 'procedural' },
+          { number: 2, title: 'Declarations of interest', section: 'procedural' },
+          { number: 3, title: 'Minutes of the previous meeting', section: 'procedural', document: { type: 'minutes', text: minutes } },
+          { number: 4, title: 'Progress on the priority action plan', section: 'discussion', document: { type: 'progress-report', planId: plan.id, asOf: REFERENCE_DATE } },
+          { number: 5, title: `${PROJECT_NAMES[0]} – highlight report (draft)`, section: 'discussion', document: { type: 'highlight-report', id: bigDraftReportId } },
+          { number: 6, title: `${PROJECT_NAMES[1]} – highlight report, ${monthStart(SAMPLE_MONTH).slice(0, 7)}`, section: 'information', document: { type: 'highlight-report', id: sampleReportId! } },
+          { number: 7, title: 'Adviser review of progress', section: 'information', document: { type: 'upload', id: upload.id } },
+          { number: 8, title: 'Date of next meeting', section: 'procedural' },
+        ],
+      }),
+      ACTOR,
+    );
 
-  const editorToken = app.tokens.create('Bench programme manager', 'editor', ACTOR).secret;
+  const editorToken = (await app.tokens.create('Bench programme manager', 'editor', ACTOR)).secret;
 
   // A seeded sample of actions for the API benchmark.
   const sample: string[] = [];

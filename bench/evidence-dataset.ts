@@ -30,10 +30,10 @@ export async function evidenceDataset(opts: { measures?: number; evidence?: numb
   try {
     const r = mulberry32(15);
     const s = app.services;
-    const plan = s.plans.create(undefined, { title: 'Bench evidence plan', kind: 'priority-action-plan', localArea: 'Benchshire' }, ACTOR);
-    const areaIds = Array.from({ length: 6 }, (_, i) => s.areas.create(plan.id, { number: i + 1, title: `Area ${i + 1}: an area for priority action with a realistic title` }, ACTOR).id);
+    const plan = await s.plans.create(undefined, { title: 'Bench evidence plan', kind: 'priority-action-plan', localArea: 'Benchshire' }, ACTOR);
+    const areaIds = Array.from({ length: 6 }, async (_, i) => (await s.areas.create(plan.id, { number: i + 1, title: `Area ${i + 1}: an area for priority action with a realistic title` }, ACTOR)).id);
     for (const areaId of areaIds) {
-      s.areaUpdates.create(areaId, { asOf: '2026-10-31', done: [], next: [], evidenceOfImpact: 'More plans issued within 20 weeks; parents report being heard.', evidenceIds: [] }, ACTOR);
+      await s.areaUpdates.create(areaId, { asOf: '2026-10-31', done: [], next: [], evidenceOfImpact: 'More plans issued within 20 weeks; parents report being heard.', evidenceIds: [] }, ACTOR);
     }
     const measureIds: string[] = [];
     let values = 0;
@@ -76,7 +76,7 @@ export async function evidenceDataset(opts: { measures?: number; evidence?: numb
       const bytes = Buffer.from(`${lines.join('\n')}\n# file ${f}\n`);
       fileBytes += bytes.length;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      uploadIds.push(app.repos.uploads.create({ bytes, pages: 0, size: bytes.length, sha256, mediaType: 'text/csv', filename: `data-return-${f + 1}.csv` }, ACTOR).id);
+      uploadIds.push((await app.repos.uploads.create({ bytes, pages: 0, size: bytes.length, sha256, mediaType: 'text/csv', filename: `data-return-${f + 1}.csv` }, ACTOR)).id);
     }
     const kinds = ['activity', 'impact', 'voice'] as const;
     const codes = INFORMATION_REQUEST.map((i) => i.code);
@@ -98,7 +98,7 @@ export async function evidenceDataset(opts: { measures?: number; evidence?: numb
         ACTOR,
       );
     }
-    const token = app.tokens.create('Bench programme manager', 'editor', ACTOR).secret;
+    const token = (await app.tokens.create('Bench programme manager', 'editor', ACTOR)).secret;
     return { dbPath, dir, planId: plan.id, token, counts: { measures: nMeasures, values, evidence: nEvidence, files: nFiles, fileBytes } };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });

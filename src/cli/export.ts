@@ -73,23 +73,23 @@ async function main(): Promise<number> {
   const app = await buildApp({ databasePath: env.DATABASE_PATH, ragMargin: env.RAG_AT_RISK_MARGIN });
   try {
     if (values['list-plans'] || !values.plan) {
-      listPlans(app);
+      await listPlans(app);
       if (!values['list-plans']) console.error(`\n${USAGE}`);
       return values['list-plans'] ? 0 : 2;
     }
     const deps = interchangeDeps(app);
-    const plan = app.repos.plans.mustGet(values.plan);
+    const plan = await app.repos.plans.mustGet(values.plan);
     const asOf = values['as-of'] ?? deps.today();
     const slug = plan.localArea.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
     const progress = progressLine();
     if (values.calendar) {
-      write(values.out ?? `${slug}-plan.ics`, planCalendar(deps, plan.id, { asOf }).toString());
+      write(values.out ?? `${slug}-plan.ics`, (await planCalendar(deps, plan.id, { asOf })).toString());
     } else if (values.csv) {
       const bytes = await planCsv(deps, plan.id, values.csv as Kind, { asOf, now: new Date(), onProgress: (sheet, rows) => say(`${sheet}: ${rows.toLocaleString('en-GB')} rows`) });
       write(values.out ?? `${slug}-${values.csv}-${asOf}.csv`, bytes);
     } else {
       let sheets = 0;
-      const wb = planWorkbook(deps, plan.id, { asOf, now: new Date(), onProgress: (sheet, rows) => progress(`Sheets (${sheet}: ${rows.toLocaleString('en-GB')} rows)`, ++sheets, KINDS.length) });
+      const wb = await planWorkbook(deps, plan.id, { asOf, now: new Date(), onProgress: (sheet, rows) => progress(`Sheets (${sheet}: ${rows.toLocaleString('en-GB')} rows)`, ++sheets, KINDS.length) });
       progress.done();
       say('Writing the workbook…');
       write(values.out ?? `${slug}-plan-${asOf}.xlsx`, await xlsxBuffer(wb));
@@ -115,8 +115,8 @@ async function exportExample(out: string, calendar: boolean): Promise<number> {
     say('Loading the Wolverhampton example into a temporary database…');
     const ids = await loadExample(app);
     const asOf = londonDate(EXAMPLE_NOW);
-    if (calendar) write(out, planCalendar(interchangeDeps(app), ids.planId, { asOf }).toString());
-    else write(out, await xlsxBuffer(planWorkbook(interchangeDeps(app), ids.planId, { asOf, now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) })));
+    if (calendar) write(out, (await planCalendar(interchangeDeps(app), ids.planId, { asOf })).toString());
+    else write(out, await xlsxBuffer((await planWorkbook(interchangeDeps(app), ids.planId, { asOf, now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) }))));
     return 0;
   } finally {
     await app.close();

@@ -38,7 +38,7 @@ if (values.help) {
 }
 async function main(app: FastifyInstance): Promise<number> {
   if (values['list-plans'] || (!values.plan && positionals.length === 0)) {
-    listPlans(app);
+    await listPlans(app);
     if (!values['list-plans']) console.error(`\n${USAGE}`);
     return values['list-plans'] ? 0 : 2;
   }
@@ -52,7 +52,7 @@ async function main(app: FastifyInstance): Promise<number> {
     console.error(`--sheet must be one of: ${KINDS.join(', ')}`);
     return 2;
   }
-  app.repos.plans.mustGet(values.plan);
+  await app.repos.plans.mustGet(values.plan);
 
   const bytes = readFileSync(file);
   const format: UploadFormat = extname(file).toLowerCase() === '.csv' ? 'csv' : sniffFormat(bytes) === null && sheet ? 'csv' : 'xlsx';
@@ -66,7 +66,7 @@ async function main(app: FastifyInstance): Promise<number> {
   const onProgress: Progress = (stage, done, total) => progress(stage === 'validating' ? 'Validating' : 'Writing', done, total);
   const actor: Actor = { tokenId: null, name: `npm run import (${safeUser()})`, role: 'admin' };
   t = Date.now();
-  const result = runImport(interchangeDeps(app), values.plan, read, { dryRun: values['dry-run'], actor, onProgress });
+  const result = await runImport(interchangeDeps(app), values.plan, read, { dryRun: values['dry-run'], actor, onProgress });
   progress.done();
   say(`${result.problems.length ? 'Checked' : result.dryRun ? 'Planned' : 'Imported'} in ${seconds(t)}.`);
 

@@ -28,7 +28,7 @@ export class ChangesPageDocuments {
   constructor(private readonly ctx: DocumentContext) {}
 
   async view(planId: string, since: string, until: string, sinceWhat: string): Promise<ChangesPageView> {
-    const plan = this.ctx.repos.plans.mustGet(planId);
+    const plan = await this.ctx.repos.plans.mustGet(planId);
     const changes = await this.ctx.services.changes.forPlan(planId, since, until);
     return { ...buildChangesView(changes, { sinceWhat, noun: 'action', showMeasures: true }), plan: { id: plan.id, title: plan.title, localArea: plan.localArea } };
   }

@@ -49,16 +49,16 @@ export class EvidenceBundleDocuments {
   plan(planId: string, opts: { areaId?: string; asOf?: string }): BundlePlan {
     const { repos, now } = this.ctx;
     const asOf = opts.asOf ?? londonDate(now());
-    return repos.store.db.transaction((t) => {
+    return repos.store.db.transaction(async (t) => {
       const db = t as unknown as Db;
-      const plan = repos.plans.mustGet(planId, db);
-      const areas = repos.areas.inPlan(planId, db);
+      const plan = await repos.plans.mustGet(planId, db);
+      const areas = await repos.areas.inPlan(planId, db);
       const area = opts.areaId ? areas.find((a) => a.id === opts.areaId) : undefined;
       if (opts.areaId && !area) throw new ValidationError([{ in: 'query', path: 'areaId', message: 'is not an area of this plan' }], 'areaId: is not an area of this plan');
-      const evidence = repos.evidence.matching({ planId, areaId: opts.areaId, to: asOf }, db);
+      const evidence = await repos.evidence.matching({ planId, areaId: opts.areaId, to: asOf }, db);
       const areaName = new Map(areas.map((a) => [a.id, `${a.number}. ${a.title}`]));
-      const actionRef = new Map(repos.actions.inPlan(planId, db).map((a) => [a.id, `${a.ref} ${a.title}`]));
-      const measureRef = new Map(repos.measures.inPlan(planId, db).map((m) => [m.id, `${m.ref} ${m.title}`]));
+      const actionRef = new Map((await repos.actions.inPlan(planId, db)).map((a) => [a.id, `${a.ref} ${a.title}`]));
+      const measureRef = new Map((await repos.measures.inPlan(planId, db)).map((m) => [m.id, `${m.ref} ${m.title}`]));
       const uploadIds = [...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))];
       const infos = new Map(repos.uploads.infos(uploadIds, db).map((u) => [u.id, u]));
       const names = bundleNames(
@@ -131,7 +131,7 @@ export class EvidenceBundleDocuments {
       zip.append(indexPdf, { name: 'index.pdf', date, store: true });
       await written();
       for (const f of bundle.files) {
-        zip.append(this.ctx.repos.uploads.bytes(f.uploadId), { name: f.name, date, store: STORED.has(f.mediaType) });
+        zip.append((await this.ctx.repos.uploads.bytes(f.uploadId)), { name: f.name, date, store: STORED.has(f.mediaType) });
         await written();
       }
       await zip.finalize();

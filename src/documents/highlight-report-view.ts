@@ -96,23 +96,23 @@ function group(items: ReportItem[], workstreams: Map<string, { letter: string; t
   return groups;
 }
 
-export function buildHighlightReportView(
+export async function buildHighlightReportView(
   repos: Repos,
   reports: HighlightReportsService,
   row: HighlightReportRow,
   opts: { now: Date; ragMargin: number; db?: Db },
-): HighlightReportView {
+): Promise<HighlightReportView> {
   const db = opts.db;
-  const project = repos.projects.mustGet(row.projectId, db);
-  const plan = repos.plans.mustGet(project.planId, db);
-  const workstreams = new Map(repos.workstreams.inProject(project.id, db).map((w) => [w.id, { letter: w.letter, title: w.title }]));
+  const project = await repos.projects.mustGet(row.projectId, db);
+  const plan = await repos.plans.mustGet(project.planId, db);
+  const workstreams = new Map((await repos.workstreams.inProject(project.id, db)).map((w) => [w.id, { letter: w.letter, title: w.title }]));
   const reportDate = row.reportDate ?? row.periodEnd;
-  const previous = reports.previousFor(row, db);
+  const previous = await reports.previousFor(row, db);
   const fy = financialYearOf(reportDate);
   const summary = (row.statusSummary ?? {}) as Partial<Record<string, { status: RagValue; explanation?: string | null }>>;
 
-  const tasks: TaskView[] = repos.actions
-    .inProject(project.id, db)
+  const tasks: TaskView[] = (await repos.actions
+      .inProject(project.id, db))
     .map((a) => {
       const end = effectiveDueDate(a);
       return {
@@ -130,7 +130,7 @@ export function buildHighlightReportView(
     })
     .sort((a, b) => a.endDate.localeCompare(b.endDate) || (a.startDate ?? a.endDate).localeCompare(b.startDate ?? b.endDate) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
 
-  const risks = repos.risks.inProject(project.id, db).map((r) => ({
+  const risks = (await repos.risks.inProject(project.id, db)).map((r) => ({
     ref: r.ref,
     description: r.description,
     impactDescription: r.impactDescription,
@@ -152,9 +152,9 @@ export function buildHighlightReportView(
     })),
   }));
 
-  const benefits = repos.benefits.inProject(project.id, db);
-  const projectMeasures = repos.measures.inProject(project.id, db);
-  const measureValues = valuesByMeasure(repos.measureValues.forMeasures(projectMeasures.map((m) => m.id), db));
+  const benefits = await repos.benefits.inProject(project.id, db);
+  const projectMeasures = await repos.measures.inProject(project.id, db);
+  const measureValues = valuesByMeasure((await repos.measureValues.forMeasures(projectMeasures.map((m) => m.id), db)));
   const nextPeriodStart = new Date(Date.parse(`${row.periodEnd}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     viewVersion: HIGHLIGHT_VIEW_VERSION,
@@ -202,7 +202,7 @@ export function buildHighlightReportView(
     costs: (row.costs as HighlightReportView['costs']) ?? (project.budget != null ? { spendToDate: 0, forecastSpend: 0, budget: project.budget } : null),
     risks,
     heatMap,
-    issues: repos.issues.inProject(project.id, db).map((i) => ({
+    issues: (await repos.issues.inProject(project.id, db)).map((i) => ({
       ref: i.ref,
       description: i.description,
       impactDescription: i.impactDescription,
@@ -212,7 +212,7 @@ export function buildHighlightReportView(
       resolutionDate: i.resolutionDate,
       owner: i.owner,
     })),
-    dependencies: repos.dependencies.inProject(project.id, db).map((d) => ({
+    dependencies: (await repos.dependencies.inProject(project.id, db)).map((d) => ({
       ref: d.ref,
       description: d.description,
       impactScore: d.impactScore,

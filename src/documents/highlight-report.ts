@@ -18,8 +18,8 @@ export class HighlightReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}
 
   /** The view model: frozen for a published report, live for a draft. */
-  view(id: string): HighlightReportView {
-    const row = this.ctx.repos.highlightReports.mustGet(id);
+  async view(id: string): Promise<HighlightReportView> {
+    const row = await this.ctx.repos.highlightReports.mustGet(id);
     if (row.state === 'published' && row.snapshot) return (row.snapshot as { view: HighlightReportView }).view;
     return this.liveView(row);
   }
@@ -27,20 +27,20 @@ export class HighlightReportDocuments {
   private liveView(row: HighlightReportRow): HighlightReportView {
     const { repos, services, now, ragMargin } = this.ctx;
     // One read transaction, so the report shows one consistent moment of the live data.
-    return repos.store.db.transaction((tx) => {
-      const view = buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never });
-      return { ...view, changes: this.changesSincePrevious(row, view) };
+    return repos.store.db.transaction(async (tx) => {
+      const view = await buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never });
+      return { ...view, changes: (await this.changesSincePrevious(row, view)) };
     });
   }
 
   /** "Changes since the last report": from the previous published report's publication day to today. */
-  private changesSincePrevious(row: HighlightReportRow, view: HighlightReportView): ChangesView | null {
-    const prev = view.previous.reportId ? this.ctx.repos.highlightReports.get(view.previous.reportId) : undefined;
+  private async changesSincePrevious(row: HighlightReportRow, view: HighlightReportView): Promise<ChangesView | null> {
+    const prev = view.previous.reportId ? (await this.ctx.repos.highlightReports.get(view.previous.reportId)) : undefined;
     if (!prev?.publishedAt) return null;
     const until = londonDate(this.ctx.now());
     const published = londonDate(new Date(prev.publishedAt));
     const since = published < until ? published : until;
-    const changes = this.ctx.services.changes.forProjectNow(row.projectId, since, until);
+    const changes = await this.ctx.services.changes.forProjectNow(row.projectId, since, until);
     if (!changes) return null;
     return buildChangesView(changes, { sinceWhat: `the last report (${ukDate(since)})`, noun: 'task', showMeasures: true });
   }
@@ -49,22 +49,22 @@ export class HighlightReportDocuments {
     return this.ctx.templates.render('highlight-report/document', view);
   }
 
-  html(id: string): string {
-    const row = this.ctx.repos.highlightReports.mustGet(id);
+  async html(id: string): Promise<string> {
+    const row = await this.ctx.repos.highlightReports.mustGet(id);
     if (row.state === 'published') {
-      const files = this.ctx.repos.highlightReports.files(id);
+      const files = await this.ctx.repos.highlightReports.files(id);
       if (files) return files.html;
     }
-    return this.renderHtml(this.view(id));
+    return this.renderHtml((await this.view(id)));
   }
 
   async pdf(id: string): Promise<Buffer> {
-    const row = this.ctx.repos.highlightReports.mustGet(id);
+    const row = await this.ctx.repos.highlightReports.mustGet(id);
     if (row.state === 'published') {
-      const files = this.ctx.repos.highlightReports.files(id);
+      const files = await this.ctx.repos.highlightReports.files(id);
       if (files) return files.pdf;
     }
-    const view = this.view(id);
+    const view = await this.view(id);
     return this.printView(view);
   }
 
@@ -77,10 +77,10 @@ export class HighlightReportDocuments {
   async publish(id: string, ifMatch: number[] | undefined, actor: Actor, at?: string): Promise<HighlightReport> {
     const { repos } = this.ctx;
     const store = repos.store;
-    const row = repos.highlightReports.mustGet(id);
+    const row = await repos.highlightReports.mustGet(id);
     if (!ifMatchAllows(ifMatch, row.version)) throw new PreconditionFailedError(row.version);
     if (row.state === 'published') throw new ConflictError(`This report was already published on ${row.publishedAt}.`);
-    this.ctx.services.highlightReports.checkPublishable(row, actor);
+    await this.ctx.services.highlightReports.checkPublishable(row, actor);
 
     const publishedAt = at ?? store.timestamp();
     const live = this.liveView(row);
@@ -89,26 +89,25 @@ export class HighlightReportDocuments {
     const pdf = await accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });
     const sha = createHash('sha256').update(pdf).digest('hex');
 
-    const updated = store.tx((tx) => {
-      const current = repos.highlightReports.mustGet(id, tx);
-      // Someone changed or published the report while it was rendering: the PDF may not match it.
-      if (current.version !== row.version) throw new PreconditionFailedError(current.version);
-      tx.update(highlightReports)
-        .set({
-          state: 'published',
-          publishedAt,
-          publishedBy: actor.name,
-          snapshot: { view, previous: view.previous },
-          pdfSha256: sha,
-          version: current.version + 1,
-          updatedAt: publishedAt,
-        })
-        .where(eq(highlightReports.id, id))
-        .run();
-      repos.highlightReports.saveFiles(tx, id, pdf, html);
-      store.audit(tx, actor, 'publish', 'highlight-report', id, { state: current.state, version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
-      return repos.highlightReports.mustGet(id, tx);
-    });
+    const updated = await store.tx(async (tx) => {
+          const current = await repos.highlightReports.mustGet(id, tx);
+          // Someone changed or published the report while it was rendering: the PDF may not match it.
+          if (current.version !== row.version) throw new PreconditionFailedError(current.version);
+          await tx.update(highlightReports)
+                    .set({
+                      state: 'published',
+                      publishedAt,
+                      publishedBy: actor.name,
+                      snapshot: { view, previous: view.previous },
+                      pdfSha256: sha,
+                      version: current.version + 1,
+                      updatedAt: publishedAt,
+                    })
+                    .where(eq(highlightReports.id, id));
+          await repos.highlightReports.saveFiles(tx, id, pdf, html);
+          await store.audit(tx, actor, 'publish', 'highlight-report', id, { state: current.state, version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
+          return repos.highlightReports.mustGet(id, tx);
+        });
     return this.ctx.services.highlightReports.toApi(updated);
   }
 }

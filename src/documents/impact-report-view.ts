@@ -48,14 +48,14 @@ export function evidenceItemView(e: EvidenceRow, fileName: (uploadId: string) =>
   return { title: e.title, kind: e.kind, asOf: e.asOf, description: e.description, link: e.url, fileName: e.uploadId ? fileName(e.uploadId) : null };
 }
 
-export function buildImpactReportView(repos: Repos, planId: string, asOf: string, opts: { now: Date; db?: Db }): ImpactReportView {
+export async function buildImpactReportView(repos: Repos, planId: string, asOf: string, opts: { now: Date; db?: Db }): Promise<ImpactReportView> {
   const db = opts.db;
-  const plan = repos.plans.mustGet(planId, db);
-  const areas = repos.areas.inPlan(planId, db);
-  const measures = repos.measures.inPlan(planId, db);
+  const plan = await repos.plans.mustGet(planId, db);
+  const areas = await repos.areas.inPlan(planId, db);
+  const measures = await repos.measures.inPlan(planId, db);
   const values = new Map<string, MeasureValueRow[]>();
-  for (const v of repos.measureValues.forMeasures(measures.map((m) => m.id), db)) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
-  const evidence = repos.evidence.matching({ planId, to: asOf }, db);
+  for (const v of (await repos.measureValues.forMeasures(measures.map((m) => m.id), db))) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
+  const evidence = await repos.evidence.matching({ planId, to: asOf }, db);
   const uploads = new Map(repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db).map((u) => [u.id, u]));
   const fileName = (id: string) => uploads.get(id)?.filename ?? `file ${id}`;
   const areaIds = new Set(areas.map((a) => a.id));
@@ -68,8 +68,8 @@ export function buildImpactReportView(repos: Repos, planId: string, asOf: string
     generatedAt: opts.now.toISOString(),
     asOf,
     plan: { title: plan.title, kind: plan.kind, localArea: plan.localArea, principalAuthority: plan.principalAuthority },
-    areas: areas.map((a) => {
-      const u = repos.areaUpdates.latest(a.id, asOf, db);
+    areas: areas.map(async (a) => {
+      const u = await repos.areaUpdates.latest(a.id, asOf, db);
       const items = evidence.filter((e) => e.areaIds.includes(a.id));
       const count = (k: EvidenceRow['kind']) => items.filter((e) => e.kind === k).length;
       return {

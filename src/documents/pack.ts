@@ -220,8 +220,8 @@ export class PackDocuments {
 
   private async layout(meetingId: string, part: 1 | 2, opts: PackOptions = {}) {
     void fontDonor().catch(() => undefined); // parsed while Chromium prints, not after
-    const meeting = this.ctx.repos.meetings.mustGet(meetingId);
-    const published = (id: string) => this.ctx.repos.highlightReports.get(id)?.state === 'published';
+    const meeting = await this.ctx.repos.meetings.mustGet(meetingId);
+    const published = async (id: string) => (await this.ctx.repos.highlightReports.get(id))?.state === 'published';
     const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(agendaPart(meeting.items, part), published) : agendaPart(meeting.items, part);
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
@@ -247,7 +247,7 @@ export class PackDocuments {
     // the documents meanwhile).
     const context = { ...base, agenda: this.agendaRows(agendaItems, pieces, placed) };
     const frontHtml = this.ctx.templates.render('pack/document', { ...context, docs: [] });
-    const printed = this.printPrepared(frontHtml);
+    const printed = await this.printPrepared(frontHtml);
     printed.catch(() => undefined);
     return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
   }
@@ -259,7 +259,7 @@ export class PackDocuments {
     // are read in this process meanwhile.
     const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
     const printing: Promise<Prepared>[] = [];
-    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
+    for (const i of order) if (htmls[i]) printing[i] = (await this.printPrepared(htmls[i]!));
     for (const p of printing) p?.catch(() => undefined);
     const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
     for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
@@ -276,15 +276,15 @@ export class PackDocuments {
         body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(c.check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
       };
     });
-    notes.forEach((n, i) => {
-      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
+    notes.forEach(async (n, i) => {
+      if (n) printing[i] = (await this.printPrepared((htmls[i] = render(n, i))));
     });
     const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
-    return docs.map((d, i): Piece => {
+    return docs.map(async (d, i): Promise<Piece> => {
       const c = checks[i];
       if (d.kind === 'upload' && c?.check.ok) {
         const { pages, sizes, accessibility } = c.check;
-        return { kind: 'upload', doc: d, bytes: this.ctx.repos.uploads.bytes(d.uploadId), pages, sizes, accessibility: accessibility!, src: c.doc };
+        return { kind: 'upload', doc: d, bytes: (await this.ctx.repos.uploads.bytes(d.uploadId)), pages, sizes, accessibility: accessibility!, src: c.doc };
       }
       const p = printed[i]!;
       return {
@@ -308,7 +308,7 @@ export class PackDocuments {
     let check: UploadCheck;
     let doc: PDFDocument | undefined;
     try {
-      doc = await this.load(this.ctx.repos.uploads.bytes(uploadId));
+      doc = await this.load((await this.ctx.repos.uploads.bytes(uploadId)));
       const pages = doc.getPages();
       if (!pages.length) throw new Error('no pages');
       const sizes = pages.map((p) => {
@@ -443,7 +443,7 @@ export class PackDocuments {
     const t = this.ctx.templates;
     switch (d.type) {
       case 'highlight-report': {
-        const view = this.highlightReports.view(d.id);
+        const view = await this.highlightReports.view(d.id);
         return {
           kind: 'html',
           item,
@@ -469,7 +469,7 @@ export class PackDocuments {
       case 'upload':
         return { kind: 'upload', item, uploadId: d.id };
       case 'review': {
-        const view = buildReviewNoteView(this.ctx.repos, await this.ctx.services.reviews.get(d.id), this.ctx.now());
+        const view = await buildReviewNoteView(this.ctx.repos, await this.ctx.services.reviews.get(d.id), this.ctx.now());
         return { kind: 'html', item, orientation: 'portrait', cssClass: 'rn-doc', headerText: view.review.title, body: t.render('review-note/body', { ...view, headingOffset: 1 }) };
       }
       case 'changes': {

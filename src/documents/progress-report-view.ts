@@ -47,15 +47,15 @@ export interface ProgressReportView {
 const emptyCounts = (): RagCounts => ({ 'on-target': 0, 'at-risk': 0, 'off-target': 0, complete: 0, cancelled: 0, total: 0 });
 const byRef = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref, 'en', { numeric: true });
 
-export function buildProgressReportView(repos: Repos, planId: string, asOf: string, opts: { now: Date; ragMargin: number; db?: Db }): ProgressReportView {
+export async function buildProgressReportView(repos: Repos, planId: string, asOf: string, opts: { now: Date; ragMargin: number; db?: Db }): Promise<ProgressReportView> {
   const db = opts.db;
-  const plan = repos.plans.mustGet(planId, db);
-  const areas = repos.areas.inPlan(planId, db);
+  const plan = await repos.plans.mustGet(planId, db);
+  const areas = await repos.areas.inPlan(planId, db);
   const areaNumber = new Map(areas.map((a) => [a.id, a.number]));
   // Project tasks without an area are not part of the plan's areas; they are reported in highlight reports.
-  const actions = repos.actions.inPlan(planId, db).filter((a) => a.areaId !== null);
-  const measures = repos.measures.inPlan(planId, db);
-  const values = valuesByMeasure(repos.measureValues.forMeasures(measures.map((m) => m.id), db));
+  const actions = (await repos.actions.inPlan(planId, db)).filter((a) => a.areaId !== null);
+  const measures = await repos.measures.inPlan(planId, db);
+  const values = valuesByMeasure((await repos.measureValues.forMeasures(measures.map((m) => m.id), db)));
   const totals = emptyCounts();
   const counts = new Map(areas.map((a) => [a.id, emptyCounts()]));
   for (const a of actions) {
@@ -80,8 +80,8 @@ export function buildProgressReportView(repos: Repos, planId: string, asOf: stri
       inspectionReportPublishedOn: plan.inspectionReportPublishedOn,
       deadlines: planDeadlines(plan.inspectionReportPublishedOn),
     },
-    areas: areas.map((a) => {
-      const u = repos.areaUpdates.latest(a.id, asOf, db);
+    areas: areas.map(async (a) => {
+      const u = await repos.areaUpdates.latest(a.id, asOf, db);
       return {
         number: a.number,
         title: a.title,

@@ -17,15 +17,15 @@ export interface ReviewNoteView {
 /** How the note names the plan: the adviser's "WSoA", or the new framework's words. */
 export const planShortName = (kind: string) => (kind === 'wsoa' ? 'WSoA' : kind === 'priority-action-plan' ? 'Priority action plan' : 'Plan');
 
-export function buildReviewNoteView(repos: Repos, review: Review, now: Date): ReviewNoteView {
-  const plan = repos.plans.mustGet(review.planId);
+export async function buildReviewNoteView(repos: Repos, review: Review, now: Date): Promise<ReviewNoteView> {
+  const plan = await repos.plans.mustGet(review.planId);
   const areas = new Map(review.areas.map((a) => [a.areaId, a]));
   const short = planShortName(plan.kind);
   return {
     generatedAt: now.toISOString(),
     plan: { id: plan.id, title: plan.title, kind: plan.kind, localArea: plan.localArea, principalAuthority: plan.principalAuthority, short },
     review,
-    previous: previousOf(repos, review),
+    previous: (await previousOf(repos, review)),
     support: review.supportReceived.map((s) => {
       const a = s.areaId ? areas.get(s.areaId) : undefined;
       return { ...s, areaLabel: a ? `Area ${a.number}: ${a.title}` : 'General' };
@@ -35,7 +35,7 @@ export function buildReviewNoteView(repos: Repos, review: Review, now: Date): Re
   };
 }
 
-function previousOf(repos: Repos, review: Review) {
-  const p = review.previousReviewId ? repos.reviews.get(review.previousReviewId) : undefined;
+async function previousOf(repos: Repos, review: Review) {
+  const p = review.previousReviewId ? (await repos.reviews.get(review.previousReviewId)) : undefined;
   return p ? { title: p.title, heldOn: p.heldOn } : null;
 }

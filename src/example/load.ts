@@ -36,55 +36,54 @@ const DOCUMENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'documents')
 const EXAMPLE_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'example loader' };
 
 export async function loadExample(app: FastifyInstance, data: ExampleData = wolverhampton): Promise<ExampleIds> {
-  const existing = app.store.db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.title, data.plan.title), eq(plans.localArea, data.plan.localArea)))
-    .get();
+  const existing = (await app.store.db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.title, data.plan.title), eq(plans.localArea, data.plan.localArea))))[0];
   if (existing) return describeExisting(app, existing.id, data);
 
   const s = app.services;
   const actor = EXAMPLE_ACTOR;
-  const plan = s.plans.create(undefined, data.plan, actor);
+  const plan = await s.plans.create(undefined, data.plan, actor);
   const areaIds: Record<number, string> = {};
-  for (const a of data.areas) areaIds[a.number] = s.areas.create(plan.id, a, actor).id;
+  for (const a of data.areas) areaIds[a.number] = (await s.areas.create(plan.id, a, actor)).id;
 
-  const project = s.projects.create(plan.id, data.project, actor);
+  const project = await s.projects.create(plan.id, data.project, actor);
   const wsIds: Record<string, string> = {};
-  for (const w of data.workstreams) wsIds[w.letter] = s.workstreams.create(project.id, w, actor).id;
+  for (const w of data.workstreams) wsIds[w.letter] = (await s.workstreams.create(project.id, w, actor)).id;
 
   for (const example of data.actions) {
     const { areaNumber, workstreamLetter, inProject, ...a } = example;
-    s.actions.create(
-      plan.id,
-      {
-        ...a,
-        ownerEmail: exampleActionEmail(example),
-        percentComplete: a.percentComplete ?? 0,
-        milestone: a.milestone ?? false,
-        status: a.status ?? 'not-started',
-        areaId: areaNumber ? areaIds[areaNumber] : null,
-        projectId: inProject ? project.id : null,
-        workstreamId: workstreamLetter ? wsIds[workstreamLetter] : null,
-      },
-      actor,
-    );
+    await s.actions.create(
+            plan.id,
+            {
+              ...a,
+              ownerEmail: exampleActionEmail(example),
+              percentComplete: a.percentComplete ?? 0,
+              milestone: a.milestone ?? false,
+              status: a.status ?? 'not-started',
+              areaId: areaNumber ? areaIds[areaNumber] : null,
+              projectId: inProject ? project.id : null,
+              workstreamId: workstreamLetter ? wsIds[workstreamLetter] : null,
+            },
+            actor,
+          );
   }
 
-  for (const r of data.risks) s.risks.create(project.id, { status: 'open', ...r, ownerEmail: exampleOwnerEmail(r.owner) }, actor);
-  for (const i of data.issues) s.issues.create(project.id, { status: 'open', ...i, ownerEmail: exampleOwnerEmail(i.owner) }, actor);
-  for (const d of data.dependencies) s.dependencies.create(project.id, { status: 'open', updates: [], ...d, ownerEmail: exampleOwnerEmail(d.owner) }, actor);
-  for (const b of data.benefits) s.benefits.create(project.id, b, actor);
+  for (const r of data.risks) await s.risks.create(project.id, { status: 'open', ...r, ownerEmail: exampleOwnerEmail(r.owner) }, actor);
+  for (const i of data.issues) await s.issues.create(project.id, { status: 'open', ...i, ownerEmail: exampleOwnerEmail(i.owner) }, actor);
+  for (const d of data.dependencies) await s.dependencies.create(project.id, { status: 'open', updates: [], ...d, ownerEmail: exampleOwnerEmail(d.owner) }, actor);
+  for (const b of data.benefits) await s.benefits.create(project.id, b, actor);
 
   const highlightReportIds: string[] = [];
   for (const { publish, achievements, nextSteps, statusSummary, ...r } of data.highlightReports) {
     const items = (list: typeof achievements) =>
       (list ?? []).map((i) => ({ workstreamId: i.workstreamLetter ? wsIds[i.workstreamLetter] : null, text: i.text }));
-    const report = s.highlightReports.create(
-      project.id,
-      { ...r, achievements: items(achievements), nextSteps: items(nextSteps), statusSummary: statusSummary as Record<StatusKey, never> },
-      actor,
-    );
+    const report = await s.highlightReports.create(
+          project.id,
+          { ...r, achievements: items(achievements), nextSteps: items(nextSteps), statusSummary: statusSummary as Record<StatusKey, never> },
+          actor,
+        );
     // Published as of its report date, as it was at the time.
     if (publish) {
       // Submitted by the author and approved by the project's approver (two people: four eyes) first.
@@ -100,7 +99,7 @@ export async function loadExample(app: FastifyInstance, data: ExampleData = wolv
 
   for (const u of data.progressUpdates) {
     const { areaNumber, ...update } = u;
-    s.areaUpdates.create(areaIds[areaNumber], { ...update, evidenceIds: [] }, actor);
+    await s.areaUpdates.create(areaIds[areaNumber], { ...update, evidenceIds: [] }, actor);
   }
 
   for (const { supportReceived, ...r } of data.reviews ?? []) {
@@ -164,18 +163,18 @@ async function loadMeeting(app: FastifyInstance, data: ExampleData, planId: stri
                 : { type: 'upload' as const, id: uploadIds[document.key]! },
     })),
   };
-  return app.services.meetings.create(undefined, body, actor).id;
+  return (await app.services.meetings.create(undefined, body, actor)).id;
 }
 
-function describeExisting(app: FastifyInstance, planId: string, data: ExampleData): ExampleIds {
+async function describeExisting(app: FastifyInstance, planId: string, data: ExampleData): Promise<ExampleIds> {
   const r = app.repos;
-  const areaIds = Object.fromEntries(r.areas.inPlan(planId).map((a) => [a.number, a.id]));
-  const project = r.projects.inPlan(planId).find((p) => p.code === data.project.code);
+  const areaIds = Object.fromEntries((await r.areas.inPlan(planId)).map((a) => [a.number, a.id]));
+  const project = (await r.projects.inPlan(planId)).find((p) => p.code === data.project.code);
   if (!project) throw new Error(`The example plan exists but its project ${data.project.code} is missing.`);
-  const highlightReportIds = r.highlightReports.inProject(project.id).map((h) => h.id);
+  const highlightReportIds = (await r.highlightReports.inProject(project.id)).map((h) => h.id);
   // Compared as instants: meetings store startsAt normalised to UTC ("…18:00:00.000Z" for "…18:00:00Z").
   const startsAt = Date.parse(data.meeting.startsAt);
-  const meeting = r.meetings.everything().find((m) => m.committee === data.meeting.committee && Date.parse(m.startsAt) === startsAt);
+  const meeting = (await r.meetings.everything()).find((m) => m.committee === data.meeting.committee && Date.parse(m.startsAt) === startsAt);
   if (!meeting || highlightReportIds.length < data.highlightReports.length) {
     // The meeting is loaded last: without it, an earlier load stopped part-way (it renders PDFs between steps).
     throw new Error(`The example plan ${planId} is only partly loaded (an earlier load was interrupted). Load the example into a fresh database (another DATABASE_PATH); its published reports are records and keep the plan from being deleted.`);

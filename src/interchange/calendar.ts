@@ -92,10 +92,10 @@ function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<strin
   });
 }
 
-export function planCalendar(deps: InterchangeDeps, planId: string, opts: CalendarOptions): ICalCalendar {
+export async function planCalendar(deps: InterchangeDeps, planId: string, opts: CalendarOptions): Promise<ICalCalendar> {
   const { repos } = deps;
-  const plan = repos.plans.mustGet(planId);
-  const data = loadPlanData(repos, planId);
+  const plan = await repos.plans.mustGet(planId);
+  const data = await loadPlanData(repos, planId);
   const cal = ical({
     name: `${plan.localArea}: ${plan.title}`,
     description: `Statutory deadlines, action due dates and meetings of ${plan.title}.`,
@@ -133,7 +133,7 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
   }
 
   // The next monitoring review with DfE and NHS England (the latest review's next date, or its cadence).
-  const latestReview = repos.reviews.latestInPlan(plan.id);
+  const latestReview = await repos.reviews.latestInPlan(plan.id);
   const reviewBy = nextReviewBy(latestReview, plan.reviewCadenceMonths);
   if (reviewBy && latestReview) {
     cal.createEvent({
@@ -180,7 +180,7 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
   }
 
   // Measures: each milestone and the target date, with the value expected by then.
-  for (const m of repos.measures.inPlan(plan.id)) {
+  for (const m of (await repos.measures.inPlan(plan.id))) {
     const dates = [...m.milestones.map((x, i) => ({ key: `milestone-${i}`, by: x.by, value: x.value, what: 'milestone' })), ...(m.target ? [{ key: 'target', by: m.target.by, value: m.target.value, what: 'target' }] : [])];
     for (const x of dates) {
       cal.createEvent({
@@ -199,9 +199,9 @@ export function planCalendar(deps: InterchangeDeps, planId: string, opts: Calend
   }
 
   // Meetings about the plan, timed in Europe/London, with their Part 1 agenda.
-  const reportIds = new Set(data.projects.flatMap((p) => repos.highlightReports.inProject(p.id).map((r) => r.id)));
-  const reviewIds = new Set(repos.reviews.inPlan(plan.id).map((r) => r.id));
-  for (const m of repos.meetings.everything()) {
+  const reportIds = new Set(data.projects.flatMap(async (p) => (await repos.highlightReports.inProject(p.id)).map((r) => r.id)));
+  const reviewIds = new Set((await repos.reviews.inPlan(plan.id)).map((r) => r.id));
+  for (const m of (await repos.meetings.everything())) {
     if (!belongsToPlan(m, plan.id, reportIds, reviewIds)) continue;
     const start = new Date(m.startsAt);
     const end = new Date(start.getTime() + MEETING_HOURS * 3_600_000);

@@ -34,8 +34,8 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
   return fn;
 }
 
-export function listPlans(app: FastifyInstance): void {
-  const plans = app.repos.plans.all(undefined);
+export async function listPlans(app: FastifyInstance): Promise<void> {
+  const plans = await app.repos.plans.all(undefined);
   if (plans.length === 0) {
     console.log('The database has no plans yet. Create one with POST /api/v1/plans (or npm run seed for the example).');
     return;

@@ -218,9 +218,9 @@ export const GENERAL_RULES = [
 ];
 
 /** The plan as a workbook. */
-export function planWorkbook(deps: InterchangeDeps, planId: string, opts: ExportOptions): ExcelJS.Workbook {
-  const plan = deps.repos.plans.mustGet(planId);
-  const data = loadPlanData(deps.repos, planId);
+export async function planWorkbook(deps: InterchangeDeps, planId: string, opts: ExportOptions): Promise<ExcelJS.Workbook> {
+  const plan = await deps.repos.plans.mustGet(planId);
+  const data = await loadPlanData(deps.repos, planId);
   const keys = new PlanKeys(data);
   const wb = newWorkbook(opts.now, plan.title);
   wb.subject = `${plan.localArea}: ${plan.title}`;
@@ -253,8 +253,8 @@ export async function xlsxBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 /** One sheet of the plan as CSV (UTF-8 with a byte order mark, so Excel reads "£" and "–" right). */
 export async function planCsv(deps: InterchangeDeps, planId: string, kind: Kind, opts: ExportOptions): Promise<Buffer> {
-  deps.repos.plans.mustGet(planId);
-  const data = loadPlanData(deps.repos, planId);
+  await deps.repos.plans.mustGet(planId);
+  const data = await loadPlanData(deps.repos, planId);
   const keys = new PlanKeys(data);
   const spec = sheetSpec(kind);
   const wb = new ExcelJS.Workbook();

@@ -77,15 +77,15 @@ export interface ImportOptions {
   inTransaction?: (tx: Db, result: ImportResult) => void;
 }
 
-export function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): ImportResult {
+export async function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): Promise<ImportResult> {
   const { repos, store } = deps;
-  repos.plans.mustGet(planId);
+  await repos.plans.mustGet(planId);
   if (opts.dryRun) {
-    const plan = planImport(read, loadPlanData(repos, planId), opts.onProgress);
+    const plan = planImport(read, (await loadPlanData(repos, planId)), opts.onProgress);
     return summarise(planId, plan, true, false);
   }
-  return store.tx((tx) => {
-    const data = loadPlanData(repos, planId, tx);
+  return store.tx(async (tx) => {
+    const data = await loadPlanData(repos, planId, tx);
     const result = applyChecked(tx, deps, data, planImport(read, data, opts.onProgress), opts);
     opts.inTransaction?.(tx, result);
     return result;
@@ -116,13 +116,13 @@ export interface Planned {
 }
 
 /** Applies an import planned elsewhere (the reader's worker) in one transaction, if the plan's records have not changed since. */
-export function applyPlanned(deps: InterchangeDeps, planId: string, planned: Planned, opts: ImportOptions): ImportResult {
+export async function applyPlanned(deps: InterchangeDeps, planId: string, planned: Planned, opts: ImportOptions): Promise<ImportResult> {
   const { repos, store } = deps;
-  repos.plans.mustGet(planId);
+  await repos.plans.mustGet(planId);
   const { plan } = planned;
   if (opts.dryRun) return summarise(planId, plan, true, false);
-  return store.tx((tx) => {
-    const data = loadPlanData(repos, planId, tx);
+  return store.tx(async (tx) => {
+    const data = await loadPlanData(repos, planId, tx);
     if (plan.problems.length === 0 && planFingerprint(data) !== planned.fingerprint) throw new PlanChangedError();
     const result = applyChecked(tx, deps, data, plan, opts);
     opts.inTransaction?.(tx, result);

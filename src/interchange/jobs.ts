@@ -51,62 +51,59 @@ export class ImportJobs {
   ) {}
 
   /** Marks the jobs of processes that are gone (a restart, a crash) as interrupted. Returns how many. */
-  markInterrupted(): number {
-    const open = this.store.db.select().from(importJobs).where(inArray(importJobs.status, ['queued', 'running'])).all();
+  async markInterrupted(): Promise<number> {
+    const open = await this.store.db.select().from(importJobs).where(inArray(importJobs.status, ['queued', 'running']));
     const gone = open.filter((j) => j.runnerPid === process.pid || !processAlive(j.runnerPid)).map((j) => j.id);
     if (gone.length === 0) return 0;
-    this.store.db
-      .update(importJobs)
-      .set({ status: 'interrupted', finishedAt: this.store.timestamp(), error: INTERRUPTED_MESSAGE })
-      .where(and(inArray(importJobs.id, gone), inArray(importJobs.status, ['queued', 'running'])))
-      .run();
+    await this.store.db
+            .update(importJobs)
+            .set({ status: 'interrupted', finishedAt: this.store.timestamp(), error: INTERRUPTED_MESSAGE })
+            .where(and(inArray(importJobs.id, gone), inArray(importJobs.status, ['queued', 'running'])));
     return gone.length;
   }
 
   /** Records the job and queues `run` to start after the current request has been answered. */
-  submit(planId: string, rows: number, dryRun: boolean, actor: Actor, run: JobRun): ImportJob {
+  async submit(planId: string, rows: number, dryRun: boolean, actor: Actor, run: JobRun): Promise<ImportJob> {
     const { db } = this.store;
     const cutoff = new Date(this.store.now().getTime() - KEEP_DAYS * 86_400_000).toISOString();
-    db.delete(importJobs).where(lt(importJobs.finishedAt, cutoff)).run();
+    await db.delete(importJobs).where(lt(importJobs.finishedAt, cutoff));
     const id = newId('imp');
-    db.insert(importJobs)
-      .values({ id, planId, status: 'queued', dryRun, rows, actorName: actor.name, actorRole: actor.role, actorTokenId: actor.tokenId, runnerPid: process.pid, submittedAt: this.store.timestamp() })
-      .run();
+    await db.insert(importJobs)
+            .values({ id, planId, status: 'queued', dryRun, rows, actorName: actor.name, actorRole: actor.role, actorTokenId: actor.tokenId, runnerPid: process.pid, submittedAt: this.store.timestamp() });
     const done = new Promise<ImportJob | undefined>((resolve) => {
-      setImmediate(() => {
-        this.execute(id, run);
+      setImmediate(async () => {
+        await this.execute(id, run);
         resolve(this.get(id));
       });
     });
     this.done.set(id, done);
     void done.then(() => this.done.delete(id));
-    return this.get(id)!;
+    return (await this.get(id))!;
   }
 
-  get(id: string): ImportJob | undefined {
-    const row = this.store.db.select().from(importJobs).where(eq(importJobs.id, id)).get();
+  async get(id: string): Promise<ImportJob | undefined> {
+    const row = (await this.store.db.select().from(importJobs).where(eq(importJobs.id, id)))[0];
     return row ? toJob(row) : undefined;
   }
 
   /** Resolves when the job has finished (for the CLI and tests). */
   async settled(id: string): Promise<ImportJob | undefined> {
-    return (await this.done.get(id)) ?? this.get(id);
+    return (await this.done.get(id)) ?? (await this.get(id));
   }
 
-  private execute(id: string, run: JobRun): void {
+  private async execute(id: string, run: JobRun): Promise<void> {
     const { db } = this.store;
-    db.update(importJobs).set({ status: 'running', startedAt: this.store.timestamp() }).where(eq(importJobs.id, id)).run();
+    await db.update(importJobs).set({ status: 'running', startedAt: this.store.timestamp() }).where(eq(importJobs.id, id));
     let recorded = false;
-    const finish = (tx: Db, result: ImportResult) => {
-      tx.update(importJobs)
-        .set({ status: result.problems.length ? 'failed' : 'succeeded', result, finishedAt: this.store.timestamp() })
-        .where(eq(importJobs.id, id))
-        .run();
+    const finish = async (tx: Db, result: ImportResult) => {
+      await tx.update(importJobs)
+                .set({ status: result.problems.length ? 'failed' : 'succeeded', result, finishedAt: this.store.timestamp() })
+                .where(eq(importJobs.id, id));
       recorded = true;
     };
     try {
       const result = run(finish);
-      if (!recorded) finish(db, result);
+      if (!recorded) await finish(db, result);
     } catch (err) {
       let error: string;
       if (err instanceof AppError && err.status < 500) error = `${err.message} Nothing was written.`;
@@ -114,7 +111,7 @@ export class ImportJobs {
         error = `The import stopped on an error on our side (reference ${id}); nothing was written.`;
         this.onError(err, id);
       }
-      db.update(importJobs).set({ status: 'failed', error, finishedAt: this.store.timestamp() }).where(eq(importJobs.id, id)).run();
+      await db.update(importJobs).set({ status: 'failed', error, finishedAt: this.store.timestamp() }).where(eq(importJobs.id, id));
     }
   }
 }

@@ -28,28 +28,28 @@ export interface PlanData {
 
 export type AnyRow = PlanData[Kind][number];
 
-export function loadPlanData(repos: Repos, planId: string, db?: Db): PlanData {
-  const projects = repos.projects.inPlan(planId, db).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+export async function loadPlanData(repos: Repos, planId: string, db?: Db): Promise<PlanData> {
+  const projects = (await repos.projects.inPlan(planId, db)).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
   const perProject = <T>(f: (projectId: string) => T[]) => projects.flatMap((p) => f(p.id));
   return {
     planId,
-    areas: repos.areas.inPlan(planId, db),
+    areas: (await repos.areas.inPlan(planId, db)),
     projects,
     workstreams: perProject((id) => repos.workstreams.inProject(id, db)),
-    actions: sortByRef(repos.actions.inPlan(planId, db)),
-    risks: perProject((id) => sortByRef(repos.risks.inProject(id, db) as RiskRow[])),
-    issues: perProject((id) => sortByRef(repos.issues.inProject(id, db) as IssueRow[])),
-    dependencies: perProject((id) => sortByRef(repos.dependencies.inProject(id, db) as DependencyRow[])),
-    benefits: perProject((id) => sortByRef(repos.benefits.inProject(id, db) as BenefitRow[])),
-    ...measuresOf(repos, planId, db),
+    actions: sortByRef((await repos.actions.inPlan(planId, db))),
+    risks: perProject(async (id) => sortByRef((await repos.risks.inProject(id, db)) as RiskRow[])),
+    issues: perProject(async (id) => sortByRef((await repos.issues.inProject(id, db)) as IssueRow[])),
+    dependencies: perProject(async (id) => sortByRef((await repos.dependencies.inProject(id, db)) as DependencyRow[])),
+    benefits: perProject(async (id) => sortByRef((await repos.benefits.inProject(id, db)) as BenefitRow[])),
+    ...(await measuresOf(repos, planId, db)),
   };
 }
 
-function measuresOf(repos: Repos, planId: string, db?: Db): Pick<PlanData, 'measures' | 'measureValues'> {
-  const measures = sortByRef(repos.measures.inPlan(planId, db));
+async function measuresOf(repos: Repos, planId: string, db?: Db): Promise<Pick<PlanData, 'measures' | 'measureValues'>> {
+  const measures = sortByRef((await repos.measures.inPlan(planId, db)));
   const order = new Map(measures.map((m, i) => [m.id, i]));
-  const measureValues = repos.measureValues
-    .forMeasures(measures.map((m) => m.id), db)
+  const measureValues = (await repos.measureValues
+      .forMeasures(measures.map((m) => m.id), db))
     .sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   return { measures, measureValues };
 }

@@ -24,9 +24,9 @@ export default async function calendarFeedPublicRoutes(app: FastifyInstance) {
       response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems(400, 404) },
     },
     handler: async (req, reply) => {
-      const feed = app.repos.calendarFeeds.bySecret(req.params.file.slice(0, -4));
+      const feed = await app.repos.calendarFeeds.bySecret(req.params.file.slice(0, -4));
       if (!feed) throw new NotFoundError('calendar feed', 'given');
-      const cal = planCalendar(deps, feed.planId, { asOf: deps.today() });
+      const cal = await planCalendar(deps, feed.planId, { asOf: deps.today() });
       return reply
         .type(CALENDAR_TYPE)
         .header('Cache-Control', 'private, max-age=300')

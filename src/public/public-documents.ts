@@ -94,7 +94,7 @@ export class PublicDocuments {
 
   /** The public's agenda (Part 1): unpublished highlight reports left out with a note. */
   agenda(m: MeetingRow): AgendaItem[] {
-    return withUnpublishedLeftOut(agendaPart(m.items, 1), (id) => this.repo.highlightReportState(id)?.state === 'published');
+    return withUnpublishedLeftOut(agendaPart(m.items, 1), async (id) => (await this.repo.highlightReportState(id))?.state === 'published');
   }
 
   /** The stored Part 1 pack PDF, built (once, shared by concurrent requests) when its inputs changed. */
@@ -113,13 +113,13 @@ export class PublicDocuments {
    */
   async agendaOutline(m: MeetingRow): Promise<PackOutline | null> {
     const key = this.packKey(m);
-    const stored = this.repo.meta(key);
+    const stored = await this.repo.meta(key);
     if (stored) return stored as unknown as PackOutline;
     let entry = this.outlines.get(key);
     if (entry?.value) return entry.value;
     if (entry?.failedUntil && entry.failedUntil > Date.now()) return null;
     if (!entry?.pending) {
-      const pending = renderingFor('public', () => this.app.documents.packs.outline(m.id, 1, { publishedOnly: true }));
+      const pending = await renderingFor('public', () => this.app.documents.packs.outline(m.id, 1, { publishedOnly: true }));
       entry = { pending };
       remember(this.outlines, key, entry);
       pending.then(
@@ -146,7 +146,7 @@ export class PublicDocuments {
     return this.stored(this.itemKey(m, item), m, item.number, async () => {
       switch (d.type) {
         case 'highlight-report':
-          return html(docs.highlightReports.html(d.id));
+          return html((await docs.highlightReports.html(d.id)));
         case 'progress-report':
           return html(docs.progressReports.html(d.planId, d.asOf ?? when.isoDate));
         case 'minutes':
@@ -167,7 +167,7 @@ export class PublicDocuments {
         case 'upload': {
           // Uploads stored before they were checked are checked now: the public never gets active content.
           try {
-            const { bytes } = await preparePdf(this.app.repos.uploads.bytes(d.id));
+            const { bytes } = await preparePdf((await this.app.repos.uploads.bytes(d.id)));
             return { body: bytes, mediaType: 'application/pdf' };
           } catch (err) {
             if (err instanceof AppError && err.status < 500) throw new DocumentUnavailableError(`The document of item ${item.number} cannot be published: ${err.message}`);
@@ -179,7 +179,7 @@ export class PublicDocuments {
   }
 
   packKey(m: MeetingRow): string {
-    const inputs = this.agenda(m).flatMap((i) => (i.document ? [`${i.number}=${this.documentInputs(m, i)}`] : []));
+    const inputs = this.agenda(m).flatMap(async (i) => (i.document ? [`${i.number}=${(await this.documentInputs(m, i))}`] : []));
     return sha256(JSON.stringify([FORMAT, fingerprint(), 'pack', m.id, m.version, inputs]));
   }
 
@@ -187,45 +187,45 @@ export class PublicDocuments {
     return sha256(JSON.stringify([FORMAT, fingerprint(), 'item', m.id, m.version, item.number, this.documentInputs(m, item)]));
   }
 
-  private documentInputs(m: MeetingRow, item: AgendaItem): string {
+  private async documentInputs(m: MeetingRow, item: AgendaItem): Promise<string> {
     const d = item.document!;
     switch (d.type) {
       case 'highlight-report': {
-        const r = this.repo.highlightReportState(d.id);
+        const r = await this.repo.highlightReportState(d.id);
         return `hr:${d.id}:${r?.state}:${r?.version}`;
       }
       case 'progress-report':
-        return `pr:${d.planId}:${d.asOf ?? meetingDate(m.startsAt).isoDate}:${sha256(this.repo.planInputs(d.planId))}`;
+        return `pr:${d.planId}:${d.asOf ?? meetingDate(m.startsAt).isoDate}:${sha256((await this.repo.planInputs(d.planId)))}`;
       case 'review': {
-        const r = this.repo.reviewState(d.id);
-        return `rv:${d.id}:${r?.version}:${r ? sha256(this.repo.planInputs(r.planId)) : ''}`;
+        const r = await this.repo.reviewState(d.id);
+        return `rv:${d.id}:${r?.version}:${r ? sha256((await this.repo.planInputs(r.planId))) : ''}`;
       }
       case 'changes':
-        return `ch:${d.planId}:${d.since ?? ''}:${this.repo.latestAuditId()}`;
+        return `ch:${d.planId}:${d.since ?? ''}:${(await this.repo.latestAuditId())}`;
       case 'minutes':
         return 'minutes'; // its text is part of the meeting row (its version)
       case 'upload':
-        return `upl:${d.id}:${this.repo.uploadSha256(d.id)}`;
+        return `upl:${d.id}:${(await this.repo.uploadSha256(d.id))}`;
     }
   }
 
-  private stored(
+  private async stored(
     key: string,
     m: MeetingRow,
     itemNumber: number | null,
     build: () => Promise<{ body: Buffer; mediaType: string; meta?: Record<string, unknown> }>,
   ): Promise<StoredDocument> {
-    const row = this.repo.get(key);
+    const row = await this.repo.get(key);
     if (row) return Promise.resolve({ body: row.body, mediaType: row.mediaType, etag: row.etag });
     const failed = this.failures.get(key);
     if (failed && failed.until > Date.now()) return Promise.reject(failed.error);
     let pending = this.building.get(key);
     if (!pending) {
       pending = renderingFor('public', build)
-        .then(({ body, mediaType, meta }) => {
+        .then(async ({ body, mediaType, meta }) => {
           const etag = etagOf(body);
           try {
-            this.repo.put({ contentKey: key, meetingId: m.id, kind: itemNumber === null ? 'pack' : 'item', itemNumber, mediaType, body, etag, meta: meta ?? null });
+            await this.repo.put({ contentKey: key, meetingId: m.id, kind: itemNumber === null ? 'pack' : 'item', itemNumber, mediaType, body, etag, meta: meta ?? null });
           } catch (err) {
             // The meeting went away while printing: serve this copy, keep nothing.
             this.app.log.warn({ err, meetingId: m.id }, 'public document not stored');

@@ -40,8 +40,8 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
   const r = app.withTypeProvider<ZodTypeProvider>();
   const stored = new PublicDocuments(app, new PublicDocumentsRepo(app.store), opts);
 
-  function publicMeeting(id: string): MeetingRow {
-    const m = app.repos.meetings.get(id);
+  async function publicMeeting(id: string): Promise<MeetingRow> {
+    const m = await app.repos.meetings.get(id);
     if (!m || !m.isPublic) throw new NotFoundError('public meeting', id);
     return m;
   }
@@ -58,7 +58,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       response: { 200: HtmlBody, 304: NotModified, ...problems(400, 404, 429) },
     },
     handler: async (req, reply) => {
-      const m = publicMeeting(req.params.id);
+      const m = await publicMeeting(req.params.id);
       const when = meetingDate(m.startsAt);
       // Page numbers when known (stored pack, or measured within a short wait); without them otherwise.
       const outline = await stored.agendaOutline(m);
@@ -110,7 +110,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       response: { 200: PdfBody, 304: NotModified, ...problems(400, 404, 422, 429, 503, 504) },
     },
     handler: async (req, reply) => {
-      const m = publicMeeting(req.params.id);
+      const m = await publicMeeting(req.params.id);
       return sendStored(req, reply, await stored.pack(m), `inline; filename="agenda-pack-${m.startsAt.slice(0, 10).replace(/[^0-9-]/g, '_')}.pdf"`);
     },
   });
@@ -127,7 +127,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       response: { 200: z.any().meta({ description: 'text/html or application/pdf' }), 304: NotModified, ...problems(400, 404, 429, 503, 504) },
     },
     handler: async (req, reply) => {
-      const m = publicMeeting(req.params.id);
+      const m = await publicMeeting(req.params.id);
       const item = stored.agenda(m).find((i) => i.number === req.params.number);
       if (!item?.document) throw new NotFoundError('agenda item document', String(req.params.number));
       const doc = await stored.item(m, item);

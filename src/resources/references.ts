@@ -10,28 +10,28 @@ export type ReferencedType = 'area' | 'action' | 'measure' | 'evidence';
 const without = (ids: string[], id: string) => ids.filter((x) => x !== id);
 
 /** Removes `id` (a record of the plan, about to be deleted) from every list in the plan that names it. */
-export function dropReferences(repos: Repos, tx: Db, actor: Actor, type: ReferencedType, id: string, planId: string): void {
-  const fromMeasures = (field: 'areaIds' | 'actionIds') => {
-    for (const m of repos.measures.naming(planId, field, id, tx)) repos.measures.updateIn(tx, m.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+export async function dropReferences(repos: Repos, tx: Db, actor: Actor, type: ReferencedType, id: string, planId: string): Promise<void> {
+  const fromMeasures = async (field: 'areaIds' | 'actionIds') => {
+    for (const m of (await repos.measures.naming(planId, field, id, tx))) await repos.measures.updateIn(tx, m.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
   };
-  const fromEvidence = (field: 'areaIds' | 'actionIds' | 'measureIds') => {
-    for (const e of repos.evidence.naming(planId, field, id, tx)) repos.evidence.updateIn(tx, e.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+  const fromEvidence = async (field: 'areaIds' | 'actionIds' | 'measureIds') => {
+    for (const e of (await repos.evidence.naming(planId, field, id, tx))) await repos.evidence.updateIn(tx, e.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
   };
   switch (type) {
     case 'area':
-      fromMeasures('areaIds');
-      fromEvidence('areaIds');
+      await fromMeasures('areaIds');
+      await fromEvidence('areaIds');
       return;
     case 'action':
-      fromMeasures('actionIds');
-      fromEvidence('actionIds');
+      await fromMeasures('actionIds');
+      await fromEvidence('actionIds');
       return;
     case 'measure':
-      fromEvidence('measureIds');
+      await fromEvidence('measureIds');
       return;
     case 'evidence':
-      for (const u of repos.areaUpdates.linkingEvidence(planId, id, tx)) {
-        repos.areaUpdates.updateIn(tx, u.id, undefined, actor, (cur) => ({ evidenceIds: without(cur.evidenceIds, id) }));
+      for (const u of (await repos.areaUpdates.linkingEvidence(planId, id, tx))) {
+        await repos.areaUpdates.updateIn(tx, u.id, undefined, actor, (cur) => ({ evidenceIds: without(cur.evidenceIds, id) }));
       }
       return;
   }

@@ -34,50 +34,50 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
   constructor(protected readonly o: ResourceServiceOptions<R, C, U, Q, A>) {}
 
   /** `tx`: the caller's transaction (an import's one transaction), else one of its own. */
-  create(parentId: string | undefined, body: C, actor: Actor, tx?: Db): A {
+  async create(parentId: string | undefined, body: C, actor: Actor, tx?: Db): Promise<A> {
     const { parent } = this.o;
-    if (parent) parent.repo.mustGet(parentId!, tx);
-    const row = this.o.repo.create(actor, (tx) => {
-      if (this.o.createValues) return this.o.createValues(body, parentId, tx);
-      const values: Record<string, unknown> = { ...body };
-      for (const k of this.o.optional ?? []) if (values[k] === undefined) values[k] = null;
-      if (parent) values[parent.key] = parentId;
-      return values;
-    }, tx);
+    if (parent) await parent.repo.mustGet(parentId!, tx);
+    const row = await this.o.repo.create(actor, (tx) => {
+          if (this.o.createValues) return this.o.createValues(body, parentId, tx);
+          const values: Record<string, unknown> = { ...body };
+          for (const k of this.o.optional ?? []) if (values[k] === undefined) values[k] = null;
+          if (parent) values[parent.key] = parentId;
+          return values;
+        }, tx);
     return this.o.toApi(row as RowOf<R>);
   }
 
-  get(id: string): A {
-    return this.o.toApi(this.o.repo.mustGet(id) as RowOf<R>);
+  async get(id: string): Promise<A> {
+    return this.o.toApi((await this.o.repo.mustGet(id)) as RowOf<R>);
   }
 
-  list(parentId: string | undefined, query: Q): Page<A> {
+  async list(parentId: string | undefined, query: Q): Promise<Page<A>> {
     const { parent } = this.o;
     const where: (SQL | undefined)[] = [];
     if (parent) {
-      parent.repo.mustGet(parentId!);
+      await parent.repo.mustGet(parentId!);
       where.push(eq(parent.column, parentId!));
     }
     const filters = (this.o.filters?.(query) ?? []).filter(Boolean);
     where.push(...filters);
     // A parent's plain page (the commonest list) comes from statements prepared once.
-    const page = parent && filters.length === 0 ? this.o.repo.listBy(parent.column, parentId!, query) : this.o.repo.list(and(...where), query);
+    const page = parent && filters.length === 0 ? (await this.o.repo.listBy(parent.column, parentId!, query)) : (await this.o.repo.list(and(...where), query));
     return { items: page.items.map((r) => this.o.toApi(r as RowOf<R>)), nextCursor: page.nextCursor };
   }
 
-  update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor, tx?: Db): A {
-    const row = this.o.repo.update(
-      id,
-      ifMatch,
-      actor,
-      (current, tx) => (this.o.patchValues ? this.o.patchValues(body, current as RowOf<R>, tx) : definedOnly(body)),
-      tx,
-    );
+  async update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Promise<A> {
+    const row = await this.o.repo.update(
+          id,
+          ifMatch,
+          actor,
+          (current, tx) => (this.o.patchValues ? this.o.patchValues(body, current as RowOf<R>, tx) : definedOnly(body)),
+          tx,
+        );
     return this.o.toApi(row as RowOf<R>);
   }
 
-  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
     const guard = this.o.guardDelete;
-    this.o.repo.delete(id, ifMatch, actor, guard ? (current, tx) => guard(current as RowOf<R>, tx, actor) : undefined);
+    await this.o.repo.delete(id, ifMatch, actor, guard ? (current, tx) => guard(current as RowOf<R>, tx, actor) : undefined);
   }
 }

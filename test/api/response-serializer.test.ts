@@ -37,14 +37,14 @@ function same(schema: z.ZodType, data: unknown) {
 const served = (schema: z.ZodType, data: unknown) => (compileZodStringify(schema) ?? ((d: unknown) => zodWay(schema, d)))(data);
 
 describe('fast response serialization', () => {
-  it('writes every resource of the example exactly as zod did', () => {
+  it('writes every resource of the example exactly as zod did', async () => {
     const s = t.app.services;
     const all = { limit: 500 };
     same(Plan, s.plans.get(ids.planId));
     same(pageOf(Area), s.areas.list(ids.planId, all));
     same(Project, s.projects.get(ids.projectId));
     same(pageOf(Workstream), s.workstreams.list(ids.projectId, all));
-    const actions = s.actions.list(ids.planId, all as never);
+    const actions = await s.actions.list(ids.planId, all as never);
     expect(actions.items.length).toBeGreaterThan(20);
     same(pageOf(Action), actions);
     for (const a of actions.items) same(Action, a);
@@ -52,7 +52,7 @@ describe('fast response serialization', () => {
     same(pageOf(Issue), s.issues.list(ids.projectId, all));
     same(pageOf(Dependency), s.dependencies.list(ids.projectId, all));
     same(pageOf(Benefit), s.benefits.list(ids.projectId, all));
-    const reports = s.highlightReports.list(ids.projectId, all as never);
+    const reports = await s.highlightReports.list(ids.projectId, all as never);
     expect(reports.items.some((r) => r.state === 'published')).toBe(true);
     same(pageOf(HighlightReport), reports);
     for (const areaId of Object.values(ids.areaIds)) same(pageOf(AreaUpdate), s.areaUpdates.list(areaId, all));

@@ -20,15 +20,15 @@ describe('an import planned against a snapshot of the plan', () => {
     const actor = { tokenId: null, name: 'test', role: 'admin' as const };
     const planId = await newPlan(t);
     const read = await readUpload(await workbook({ Areas: [['Number', 'Title'], [1, 'One']] }), 'xlsx');
-    const plan = (snapshot = loadPlanData(t.app.repos, planId)) => ({ plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) });
+    const plan = async (snapshot = (await loadPlanData(t.app.repos, planId))) => ({ plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) });
 
-    const stale = plan();
+    const stale = await plan();
     expect((await t.admin.post(`/api/v1/plans/${planId}/areas`, { number: 7, title: 'Added meanwhile' })).statusCode).toBe(201);
     const before = counts(t);
     expect(() => applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).toThrow(PlanChangedError);
     expect(counts(t)).toEqual(before);
 
-    const fresh = applyPlanned(interchangeDeps(t.app), planId, plan(), { dryRun: false, actor });
+    const fresh = await applyPlanned(interchangeDeps(t.app), planId, (await plan()), { dryRun: false, actor });
     expect(fresh).toMatchObject({ applied: true, created: { areas: 1 } });
     expect(counts(t).areas).toBe(before.areas + 1);
   });

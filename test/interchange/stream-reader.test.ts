@@ -121,7 +121,7 @@ describe('the streaming reader', () => {
       ],
     ];
     for (const [name, bytes] of broken) {
-      await expect(readUpload(bytes, 'xlsx'), name).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not a readable Excel workbook/) });
+      await expect((await readUpload(bytes, 'xlsx')), name).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not a readable Excel workbook/) });
     }
   });
 });

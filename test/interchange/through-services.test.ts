@@ -28,7 +28,7 @@ const sheets = {
 
 async function planned(planId: string) {
   const read = await readUpload(await workbook(sheets), 'xlsx');
-  const snapshot = loadPlanData(t.app.repos, planId);
+  const snapshot = await loadPlanData(t.app.repos, planId);
   return { plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) };
 }
 
@@ -41,7 +41,7 @@ describe('an import through the services', () => {
     const row = p.plan.rows.find((r) => r.key === '1.2')!;
     Object.assign(row.values, { startDate: '2023-05-01', ragOverrideReason: null });
     const before = counts(t);
-    const result = applyPlanned(interchangeDeps(t.app), planId, p, { dryRun: false, actor });
+    const result = await applyPlanned(interchangeDeps(t.app), planId, p, { dryRun: false, actor });
     expect(result.applied).toBe(false);
     expect(result.problems).toEqual([
       { sheet: 'Actions', row: 3, column: 'Start date', cell: 'D3', path: 'Actions!D3', message: 'Start date must not be after dueDate (2023-03-31)' },
@@ -53,7 +53,7 @@ describe('an import through the services', () => {
 
   it('writes each record through its service, audited as the importer', async () => {
     const planId = await newPlan(t);
-    const result = applyPlanned(interchangeDeps(t.app), planId, await planned(planId), { dryRun: false, actor });
+    const result = await applyPlanned(interchangeDeps(t.app), planId, await planned(planId), { dryRun: false, actor });
     expect(result).toMatchObject({ applied: true, created: { areas: 1, actions: 2 } });
     const events = t.app.database.sqlite
       .prepare(`select actor_name as who, operation, resource_type as type from audit_events where resource_id in (select id from actions where plan_id = ? union select id from areas where plan_id = ?)`)

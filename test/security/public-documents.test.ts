@@ -34,10 +34,10 @@ beforeAll(async () => {
   await post(`/api/v1/highlight-reports/${published}/publish`, undefined);
   draftId = (await post(`/api/v1/projects/${projectId}/highlight-reports`, { periodStart: '2022-10-01', periodEnd: '2022-10-31', overallStatus: 'at-risk', summary: 'DRAFT-SECRET-MARKER' })).id;
   // An upload stored before uploads were checked: it still carries JavaScript.
-  const old = t.app.repos.uploads.create(
-    { bytes: await armedPdf('OLD-UPLOAD', arms.openActionJavaScript), pages: 2, sha256: 'x', size: 1, filename: 'old.pdf' },
-    { tokenId: null, name: 'test', role: 'admin', requestId: 'r' },
-  );
+  const old = await t.app.repos.uploads.create(
+      { bytes: await armedPdf('OLD-UPLOAD', arms.openActionJavaScript), pages: 2, sha256: 'x', size: 1, filename: 'old.pdf' },
+      { tokenId: null, name: 'test', role: 'admin', requestId: 'r' },
+    );
   meetingId = (
     await post('/api/v1/meetings', {
       committee: 'SEND Scrutiny Panel',

@@ -26,26 +26,25 @@ export class ActionsRepo extends CrudRepo<typeof actions> {
   }
 
   /** Rows after the cursor in creation order, for filters that need the RAG rule (applied by the caller). */
-  scan(where: SQL | undefined, cursor: string | undefined): ActionRow[] {
+  async scan(where: SQL | undefined, cursor: string | undefined): Promise<ActionRow[]> {
     const after = decodeCursor(cursor);
-    return this.db
-      .select()
-      .from(actions)
-      .where(and(where, after ? gt(actions.id, after) : undefined))
-      .orderBy(asc(actions.id))
-      .all();
+    return await this.db
+          .select()
+          .from(actions)
+          .where(and(where, after ? gt(actions.id, after) : undefined))
+          .orderBy(asc(actions.id));
   }
 
-  inPlan(planId: string, db: Db = this.db): ActionRow[] {
-    return db.select().from(actions).where(eq(actions.planId, planId)).orderBy(asc(actions.id)).all();
+  async inPlan(planId: string, db: Db = this.db): Promise<ActionRow[]> {
+    return await db.select().from(actions).where(eq(actions.planId, planId)).orderBy(asc(actions.id));
   }
 
-  inProject(projectId: string, db: Db = this.db): ActionRow[] {
-    return db.select().from(actions).where(eq(actions.projectId, projectId)).orderBy(asc(actions.id)).all();
+  async inProject(projectId: string, db: Db = this.db): Promise<ActionRow[]> {
+    return await db.select().from(actions).where(eq(actions.projectId, projectId)).orderBy(asc(actions.id));
   }
 
-  inAreas(areaIds: string[], db: Db = this.db): ActionRow[] {
+  async inAreas(areaIds: string[], db: Db = this.db): Promise<ActionRow[]> {
     if (areaIds.length === 0) return [];
-    return db.select().from(actions).where(inArray(actions.areaId, areaIds)).orderBy(asc(actions.id)).all();
+    return await db.select().from(actions).where(inArray(actions.areaId, areaIds)).orderBy(asc(actions.id));
   }
 }

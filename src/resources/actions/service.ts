@@ -61,26 +61,26 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   }
 
   /** `tx`: the caller's transaction (an import's one transaction), else one of its own. */
-  create(planId: string | undefined, body: CreateAction, actor: Actor, tx?: Db): Action {
-    this.repos.plans.mustGet(planId!, tx);
-    const row = this.repos.actions.create(
-      actor,
-      (tx) => {
-        const values: Record<string, unknown> = { ...body, planId };
-        for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-        return this.checked(values as ActionRow, tx) as ActionRow;
-      },
-      tx,
-    );
+  async create(planId: string | undefined, body: CreateAction, actor: Actor, tx?: Db): Promise<Action> {
+    await this.repos.plans.mustGet(planId!, tx);
+    const row = await this.repos.actions.create(
+          actor,
+          async (tx) => {
+            const values: Record<string, unknown> = { ...body, planId };
+            for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+            return (await this.checked(values as ActionRow, tx)) as ActionRow;
+          },
+          tx,
+        );
     return this.toApi(row);
   }
 
-  get(id: string): Action {
-    return this.toApi(this.repos.actions.mustGet(id));
+  async get(id: string): Promise<Action> {
+    return this.toApi((await this.repos.actions.mustGet(id)));
   }
 
-  list(planId: string | undefined, q: ActionQuery) {
-    this.repos.plans.mustGet(planId!);
+  async list(planId: string | undefined, q: ActionQuery) {
+    await this.repos.plans.mustGet(planId!);
     const asOf = q.asOf ?? this.today();
     const where: (SQL | undefined)[] = [eq(actions.planId, planId!)];
     if (q.areaId) where.push(eq(actions.areaId, q.areaId));
@@ -92,16 +92,16 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     }
     if (where.length === 1 && !q.rag) {
       // The plain page of a plan's actions, the commonest list: a statement prepared once.
-      const page = this.repos.actions.listBy(actions.planId, planId!, q);
+      const page = await this.repos.actions.listBy(actions.planId, planId!, q);
       return { items: page.items.map((r) => this.toApi(r, asOf)), nextCursor: page.nextCursor };
     }
     if (!q.rag) {
-      const page = this.repos.actions.list(and(...where), q);
+      const page = await this.repos.actions.list(and(...where), q);
       return { items: page.items.map((r) => this.toApi(r, asOf)), nextCursor: page.nextCursor };
     }
     // RAG is derived from dates and progress, so it is filtered here rather than in SQL.
     const matching: Action[] = [];
-    for (const row of this.repos.actions.scan(and(...where), q.cursor)) {
+    for (const row of (await this.repos.actions.scan(and(...where), q.cursor))) {
       const a = this.toApi(row, asOf);
       if (a.rag === q.rag) matching.push(a);
       if (matching.length > q.limit) break;
@@ -109,47 +109,47 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     return paginate(matching, q.limit);
   }
 
-  update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Action {
-    const row = this.repos.actions.update(
-      id,
-      ifMatch,
-      actor,
-      (current, tx) => {
-        const patch: Record<string, unknown> = definedOnly(body);
-        // Clearing an override clears its reason unless a new one is sent.
-        if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
-        const merged = this.checked({ ...current, ...patch } as ActionRow, tx);
-        if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
-        return patch;
-      },
-      tx,
-    );
+  async update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Promise<Action> {
+    const row = await this.repos.actions.update(
+          id,
+          ifMatch,
+          actor,
+          async (current, tx) => {
+            const patch: Record<string, unknown> = definedOnly(body);
+            // Clearing an override clears its reason unless a new one is sent.
+            if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
+            const merged = await this.checked({ ...current, ...patch } as ActionRow, tx);
+            if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
+            return patch;
+          },
+          tx,
+        );
     return this.toApi(row);
   }
 
-  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
     // The action's id leaves the measures and evidence that named it, in the same transaction.
-    this.repos.actions.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'action', id, current.planId));
+    await this.repos.actions.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'action', id, current.planId));
   }
 
   /** Validates the whole action as it would be stored; returns it with the project filled in from the workstream. */
-  private checked(a: ActionRow, tx: Db): ActionRow {
+  private async checked(a: ActionRow, tx: Db): Promise<ActionRow> {
     const errors: FieldError[] = [];
     const bad = (path: string, message: string) => errors.push({ in: 'body', path, message });
     for (const b of actionRuleBreaches(a)) bad(b.field, RULE_WORDS[b.rule](b as never));
     if (a.areaId) {
-      const area = this.repos.areas.get(a.areaId, tx);
+      const area = await this.repos.areas.get(a.areaId, tx);
       if (!area || area.planId !== a.planId) bad('areaId', 'is not an area of this plan');
     }
     let projectId = a.projectId;
     if (a.workstreamId) {
-      const ws = this.repos.workstreams.get(a.workstreamId, tx);
+      const ws = await this.repos.workstreams.get(a.workstreamId, tx);
       if (!ws) bad('workstreamId', 'is not a workstream');
       else if (projectId && ws.projectId !== projectId) bad('workstreamId', 'belongs to a different project than projectId');
       else projectId = ws.projectId;
     }
     if (projectId) {
-      const project = this.repos.projects.get(projectId, tx);
+      const project = await this.repos.projects.get(projectId, tx);
       if (!project || project.planId !== a.planId) bad(a.projectId ? 'projectId' : 'workstreamId', 'is not a project of this plan');
     }
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));

@@ -13,28 +13,26 @@ export class AreaUpdatesRepo extends CrudRepo<typeof areaUpdates> {
   }
 
   /** The updates of the plan's areas whose evidenceIds name the evidence item (cleaned when it is deleted). */
-  linkingEvidence(planId: string, evidenceId: string, db: Db = this.db): AreaUpdateRow[] {
-    return db
-      .select()
-      .from(areaUpdates)
-      .where(
-        and(
-          inArray(areaUpdates.areaId, db.select({ id: areas.id }).from(areas).where(eq(areas.planId, planId))),
-          sql`exists (select 1 from json_each(${areaUpdates.evidenceIds}) where value = ${evidenceId})`,
-        ),
-      )
-      .orderBy(asc(areaUpdates.id))
-      .all();
+  async linkingEvidence(planId: string, evidenceId: string, db: Db = this.db): Promise<AreaUpdateRow[]> {
+    return await db
+          .select()
+          .from(areaUpdates)
+          .where(
+            and(
+              inArray(areaUpdates.areaId, db.select({ id: areas.id }).from(areas).where(eq(areas.planId, planId))),
+              sql`exists (select 1 from json_each(${areaUpdates.evidenceIds}) where value = ${evidenceId})`,
+            ),
+          )
+          .orderBy(asc(areaUpdates.id));
   }
 
   /** The latest update of the area on or before `asOf` (the most recently created wins a tie). */
-  latest(areaId: string, asOf: string, db: Db = this.db): AreaUpdateRow | undefined {
-    return db
-      .select()
-      .from(areaUpdates)
-      .where(and(eq(areaUpdates.areaId, areaId), lte(areaUpdates.asOf, asOf)))
-      .orderBy(desc(areaUpdates.asOf), desc(areaUpdates.id))
-      .limit(1)
-      .get();
+  async latest(areaId: string, asOf: string, db: Db = this.db): Promise<AreaUpdateRow | undefined> {
+    return (await db
+          .select()
+          .from(areaUpdates)
+          .where(and(eq(areaUpdates.areaId, areaId), lte(areaUpdates.asOf, asOf)))
+          .orderBy(desc(areaUpdates.asOf), desc(areaUpdates.id))
+          .limit(1))[0];
   }
 }

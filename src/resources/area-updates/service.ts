@@ -9,8 +9,8 @@ import { ResourceService } from '../resource-service.js';
 import type { AreaUpdate, AreaUpdateQuery, CreateAreaUpdate, UpdateAreaUpdate } from './schemas.js';
 
 export const createAreaUpdatesService = (repos: Repos) => {
-  const evidenceOfPlan = (areaId: string, ids: string[], tx: Db) => {
-    const errors = notInPlan(repos.evidence, ids, repos.areas.mustGet(areaId, tx).planId, 'evidenceIds', 'an evidence item', tx);
+  const evidenceOfPlan = async (areaId: string, ids: string[], tx: Db) => {
+    const errors = notInPlan(repos.evidence, ids, (await repos.areas.mustGet(areaId, tx)).planId, 'evidenceIds', 'an evidence item', tx);
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path}: ${e.message}`).join('; '));
     return unique(ids);
   };
@@ -18,15 +18,15 @@ export const createAreaUpdatesService = (repos: Repos) => {
     repo: repos.areaUpdates,
     parent: { repo: repos.areas, column: areaUpdates.areaId, key: 'areaId' },
     toApi: (row) => row,
-    createValues: (body, areaId, tx) => ({
+    createValues: async (body, areaId, tx) => ({
       ...body,
       evidenceOfImpact: body.evidenceOfImpact ?? null,
       areaId,
-      evidenceIds: evidenceOfPlan(areaId!, body.evidenceIds, tx),
+      evidenceIds: (await evidenceOfPlan(areaId!, body.evidenceIds, tx)),
     }),
-    patchValues: (body, current, tx) => {
+    patchValues: async (body, current, tx) => {
       const patch: Record<string, unknown> = definedOnly(body);
-      if (body.evidenceIds) patch.evidenceIds = evidenceOfPlan(current.areaId, body.evidenceIds, tx);
+      if (body.evidenceIds) patch.evidenceIds = (await evidenceOfPlan(current.areaId, body.evidenceIds, tx));
       return patch;
     },
   });

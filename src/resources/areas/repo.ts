@@ -17,11 +17,11 @@ export class AreasRepo extends CrudRepo<typeof areas> {
     });
   }
 
-  inPlan(planId: string, db: Db = this.db): AreaRow[] {
-    return db.select().from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.number)).all();
+  async inPlan(planId: string, db: Db = this.db): Promise<AreaRow[]> {
+    return await db.select().from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.number));
   }
 
-  byNumber(planId: string, number: number): AreaRow | undefined {
-    return this.db.select().from(areas).where(and(eq(areas.planId, planId), eq(areas.number, number))).get();
+  async byNumber(planId: string, number: number): Promise<AreaRow | undefined> {
+    return (await this.db.select().from(areas).where(and(eq(areas.planId, planId), eq(areas.number, number))))[0];
   }
 }

@@ -54,7 +54,7 @@ export class AuditRepo {
   constructor(private readonly store: Store) {}
 
   /** A page of entries in the order they were recorded (ascending seq), after the cursor. */
-  list(filter: AuditFilter, page: { limit: number; cursor?: string }): { items: AuditEntry[]; nextCursor: string | null } {
+  async list(filter: AuditFilter, page: { limit: number; cursor?: string }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     const after = decodeSeqCursor(page.cursor);
     const since = filter.since !== undefined ? new Date(filter.since) : undefined;
     if (since && Number.isNaN(since.getTime())) throw fieldError('since', 'is not a valid timestamp', 'query');
@@ -66,25 +66,23 @@ export class AuditRepo {
       since ? gte(auditEvents.at, since.toISOString()) : undefined,
       after !== undefined ? gt(auditEvents.seq, after) : undefined,
     ].filter(Boolean) as SQL[];
-    const rows = this.store.db
-      .select()
-      .from(auditEvents)
-      .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(asc(auditEvents.seq))
-      .limit(page.limit + 1)
-      .all();
+    const rows = await this.store.db
+          .select()
+          .from(auditEvents)
+          .where(conditions.length ? and(...conditions) : undefined)
+          .orderBy(asc(auditEvents.seq))
+          .limit(page.limit + 1);
     const items = rows.slice(0, page.limit).map(toEntry);
     const nextCursor = rows.length > page.limit ? encodeSeqCursor(items[items.length - 1]!.seq) : null;
     return { items, nextCursor };
   }
 
   /** Whether any entry names this resource (a deleted resource keeps its history). */
-  hasEntries(resourceType: string, resourceId: string): boolean {
-    return !!this.store.db
-      .select({ seq: auditEvents.seq })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
-      .limit(1)
-      .get();
+  async hasEntries(resourceType: string, resourceId: string): Promise<boolean> {
+    return !!(await this.store.db
+          .select({ seq: auditEvents.seq })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
+          .limit(1))[0];
   }
 }

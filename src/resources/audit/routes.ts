@@ -85,8 +85,8 @@ export default async function auditRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const { id } = req.params;
-      if (!app.repos.actions.get(id) && !audit.hasEntries('action', id)) throw new NotFoundError('action', id);
-      const page = audit.list({ resourceType: 'action', resourceId: id }, req.query);
+      if (!(await app.repos.actions.get(id)) && !(await audit.hasEntries('action', id))) throw new NotFoundError('action', id);
+      const page = await audit.list({ resourceType: 'action', resourceId: id }, req.query);
       reply.header('Cache-Control', 'no-store');
       return { actionId: id, items: page.items.map(historyEntry), nextCursor: page.nextCursor };
     },

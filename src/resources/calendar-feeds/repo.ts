@@ -12,42 +12,41 @@ const hash = (secret: string) => createHash('sha256').update(secret, 'utf8').dig
 export class CalendarFeedsRepo {
   constructor(private readonly store: Store) {}
 
-  create(planId: string, name: string, actor: Actor): { row: CalendarFeedRow; secret: string } {
+  async create(planId: string, name: string, actor: Actor): Promise<{ row: CalendarFeedRow; secret: string }> {
     const secret = randomBytes(24).toString('base64url');
     const row: CalendarFeedRow = { id: newId('cal'), planId, name, secretHash: hash(secret), createdAt: this.store.timestamp(), revokedAt: null };
-    this.store.tx((tx) => {
-      tx.insert(calendarFeeds).values(row).run();
-      this.store.audit(tx, actor, 'create', 'calendar-feed', row.id, null, { id: row.id, planId, name });
-    });
+    await this.store.tx(async (tx) => {
+            await tx.insert(calendarFeeds).values(row);
+            await this.store.audit(tx, actor, 'create', 'calendar-feed', row.id, null, { id: row.id, planId, name });
+          });
     return { row, secret };
   }
 
-  inPlan(planId: string): CalendarFeedRow[] {
-    return this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.planId, planId)).orderBy(asc(calendarFeeds.id)).all();
+  async inPlan(planId: string): Promise<CalendarFeedRow[]> {
+    return await this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.planId, planId)).orderBy(asc(calendarFeeds.id));
   }
 
-  mustGet(id: string): CalendarFeedRow {
-    const row = this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.id, id)).get();
+  async mustGet(id: string): Promise<CalendarFeedRow> {
+    const row = (await this.store.db.select().from(calendarFeeds).where(eq(calendarFeeds.id, id)))[0];
     if (!row) throw new NotFoundError('calendar feed', id);
     return row;
   }
 
   /** The live feed whose URL carries this secret, if any. */
-  bySecret(secret: string): CalendarFeedRow | undefined {
-    return this.store.db
-      .select()
-      .from(calendarFeeds)
-      .where(and(eq(calendarFeeds.secretHash, hash(secret)), isNull(calendarFeeds.revokedAt)))
-      .get();
+  async bySecret(secret: string): Promise<CalendarFeedRow | undefined> {
+    return (await this.store.db
+          .select()
+          .from(calendarFeeds)
+          .where(and(eq(calendarFeeds.secretHash, hash(secret)), isNull(calendarFeeds.revokedAt))))[0];
   }
 
-  revoke(id: string, actor: Actor): void {
-    this.store.tx((tx) => {
-      const row = tx.select().from(calendarFeeds).where(eq(calendarFeeds.id, id)).get();
-      if (!row || row.revokedAt) throw new NotFoundError('calendar feed', id);
-      const revokedAt = this.store.timestamp();
-      tx.update(calendarFeeds).set({ revokedAt }).where(eq(calendarFeeds.id, id)).run();
-      this.store.audit(tx, actor, 'revoke', 'calendar-feed', id, { revokedAt: null }, { revokedAt });
-    });
+  async revoke(id: string, actor: Actor): Promise<void> {
+    await this.store.tx(async (tx) => {
+            const row = (await tx.select().from(calendarFeeds).where(eq(calendarFeeds.id, id)))[0];
+            if (!row || row.revokedAt) throw new NotFoundError('calendar feed', id);
+            const revokedAt = this.store.timestamp();
+            await tx.update(calendarFeeds).set({ revokedAt }).where(eq(calendarFeeds.id, id));
+            await this.store.audit(tx, actor, 'revoke', 'calendar-feed', id, { revokedAt: null }, { revokedAt });
+          });
   }
 }

@@ -57,22 +57,21 @@ export class ChangesRepo {
   }
 
   /** Every create/update/delete of the tracked resource types recorded before `beforeInstant`, in order. */
-  eventsBefore(beforeInstant: string, types: readonly string[] = TRACKED): ChangeEvent[] {
+  async eventsBefore(beforeInstant: string, types: readonly string[] = TRACKED): Promise<ChangeEvent[]> {
     if (types === TRACKED) return toEvents(this.sql.before.all(beforeInstant) as RawEvent[]);
-    return this.store.db
-      .select({
-        seq: auditEvents.seq,
-        at: auditEvents.at,
-        operation: auditEvents.operation,
-        resourceType: auditEvents.resourceType,
-        resourceId: auditEvents.resourceId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-      })
-      .from(auditEvents)
-      .where(and(inArray(auditEvents.resourceType, [...types]), lt(auditEvents.at, beforeInstant)))
-      .orderBy(asc(auditEvents.seq))
-      .all();
+    return await this.store.db
+          .select({
+            seq: auditEvents.seq,
+            at: auditEvents.at,
+            operation: auditEvents.operation,
+            resourceType: auditEvents.resourceType,
+            resourceId: auditEvents.resourceId,
+            before: auditEvents.before,
+            after: auditEvents.after,
+          })
+          .from(auditEvents)
+          .where(and(inArray(auditEvents.resourceType, [...types]), lt(auditEvents.at, beforeInstant)))
+          .orderBy(asc(auditEvents.seq));
   }
 
   /**
@@ -84,13 +83,12 @@ export class ChangesRepo {
   }
 
   /** When the audit trail first recorded the resource (undefined: never). */
-  firstRecordedAt(resourceType: string, resourceId: string): string | undefined {
-    return this.store.db
-      .select({ at: auditEvents.at })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
-      .orderBy(asc(auditEvents.seq))
-      .limit(1)
-      .get()?.at;
+  async firstRecordedAt(resourceType: string, resourceId: string): Promise<string | undefined> {
+    return (await this.store.db
+          .select({ at: auditEvents.at })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
+          .orderBy(asc(auditEvents.seq))
+          .limit(1))[0]?.at;
   }
 }

@@ -15,11 +15,11 @@ export class ChangesService {
 
   /** The changes between the end of `since` and the end of `until` (default: today in England). */
   async forPlan(planId: string, since: string, until?: string): Promise<Changes> {
-    this.repos.plans.mustGet(planId);
+    await this.repos.plans.mustGet(planId);
     const end = until ?? londonDate(this.ctx.now());
     if (since > end) throw fieldError('since', `must not be after until (${end})`, 'query');
-    const projectIds = this.repos.projects.inPlan(planId).map((p) => p.id);
-    const events = eventsOfPlan(this.repos.changes.eventsBefore(endOfLondonDay(end)), planId, projectIds);
+    const projectIds = (await this.repos.projects.inPlan(planId)).map((p) => p.id);
+    const events = eventsOfPlan((await this.repos.changes.eventsBefore(endOfLondonDay(end))), planId, projectIds);
     const moved = await this.measures.moved(planId, since, end);
     return computeChanges({ since, until: end, events, ragMargin: this.ctx.ragMargin, measures: moved });
   }
@@ -29,10 +29,10 @@ export class ChangesService {
    * whose projectId, as recorded at `until`, is the project). Synchronous because the highlight report's view is built in one read
    * transaction; it becomes async with the data layer. Null when the trail does not reach back to `since`.
    */
-  forProjectNow(projectId: string, since: string, until: string): Changes | null {
+  async forProjectNow(projectId: string, since: string, until: string): Promise<Changes | null> {
     // A project recorded only after `since` (an example or an import loaded with backdated reports) has
     // no history to compare against: everything would read as new.
-    const first = this.repos.changes.firstRecordedAt('project', projectId);
+    const first = await this.repos.changes.firstRecordedAt('project', projectId);
     if (!first || first >= endOfLondonDay(since)) return null;
     const events = eventsOfProject(this.repos.changes.eventsMentioningBefore(projectId, endOfLondonDay(until)), projectId);
     const measures = this.measures.movedInProjectNow(projectId, since, until);

@@ -40,12 +40,12 @@ export class EvidenceRepo extends CrudRepo<typeof evidence> {
   }
 
   /** The plan's items whose areaIds, actionIds or measureIds name `id` (cleaned when that record is deleted). */
-  naming(planId: string, field: 'areaIds' | 'actionIds' | 'measureIds', id: string, db: Db = this.db): EvidenceRow[] {
-    return db.select().from(evidence).where(and(eq(evidence.planId, planId), hasInList(evidence[field], id))).orderBy(asc(evidence.id)).all();
+  async naming(planId: string, field: 'areaIds' | 'actionIds' | 'measureIds', id: string, db: Db = this.db): Promise<EvidenceRow[]> {
+    return await db.select().from(evidence).where(and(eq(evidence.planId, planId), hasInList(evidence[field], id))).orderBy(asc(evidence.id));
   }
 
   /** Every item matching the filter, by date then creation (documents, readiness, bundles). */
-  matching(f: EvidenceFilter, db: Db = this.db): EvidenceRow[] {
-    return db.select().from(evidence).where(where(f)).orderBy(asc(evidence.asOf), asc(evidence.id)).all();
+  async matching(f: EvidenceFilter, db: Db = this.db): Promise<EvidenceRow[]> {
+    return await db.select().from(evidence).where(where(f)).orderBy(asc(evidence.asOf), asc(evidence.id));
   }
 }

@@ -23,7 +23,7 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
   ) {}
 
   async create(planId: string | undefined, body: S.CreateEvidence, actor: Actor): Promise<S.Evidence> {
-    this.repos.plans.mustGet(planId!);
+    await this.repos.plans.mustGet(planId!);
     return this.repos.evidence.create(actor, (tx) =>
       this.checked({ ...body, planId: planId!, description: body.description ?? null, uploadId: body.uploadId ?? null, url: body.url ?? null } as EvidenceRow, tx),
     );
@@ -34,17 +34,17 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
   }
 
   async list(planId: string | undefined, q: S.EvidenceQuery): Promise<Page<S.Evidence>> {
-    this.repos.plans.mustGet(planId!);
+    await this.repos.plans.mustGet(planId!);
     return this.repos.evidence.page({ planId: planId!, areaId: q.areaId, kind: q.kind, requestItem: q.requestItem, from: q.from, to: q.to }, q);
   }
 
   async update(id: string, body: S.UpdateEvidence, ifMatch: number[] | undefined, actor: Actor): Promise<S.Evidence> {
-    return this.repos.evidence.update(id, ifMatch, actor, (current, tx) => {
+    return this.repos.evidence.update(id, ifMatch, actor, async (current, tx) => {
       const patch: Record<string, unknown> = definedOnly(body);
       // Sending a link replaces the file (and the reverse) without having to clear the other by hand.
       if (body.url && body.uploadId === undefined) patch.uploadId = null;
       if (body.uploadId && body.url === undefined) patch.url = null;
-      const merged = this.checked({ ...current, ...patch } as EvidenceRow, tx);
+      const merged = await this.checked({ ...current, ...patch } as EvidenceRow, tx);
       for (const k of ['areaIds', 'actionIds', 'measureIds', 'requestItems'] as const) if (k in patch) patch[k] = merged[k];
       return patch;
     });
@@ -52,12 +52,12 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
     // The item's id leaves the area updates that linked it, in the same transaction.
-    this.repos.evidence.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'evidence', id, current.planId));
+    await this.repos.evidence.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'evidence', id, current.planId));
   }
 
   /** Every item of the plan matching the filter (documents and bundles). */
   async matching(filter: EvidenceFilter): Promise<EvidenceRow[]> {
-    this.repos.plans.mustGet(filter.planId);
+    await this.repos.plans.mustGet(filter.planId);
     return this.repos.evidence.matching(filter);
   }
 
@@ -66,11 +66,11 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
     return { asOf, ...readiness(INFORMATION_REQUEST, rows, asOf) };
   }
 
-  private checked(e: EvidenceRow, tx: Db): EvidenceRow {
+  private async checked(e: EvidenceRow, tx: Db): Promise<EvidenceRow> {
     const errors: FieldError[] = [];
     if (e.uploadId && e.url) errors.push({ in: 'body', path: 'url', message: 'send either uploadId or url, not both' });
     if (!e.uploadId && !e.url) errors.push({ in: 'body', path: 'url', message: 'send an http(s) link here, or a stored file as uploadId' });
-    if (e.uploadId && !this.repos.uploads.exists(e.uploadId, tx)) errors.push({ in: 'body', path: 'uploadId', message: 'is not an upload' });
+    if (e.uploadId && !(await this.repos.uploads.exists(e.uploadId, tx))) errors.push({ in: 'body', path: 'uploadId', message: 'is not an upload' });
     errors.push(
       ...notInPlan(this.repos.areas, e.areaIds, e.planId, 'areaIds', 'an area', tx),
       ...notInPlan(this.repos.actions, e.actionIds, e.planId, 'actionIds', 'an action', tx),

@@ -46,9 +46,9 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
-      const report = app.repos.highlightReports.mustGet(req.params.id);
+      const report = await app.repos.highlightReports.mustGet(req.params.id);
       const pdf = await app.documents.highlightReports.pdf(report.id);
-      const project = app.repos.projects.get(report.projectId);
+      const project = await app.repos.projects.get(report.projectId);
       const name = `highlight-report-${project?.code ?? 'project'}-${report.reportDate ?? report.periodEnd}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
       reply
         .type('application/pdf')
@@ -72,12 +72,12 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const report = app.repos.highlightReports.mustGet(req.params.id);
+      const report = await app.repos.highlightReports.mustGet(req.params.id);
       return reply
         .type('text/html; charset=utf-8')
         .header('ETag', etagFor(report.version))
         .header('Content-Security-Policy', `${DOCUMENT_CSP}; img-src data:; font-src data:`)
-        .send(app.documents.highlightReports.html(report.id));
+        .send((await app.documents.highlightReports.html(report.id)));
     },
   });
 }

@@ -13,46 +13,43 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
     super(store, { table: highlightReports, resourceType: 'highlight-report', idPrefix: 'hlr', auditOmit: ['snapshot'] });
   }
 
-  inProject(projectId: string, db: Db = this.db): HighlightReportRow[] {
-    return db.select().from(highlightReports).where(eq(highlightReports.projectId, projectId)).orderBy(asc(highlightReports.periodEnd)).all();
+  async inProject(projectId: string, db: Db = this.db): Promise<HighlightReportRow[]> {
+    return await db.select().from(highlightReports).where(eq(highlightReports.projectId, projectId)).orderBy(asc(highlightReports.periodEnd));
   }
 
   /** What choosing the previous report needs of each of the project's reports (not their snapshots). */
-  refsInProject(projectId: string, db: Db = this.db): ReportRef[] {
-    return db
-      .select({ id: highlightReports.id, periodEnd: highlightReports.periodEnd, state: highlightReports.state, publishedAt: highlightReports.publishedAt })
-      .from(highlightReports)
-      .where(eq(highlightReports.projectId, projectId))
-      .orderBy(asc(highlightReports.periodEnd))
-      .all() as ReportRef[];
+  async refsInProject(projectId: string, db: Db = this.db): Promise<ReportRef[]> {
+    return (await db
+          .select({ id: highlightReports.id, periodEnd: highlightReports.periodEnd, state: highlightReports.state, publishedAt: highlightReports.publishedAt })
+          .from(highlightReports)
+          .where(eq(highlightReports.projectId, projectId))
+          .orderBy(asc(highlightReports.periodEnd))) as ReportRef[];
   }
 
-  countPublishedInProject(projectId: string, db: Db = this.db): number {
+  async countPublishedInProject(projectId: string, db: Db = this.db): Promise<number> {
     return (
-      db
-        .select({ n: count() })
-        .from(highlightReports)
-        .where(and(eq(highlightReports.projectId, projectId), eq(highlightReports.state, 'published')))
-        .get()?.n ?? 0
+      (await db
+                .select({ n: count() })
+                .from(highlightReports)
+                .where(and(eq(highlightReports.projectId, projectId), eq(highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 
-  countPublishedInPlan(planId: string, db: Db = this.db): number {
+  async countPublishedInPlan(planId: string, db: Db = this.db): Promise<number> {
     return (
-      db
-        .select({ n: count() })
-        .from(highlightReports)
-        .innerJoin(projects, eq(projects.id, highlightReports.projectId))
-        .where(and(eq(projects.planId, planId), eq(highlightReports.state, 'published')))
-        .get()?.n ?? 0
+      (await db
+                .select({ n: count() })
+                .from(highlightReports)
+                .innerJoin(projects, eq(projects.id, highlightReports.projectId))
+                .where(and(eq(projects.planId, planId), eq(highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 
-  saveFiles(tx: Db, reportId: string, pdf: Buffer, html: string): void {
-    tx.insert(publishedFiles).values({ reportId, pdf, html }).run();
+  async saveFiles(tx: Db, reportId: string, pdf: Buffer, html: string): Promise<void> {
+    await tx.insert(publishedFiles).values({ reportId, pdf, html });
   }
 
-  files(reportId: string): { pdf: Buffer; html: string } | undefined {
-    return this.db.select({ pdf: publishedFiles.pdf, html: publishedFiles.html }).from(publishedFiles).where(eq(publishedFiles.reportId, reportId)).get();
+  async files(reportId: string): Promise<{ pdf: Buffer; html: string } | undefined> {
+    return (await this.db.select({ pdf: publishedFiles.pdf, html: publishedFiles.html }).from(publishedFiles).where(eq(publishedFiles.reportId, reportId)))[0];
   }
 }

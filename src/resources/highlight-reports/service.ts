@@ -39,12 +39,12 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
   constructor(private readonly repos: Repos) {}
 
   /** The previous statuses as they stand now (drafts) or as frozen at publication. */
-  previousFor(row: HighlightReportRow, db?: Db): PreviousStatuses {
+  async previousFor(row: HighlightReportRow, db?: Db): Promise<PreviousStatuses> {
     const snap = row.snapshot as { previous?: PreviousStatuses } | null;
     if (row.state === 'published' && snap?.previous) return snap.previous;
     // Chosen from the reports' dates and states only: loading every row read each published snapshot.
-    const ref = previousPublishedReport(this.repos.highlightReports.refsInProject(row.projectId, db), row);
-    const prev = ref ? this.repos.highlightReports.get(ref.id, db) : undefined;
+    const ref = previousPublishedReport((await this.repos.highlightReports.refsInProject(row.projectId, db)), row);
+    const prev = ref ? (await this.repos.highlightReports.get(ref.id, db)) : undefined;
     if (!prev) return { reportId: null, overallStatus: null, statusSummary: {} };
     const summary = (prev.statusSummary ?? {}) as StoredSummary;
     return {
@@ -54,8 +54,8 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     };
   }
 
-  toApi(row: HighlightReportRow, db?: Db): HighlightReport {
-    const prev = this.previousFor(row, db);
+  async toApi(row: HighlightReportRow, db?: Db): Promise<HighlightReport> {
+    const prev = await this.previousFor(row, db);
     const summary = (row.statusSummary ?? {}) as StoredSummary;
     const { snapshot: _s, submittedByTokenId: _t, ...rest } = row;
     return {
@@ -75,26 +75,26 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     };
   }
 
-  create(projectId: string | undefined, body: CreateHighlightReport, actor: Actor): HighlightReport {
-    this.repos.projects.mustGet(projectId!);
-    const row = this.repos.highlightReports.create(actor, (tx) => {
-      const values = {
-        projectId: projectId!,
-        periodStart: body.periodStart,
-        periodEnd: body.periodEnd,
-        reportDate: body.reportDate ?? null,
-        overallStatus: body.overallStatus,
-        summary: body.summary ?? null,
-        helpRequired: body.helpRequired ?? null,
-        achievements: normaliseItems(body.achievements),
-        nextSteps: normaliseItems(body.nextSteps),
-        statusSummary: (body.statusSummary ?? null) as Record<string, unknown> | null,
-        costs: body.costs ?? null,
-        state: 'draft' as const,
-      };
-      this.check(values, tx);
-      return values;
-    });
+  async create(projectId: string | undefined, body: CreateHighlightReport, actor: Actor): Promise<HighlightReport> {
+    await this.repos.projects.mustGet(projectId!);
+    const row = await this.repos.highlightReports.create(actor, async (tx) => {
+          const values = {
+            projectId: projectId!,
+            periodStart: body.periodStart,
+            periodEnd: body.periodEnd,
+            reportDate: body.reportDate ?? null,
+            overallStatus: body.overallStatus,
+            summary: body.summary ?? null,
+            helpRequired: body.helpRequired ?? null,
+            achievements: normaliseItems(body.achievements),
+            nextSteps: normaliseItems(body.nextSteps),
+            statusSummary: (body.statusSummary ?? null) as Record<string, unknown> | null,
+            costs: body.costs ?? null,
+            state: 'draft' as const,
+          };
+          await this.check(values, tx);
+          return values;
+        });
     return this.toApi(row);
   }
 
@@ -102,67 +102,67 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     return this.toApi(this.repos.highlightReports.mustGet(id));
   }
 
-  list(projectId: string | undefined, q: HighlightReportQuery) {
-    this.repos.projects.mustGet(projectId!);
+  async list(projectId: string | undefined, q: HighlightReportQuery) {
+    await this.repos.projects.mustGet(projectId!);
     const where: SQL[] = [eq(highlightReports.projectId, projectId!)];
     if (q.state) where.push(eq(highlightReports.state, q.state));
-    const page = this.repos.highlightReports.list(and(...where), q);
+    const page = await this.repos.highlightReports.list(and(...where), q);
     return { items: page.items.map((r) => this.toApi(r)), nextCursor: page.nextCursor };
   }
 
-  update(id: string, body: UpdateHighlightReport, ifMatch: number[] | undefined, actor: Actor): HighlightReport {
-    const row = this.repos.highlightReports.update(id, ifMatch, actor, (current, tx) => {
-      if (current.state === 'published') throw frozen(current);
-      const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
-      // A change to a submitted or approved report takes it back to draft (its approval no longer holds).
-      const cur = current as Record<string, unknown>;
-      const changes = Object.keys(patch).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(patch[k]));
-      if (changes && stateAfterEdit(current.state) !== current.state) Object.assign(patch, DRAFT_AGAIN);
-      if (body.achievements) patch.achievements = normaliseItems(body.achievements);
-      if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
-      if (body.statusSummary === null) patch.statusSummary = null;
-      else if (body.statusSummary) {
-        patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
-      }
-      // Items are checked only when sent: a stored item may point at a workstream deleted since, and
-      // that must not stop the rest of the draft from being edited.
-      this.check({ ...current, ...patch, achievements: patch.achievements ?? [], nextSteps: patch.nextSteps ?? [] } as HighlightReportRow, tx);
-      return patch;
-    });
+  async update(id: string, body: UpdateHighlightReport, ifMatch: number[] | undefined, actor: Actor): Promise<HighlightReport> {
+    const row = await this.repos.highlightReports.update(id, ifMatch, actor, async (current, tx) => {
+          if (current.state === 'published') throw frozen(current);
+          const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
+          // A change to a submitted or approved report takes it back to draft (its approval no longer holds).
+          const cur = current as Record<string, unknown>;
+          const changes = Object.keys(patch).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(patch[k]));
+          if (changes && stateAfterEdit(current.state) !== current.state) Object.assign(patch, DRAFT_AGAIN);
+          if (body.achievements) patch.achievements = normaliseItems(body.achievements);
+          if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
+          if (body.statusSummary === null) patch.statusSummary = null;
+          else if (body.statusSummary) {
+            patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
+          }
+          // Items are checked only when sent: a stored item may point at a workstream deleted since, and
+          // that must not stop the rest of the draft from being edited.
+          await this.check({ ...current, ...patch, achievements: patch.achievements ?? [], nextSteps: patch.nextSteps ?? [] } as HighlightReportRow, tx);
+          return patch;
+        });
     return this.toApi(row);
   }
 
-  remove(id: string, ifMatch: number[] | undefined, actor: Actor): void {
-    this.repos.highlightReports.delete(id, ifMatch, actor, (current) => {
-      if (current.state === 'published') throw frozen(current);
-    });
+  async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
+    await this.repos.highlightReports.delete(id, ifMatch, actor, (current) => {
+            if (current.state === 'published') throw frozen(current);
+          });
   }
 
   /** submit, approve or return: the approval steps before publishing (four eyes on approve). `at` backdates (example history). */
   async step(id: string, step: Exclude<ApprovalStep, 'publish'>, ifMatch: number[] | undefined, actor: Actor, note?: string, at?: string): Promise<HighlightReport> {
-    const row = this.repos.highlightReports.update(id, ifMatch, actor, (current, tx) => {
-      const project = this.repos.projects.mustGet(current.projectId, tx);
-      const refusal = refuseStep(step, { state: current.state, submitterKey: current.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
-      if (refusal) throw refusal.status === 403 ? new FourEyesError(refusal.detail) : new ConflictError(refusal.detail);
-      const when = at ?? this.repos.store.timestamp();
-      if (step === 'submit') return { state: nextState(step), submittedAt: when, submittedBy: actor.name, submittedByTokenId: actorKey(actor), approvedAt: null, approvedBy: null };
-      if (step === 'approve') return { state: nextState(step), approvedAt: when, approvedBy: actor.name };
-      return { ...DRAFT_AGAIN, returnNote: note ?? null };
-    });
+    const row = await this.repos.highlightReports.update(id, ifMatch, actor, async (current, tx) => {
+          const project = await this.repos.projects.mustGet(current.projectId, tx);
+          const refusal = refuseStep(step, { state: current.state, submitterKey: current.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
+          if (refusal) throw refusal.status === 403 ? new FourEyesError(refusal.detail) : new ConflictError(refusal.detail);
+          const when = at ?? this.repos.store.timestamp();
+          if (step === 'submit') return { state: nextState(step), submittedAt: when, submittedBy: actor.name, submittedByTokenId: actorKey(actor), approvedAt: null, approvedBy: null };
+          if (step === 'approve') return { state: nextState(step), approvedAt: when, approvedBy: actor.name };
+          return { ...DRAFT_AGAIN, returnNote: note ?? null };
+        });
     return this.toApi(row);
   }
 
   /** Throws 409 when the report may not be published yet (the project has an approver, the report is not approved). */
-  checkPublishable(row: HighlightReportRow, actor: Actor): void {
-    const project = this.repos.projects.mustGet(row.projectId);
+  async checkPublishable(row: HighlightReportRow, actor: Actor): Promise<void> {
+    const project = await this.repos.projects.mustGet(row.projectId);
     const refusal = refuseStep('publish', { state: row.state, submitterKey: row.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
     if (refusal) throw new ConflictError(refusal.detail);
   }
 
-  private check(r: Pick<HighlightReportRow, 'projectId' | 'periodStart' | 'periodEnd' | 'achievements' | 'nextSteps'>, tx: Db): void {
+  private async check(r: Pick<HighlightReportRow, 'projectId' | 'periodStart' | 'periodEnd' | 'achievements' | 'nextSteps'>, tx: Db): Promise<void> {
     const errors: FieldError[] = [];
     if (r.periodStart > r.periodEnd) errors.push({ in: 'body', path: 'periodEnd', message: `must not be before periodStart (${r.periodStart})` });
-    const valid = new Set(this.repos.workstreams.inProject(r.projectId, tx).map((w) => w.id));
+    const valid = new Set((await this.repos.workstreams.inProject(r.projectId, tx)).map((w) => w.id));
     for (const key of ['achievements', 'nextSteps'] as const) {
       (r[key] as ReportItem[]).forEach((item, i) => {
         if (item.workstreamId && !valid.has(item.workstreamId)) {

@@ -57,7 +57,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = interchangeDeps(app);
   const jobs = new ImportJobs(app.store, (err, jobId) => app.log.error({ err, jobId }, 'import job failed'));
-  const interrupted = jobs.markInterrupted();
+  const interrupted = await jobs.markInterrupted();
   if (interrupted) app.log.warn({ interrupted }, 'import jobs left unfinished by an earlier process were marked interrupted');
   const readers = new ReaderPool({ limits: opts.importLimits });
   app.addHook('onClose', () => readers.close());
@@ -106,11 +106,11 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
     },
     handler: async (req, reply) => {
       const { planId } = req.params;
-      app.repos.plans.mustGet(planId);
+      await app.repos.plans.mustGet(planId);
       const upload = await receiveUpload(req, req.query.sheet as Kind | undefined);
       const started = Date.now();
       // The worker reads the file and checks it against the plan as it is now; the write checks that it still is.
-      const snapshot = loadPlanData(app.repos, planId);
+      const snapshot = await loadPlanData(app.repos, planId);
       const fingerprint = planFingerprint(snapshot);
       const { rowCount, plan } = await readers.readAndPlan(upload.bytes, upload.format, req.query.sheet as Kind | undefined, snapshot);
       const readMs = Date.now() - started;
@@ -119,10 +119,10 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       const planned = { plan, fingerprint };
       const preferAsync = /\brespond-async\b/i.test(req.headers.prefer ?? '');
       if (preferAsync || rowCount > ASYNC_ROW_THRESHOLD || readMs > SYNC_READ_BUDGET_MS) {
-        const job = jobs.submit(planId, rowCount, dryRun, actor, (inTransaction) => applyPlanned(deps, planId, planned, { dryRun, actor, inTransaction }));
+        const job = await jobs.submit(planId, rowCount, dryRun, actor, (inTransaction) => applyPlanned(deps, planId, planned, { dryRun, actor, inTransaction }));
         return reply.code(202).header('Location', `${API_PREFIX}/import-jobs/${job.id}`).header('Retry-After', '1').send(job);
       }
-      const result = applyPlanned(deps, planId, planned, { dryRun, actor });
+      const result = await applyPlanned(deps, planId, planned, { dryRun, actor });
       if (result.problems.length) throw new WorkbookInvalidError(result.problems, dryRun);
       return reply.code(200).send(result);
     },
@@ -139,7 +139,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: ImportJob, ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => {
-      const job = jobs.get(req.params.id);
+      const job = await jobs.get(req.params.id);
       if (!job) throw new NotFoundError('import job', req.params.id);
       return job;
     },
@@ -158,9 +158,9 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: Binary(XLSX_TYPE), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = app.repos.plans.mustGet(req.params.planId);
+      const plan = await app.repos.plans.mustGet(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
-      const wb = planWorkbook(deps, plan.id, { asOf, now: app.store.now() });
+      const wb = await planWorkbook(deps, plan.id, { asOf, now: app.store.now() });
       const bytes = await xlsxBuffer(wb);
       return reply
         .type(XLSX_TYPE)
@@ -182,7 +182,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: z.string().meta({ description: 'text/csv' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = app.repos.plans.mustGet(req.params.planId);
+      const plan = await app.repos.plans.mustGet(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
       const kind = req.query.sheet as Kind;
       const bytes = await planCsv(deps, plan.id, kind, { asOf, now: app.store.now() });
@@ -228,8 +228,8 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = app.repos.plans.mustGet(req.params.planId);
-      const cal = planCalendar(deps, plan.id, { asOf: req.query.asOf ?? deps.today() });
+      const plan = await app.repos.plans.mustGet(req.params.planId);
+      const cal = await planCalendar(deps, plan.id, { asOf: req.query.asOf ?? deps.today() });
       return reply
         .type(CALENDAR_TYPE)
         .header('Content-Disposition', `inline; filename="${slug(plan.localArea)}-plan.ics"`)

@@ -35,23 +35,23 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
   }
 
   /** A project's measures in ref order (its highlight report). */
-  inProject(projectId: string, db: Db = this.db): MeasureRow[] {
-    return db.select().from(measures).where(eq(measures.projectId, projectId)).orderBy(asc(measures.ref)).all();
+  async inProject(projectId: string, db: Db = this.db): Promise<MeasureRow[]> {
+    return await db.select().from(measures).where(eq(measures.projectId, projectId)).orderBy(asc(measures.ref));
   }
 
   /** The measures whose areaIds include the area (a review's area), in creation order. */
-  inArea(areaId: string, db: Db = this.db): MeasureRow[] {
-    return db.select().from(measures).where(listHas(measures.areaIds, areaId)).orderBy(asc(measures.id)).all();
+  async inArea(areaId: string, db: Db = this.db): Promise<MeasureRow[]> {
+    return await db.select().from(measures).where(listHas(measures.areaIds, areaId)).orderBy(asc(measures.id));
   }
 
   /** The plan's measures whose areaIds or actionIds name `id` (cleaned when that area or action is deleted). */
-  naming(planId: string, field: 'areaIds' | 'actionIds', id: string, db: Db = this.db): MeasureRow[] {
-    return db.select().from(measures).where(and(eq(measures.planId, planId), listHas(measures[field], id))).orderBy(asc(measures.id)).all();
+  async naming(planId: string, field: 'areaIds' | 'actionIds', id: string, db: Db = this.db): Promise<MeasureRow[]> {
+    return await db.select().from(measures).where(and(eq(measures.planId, planId), listHas(measures[field], id))).orderBy(asc(measures.id));
   }
 
   /** The plan's measures in ref order (documents). */
-  inPlan(planId: string, db: Db = this.db): MeasureRow[] {
-    return db.select().from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.ref)).all();
+  async inPlan(planId: string, db: Db = this.db): Promise<MeasureRow[]> {
+    return await db.select().from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.ref));
   }
 }
 
@@ -70,13 +70,13 @@ export class MeasureValuesRepo extends CrudRepo<typeof measureValues> {
   }
 
   /** Values of the measures, by period (for the derived fields and charts). */
-  forMeasures(measureIds: string[], db: Db = this.db): MeasureValueRow[] {
+  async forMeasures(measureIds: string[], db: Db = this.db): Promise<MeasureValueRow[]> {
     if (measureIds.length === 0) return [];
     const out: MeasureValueRow[] = [];
     // SQLite binds at most 32,766 variables; a page of measures is far below, a whole plan could be near.
     for (let i = 0; i < measureIds.length; i += 500) {
       const ids = measureIds.slice(i, i + 500);
-      out.push(...db.select().from(measureValues).where(inArray(measureValues.measureId, ids)).orderBy(asc(measureValues.period)).all());
+      out.push(...(await db.select().from(measureValues).where(inArray(measureValues.measureId, ids)).orderBy(asc(measureValues.period))));
     }
     return out;
   }

@@ -28,9 +28,9 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   ) {}
 
   /** Rows with their derived fields (one query for all their values). */
-  withStatus(rows: MeasureRow[], db?: Db): S.Measure[] {
+  async withStatus(rows: MeasureRow[], db?: Db): Promise<S.Measure[]> {
     const byMeasure = new Map<string, MeasureValueRow[]>();
-    for (const v of this.repos.measureValues.forMeasures(rows.map((r) => r.id), db)) {
+    for (const v of (await this.repos.measureValues.forMeasures(rows.map((r) => r.id), db))) {
       const list = byMeasure.get(v.measureId) ?? [];
       list.push(v);
       byMeasure.set(v.measureId, list);
@@ -43,28 +43,28 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   /** create() done at once, in `tx` when given (an import's one transaction, which cannot wait for a promise). */
-  createNow(planId: string | undefined, body: S.CreateMeasure, actor: Actor, tx?: Db): S.Measure {
-    this.repos.plans.mustGet(planId!, tx);
-    const row = this.repos.measures.create(
-      actor,
-      (tx) => {
-        const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
-        for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-        return this.checked(values as MeasureRow, tx) as never;
-      },
-      tx,
-    );
-    return this.withStatus([row], tx)[0]!;
+  async createNow(planId: string | undefined, body: S.CreateMeasure, actor: Actor, tx?: Db): Promise<S.Measure> {
+    await this.repos.plans.mustGet(planId!, tx);
+    const row = await this.repos.measures.create(
+          actor,
+          (tx) => {
+            const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
+            for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+            return this.checked(values as MeasureRow, tx) as never;
+          },
+          tx,
+        );
+    return (await this.withStatus([row], tx))[0]!;
   }
 
   async get(id: string): Promise<S.Measure> {
-    return this.withStatus([this.repos.measures.mustGet(id)])[0]!;
+    return (await this.withStatus([this.repos.measures.mustGet(id)]))[0]!;
   }
 
   async list(planId: string | undefined, q: S.MeasureQuery): Promise<Page<S.Measure>> {
-    this.repos.plans.mustGet(planId!);
+    await this.repos.plans.mustGet(planId!);
     const page = this.repos.measures.page({ planId: planId!, areaId: q.areaId, projectId: q.projectId }, q);
-    return { items: this.withStatus(page.items), nextCursor: page.nextCursor };
+    return { items: (await this.withStatus(page.items)), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor): Promise<S.Measure> {
@@ -72,22 +72,22 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   /** update() done at once, in `tx` when given. */
-  updateNow(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor, tx?: Db): S.Measure {
-    const row = this.repos.measures.update(id, ifMatch, actor, (current, tx) => {
-      const patch: Record<string, unknown> = definedOnly(body);
-      if (patch.definition !== undefined && patch.definition !== current.definition) {
-        // Figures measured under the old definition are not comparable with later ones: keep it, dated.
-        patch.definitionHistory = [...current.definitionHistory, { definition: current.definition, until: londonDate(this.ctx.now()) }];
-      }
-      this.checked({ ...current, ...patch } as MeasureRow, tx);
-      return patch;
-    }, tx);
-    return this.withStatus([row], tx)[0]!;
+  async updateNow(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Promise<S.Measure> {
+    const row = await this.repos.measures.update(id, ifMatch, actor, (current, tx) => {
+          const patch: Record<string, unknown> = definedOnly(body);
+          if (patch.definition !== undefined && patch.definition !== current.definition) {
+            // Figures measured under the old definition are not comparable with later ones: keep it, dated.
+            patch.definitionHistory = [...current.definitionHistory, { definition: current.definition, until: londonDate(this.ctx.now()) }];
+          }
+          this.checked({ ...current, ...patch } as MeasureRow, tx);
+          return patch;
+        }, tx);
+    return (await this.withStatus([row], tx))[0]!;
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
     // The measure's id leaves the evidence that named it, in the same transaction.
-    this.repos.measures.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'measure', id, current.planId));
+    await this.repos.measures.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'measure', id, current.planId));
   }
 
   private checked(m: MeasureRow, tx: Db): MeasureRow {
@@ -112,8 +112,8 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   }
 
   /** create() done at once, in `tx` when given (an import's one transaction). */
-  createNow(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor, tx?: Db): S.MeasureValue {
-    this.repos.measures.mustGet(measureId!, tx);
+  async createNow(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor, tx?: Db): Promise<S.MeasureValue> {
+    await this.repos.measures.mustGet(measureId!, tx);
     return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }), tx);
   }
 
@@ -122,7 +122,7 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   }
 
   async list(measureId: string | undefined, q: S.MeasureValueQuery): Promise<Page<S.MeasureValue>> {
-    this.repos.measures.mustGet(measureId!);
+    await this.repos.measures.mustGet(measureId!);
     return this.repos.measureValues.page(measureId!, q);
   }
 
@@ -136,6 +136,6 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
-    this.repos.measureValues.delete(id, ifMatch, actor);
+    await this.repos.measureValues.delete(id, ifMatch, actor);
   }
 }

@@ -24,15 +24,15 @@ export class RecordedMeasures implements MeasureSource {
     return this.movedNow(planId, since, until);
   }
 
-  movedInProjectNow(projectId: string, since: string, until: string): MovedMeasure[] {
-    const project = this.repos.projects.get(projectId);
-    return project ? this.movedNow(project.planId, since, until, projectId) : [];
+  async movedInProjectNow(projectId: string, since: string, until: string): Promise<MovedMeasure[]> {
+    const project = await this.repos.projects.get(projectId);
+    return project ? (await this.movedNow(project.planId, since, until, projectId)) : [];
   }
 
   async forArea(areaId: string, asOf: string): Promise<AreaMeasure[]> {
-    const rows = this.repos.measures.inArea(areaId);
+    const rows = await this.repos.measures.inArea(areaId);
     const values = new Map<string, { period: string; value: number }[]>();
-    for (const v of this.repos.measureValues.forMeasures(rows.map((r) => r.id))) {
+    for (const v of (await this.repos.measureValues.forMeasures(rows.map((r) => r.id)))) {
       if (v.period > asOf) continue;
       const list = values.get(v.measureId) ?? [];
       list.push(v);
@@ -46,8 +46,8 @@ export class RecordedMeasures implements MeasureSource {
       .sort(byRef);
   }
 
-  private movedNow(planId: string, since: string, until: string, projectId?: string): MovedMeasure[] {
-    const events = this.repos.changes.eventsBefore(endOfLondonDay(until), MEASURE_TYPES);
+  private async movedNow(planId: string, since: string, until: string, projectId?: string): Promise<MovedMeasure[]> {
+    const events = await this.repos.changes.eventsBefore(endOfLondonDay(until), MEASURE_TYPES);
     return movedMeasures({ since, until, events, planId, projectId }).sort(byRef);
   }
 }

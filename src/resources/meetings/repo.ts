@@ -12,7 +12,7 @@ export class MeetingsRepo extends CrudRepo<typeof meetings> {
     super(store, { table: meetings, resourceType: 'meeting', idPrefix: 'mtg' });
   }
 
-  everything(db: Db = this.db): MeetingRow[] {
-    return db.select().from(meetings).orderBy(asc(meetings.startsAt)).all();
+  async everything(db: Db = this.db): Promise<MeetingRow[]> {
+    return await db.select().from(meetings).orderBy(asc(meetings.startsAt));
   }
 }

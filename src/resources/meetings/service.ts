@@ -15,18 +15,18 @@ export const meetingToApi = (row: MeetingRow): Meeting => row as Meeting;
 function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
   const errors: FieldError[] = [];
   const seen = new Set<number>();
-  items.forEach((item, i) => {
+  items.forEach(async (item, i) => {
     const at = (p: string) => `items.${i}.${p}`;
     if (seen.has(item.number)) errors.push({ in: 'body', path: at('number'), message: `item number ${item.number} is used twice` });
     seen.add(item.number);
     const d = item.document;
     if (!d) return;
-    if (d.type === 'highlight-report' && !repos.highlightReports.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a highlight report' });
-    if (d.type === 'progress-report' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
-    if (d.type === 'review' && !repos.reviews.get(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not a review' });
-    if (d.type === 'changes' && !repos.plans.get(d.planId, tx)) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
-    if (d.type === 'upload' && !repos.uploads.exists(d.id, tx)) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
-    else if (d.type === 'upload' && repos.uploads.info(d.id, tx).mediaType !== 'application/pdf') errors.push({ in: 'body', path: at('document.id'), message: 'is not a PDF upload: only PDFs can be meeting documents' });
+    if (d.type === 'highlight-report' && !(await repos.highlightReports.get(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not a highlight report' });
+    if (d.type === 'progress-report' && !(await repos.plans.get(d.planId, tx))) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
+    if (d.type === 'review' && !(await repos.reviews.get(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not a review' });
+    if (d.type === 'changes' && !(await repos.plans.get(d.planId, tx))) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
+    if (d.type === 'upload' && !(await repos.uploads.exists(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
+    else if (d.type === 'upload' && (await repos.uploads.info(d.id, tx)).mediaType !== 'application/pdf') errors.push({ in: 'body', path: at('document.id'), message: 'is not a PDF upload: only PDFs can be meeting documents' });
   });
   if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
 }

@@ -15,10 +15,10 @@ export const planToApi = (row: PlanRow, latestReview?: { heldOn: string; nextRev
 export const createPlansService = (repos: Repos) =>
   new ResourceService<Repos['plans'], CreatePlan, UpdatePlan, PlanQuery, Plan>({
     repo: repos.plans,
-    toApi: (row) => planToApi(row, repos.reviews.latestInPlan(row.id)),
+    toApi: async (row) => planToApi(row, (await repos.reviews.latestInPlan(row.id))),
     optional: ['principalAuthority', 'inspectionReportPublishedOn', 'reviewCadenceMonths'],
-    guardDelete: (current, tx) => {
-      if (repos.highlightReports.countPublishedInPlan(current.id, tx) > 0) {
+    guardDelete: async (current, tx) => {
+      if ((await repos.highlightReports.countPublishedInPlan(current.id, tx)) > 0) {
         throw new ConflictError('This plan has published highlight reports, which are records and cannot be deleted.');
       }
     },

@@ -18,8 +18,8 @@ export class ProjectsRepo extends CrudRepo<typeof projects> {
     });
   }
 
-  inPlan(planId: string, db: Db = this.db): ProjectRow[] {
-    return db.select().from(projects).where(eq(projects.planId, planId)).orderBy(asc(projects.id)).all();
+  async inPlan(planId: string, db: Db = this.db): Promise<ProjectRow[]> {
+    return await db.select().from(projects).where(eq(projects.planId, planId)).orderBy(asc(projects.id));
   }
 }
 
@@ -33,7 +33,7 @@ export class WorkstreamsRepo extends CrudRepo<typeof workstreams> {
     });
   }
 
-  inProject(projectId: string, db: Db = this.db): WorkstreamRow[] {
-    return db.select().from(workstreams).where(eq(workstreams.projectId, projectId)).orderBy(asc(workstreams.letter)).all();
+  async inProject(projectId: string, db: Db = this.db): Promise<WorkstreamRow[]> {
+    return await db.select().from(workstreams).where(eq(workstreams.projectId, projectId)).orderBy(asc(workstreams.letter));
   }
 }

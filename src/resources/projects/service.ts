@@ -20,8 +20,8 @@ export const createProjectsService = (repos: Repos) =>
     parent: { repo: repos.plans, column: projects.planId, key: 'planId' },
     toApi: (row) => row,
     optional: ['author', 'gatewayStage', 'plannedEndDate', 'budget', 'approver'],
-    guardDelete: (current, tx) => {
-      if (repos.highlightReports.countPublishedInProject(current.id, tx) > 0) {
+    guardDelete: async (current, tx) => {
+      if ((await repos.highlightReports.countPublishedInProject(current.id, tx)) > 0) {
         throw new ConflictError('This project has published highlight reports, which are records and cannot be deleted.');
       }
     },

@@ -17,9 +17,9 @@ export class RegisterRepo<T extends RegisterTable> extends CrudRepo<T> {
     });
   }
 
-  inProject(projectId: string, db: Db = this.db): T['$inferSelect'][] {
+  async inProject(projectId: string, db: Db = this.db): Promise<T['$inferSelect'][]> {
     const t = this.cfg.table as typeof risks;
-    return db.select().from(t).where(eq(t.projectId, projectId)).orderBy(asc(t.ref)).all() as T['$inferSelect'][];
+    return (await db.select().from(t).where(eq(t.projectId, projectId)).orderBy(asc(t.ref))) as T['$inferSelect'][];
   }
 }
 

@@ -13,19 +13,18 @@ export class ReviewsRepo extends CrudRepo<typeof reviews> {
   }
 
   /** The plan's latest review (by heldOn; the later created wins a tie). */
-  latestInPlan(planId: string, db: Db = this.db): ReviewRow | undefined {
-    return db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id)).limit(1).get();
+  async latestInPlan(planId: string, db: Db = this.db): Promise<ReviewRow | undefined> {
+    return (await db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id)).limit(1))[0];
   }
 
   /** The plan's latest review held before `heldOn` (or the same day and created earlier than `id`). */
-  previous(planId: string, heldOn: string, id: string, db: Db = this.db): ReviewRow | undefined {
-    return db
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.planId, planId), or(lt(reviews.heldOn, heldOn), and(eq(reviews.heldOn, heldOn), lt(reviews.id, id)))))
-      .orderBy(desc(reviews.heldOn), desc(reviews.id))
-      .limit(1)
-      .get();
+  async previous(planId: string, heldOn: string, id: string, db: Db = this.db): Promise<ReviewRow | undefined> {
+    return (await db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.planId, planId), or(lt(reviews.heldOn, heldOn), and(eq(reviews.heldOn, heldOn), lt(reviews.id, id)))))
+          .orderBy(desc(reviews.heldOn), desc(reviews.id))
+          .limit(1))[0];
   }
 
   /** A page of the plan's reviews in creation order. */
@@ -34,7 +33,7 @@ export class ReviewsRepo extends CrudRepo<typeof reviews> {
   }
 
   /** The plan's reviews, latest first (for documents, not for HTTP lists). */
-  inPlan(planId: string, db: Db = this.db): ReviewRow[] {
-    return db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id)).all();
+  async inPlan(planId: string, db: Db = this.db): Promise<ReviewRow[]> {
+    return await db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id));
   }
 }

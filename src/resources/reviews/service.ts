@@ -20,36 +20,36 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
   ) {}
 
   async create(planId: string | undefined, body: CreateReview, actor: Actor): Promise<Review> {
-    this.repos.plans.mustGet(planId!);
+    await this.repos.plans.mustGet(planId!);
     this.checkAreas(planId!, body.supportReceived);
-    const row = this.repos.reviews.create(actor, () => {
-      const values: Record<string, unknown> = { ...body, planId };
-      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-      return values as never;
-    });
+    const row = await this.repos.reviews.create(actor, () => {
+          const values: Record<string, unknown> = { ...body, planId };
+          for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+          return values as never;
+        });
     return this.toApi(row);
   }
 
   async get(id: string): Promise<Review> {
-    return this.toApi(this.repos.reviews.mustGet(id));
+    return this.toApi((await this.repos.reviews.mustGet(id)));
   }
 
   async list(planId: string | undefined, q: ReviewQuery): Promise<Page<Review>> {
-    this.repos.plans.mustGet(planId!);
-    const page = this.repos.reviews.pageInPlan(planId!, q);
+    await this.repos.plans.mustGet(planId!);
+    const page = await this.repos.reviews.pageInPlan(planId!, q);
     return { items: await Promise.all(page.items.map((r) => this.toApi(r))), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: UpdateReview, ifMatch: number[] | undefined, actor: Actor): Promise<Review> {
-    const row = this.repos.reviews.update(id, ifMatch, actor, (current) => {
-      if (body.supportReceived) this.checkAreas(current.planId, body.supportReceived);
-      return definedOnly(body) as never;
-    });
+    const row = await this.repos.reviews.update(id, ifMatch, actor, (current) => {
+          if (body.supportReceived) this.checkAreas(current.planId, body.supportReceived);
+          return definedOnly(body) as never;
+        });
     return this.toApi(row);
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
-    this.repos.reviews.delete(id, ifMatch, actor);
+    await this.repos.reviews.delete(id, ifMatch, actor);
   }
 
   /** The plan's latest review (for its deadlines). */
@@ -58,11 +58,11 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
   }
 
   async toApi(row: ReviewRow): Promise<Review> {
-    const previous = this.repos.reviews.previous(row.planId, row.heldOn, row.id);
-    const areas = this.repos.areas.inPlan(row.planId);
+    const previous = await this.repos.reviews.previous(row.planId, row.heldOn, row.id);
+    const areas = await this.repos.areas.inPlan(row.planId);
     const areaNumber = new Map(areas.map((a) => [a.id, a.number]));
-    const behind = this.repos.actions
-      .inPlan(row.planId)
+    const behind = (await this.repos.actions
+          .inPlan(row.planId))
       .filter((a) => a.areaId !== null && areaNumber.has(a.areaId) && hasSlipped(a, row.heldOn))
       .sort((x, y) => areaNumber.get(x.areaId!)! - areaNumber.get(y.areaId!)! || byRef(x, y));
     return {
@@ -80,7 +80,7 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
       })),
       areas: await Promise.all(
         areas.map(async (a) => {
-          const u = this.repos.areaUpdates.latest(a.id, row.heldOn);
+          const u = await this.repos.areaUpdates.latest(a.id, row.heldOn);
           return {
             areaId: a.id,
             number: a.number,
@@ -97,9 +97,9 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
 
   private checkAreas(planId: string, support: CreateReview['supportReceived']): void {
     const errors: FieldError[] = [];
-    support.forEach((s, i) => {
+    support.forEach(async (s, i) => {
       if (!s.areaId) return;
-      const area = this.repos.areas.get(s.areaId);
+      const area = await this.repos.areas.get(s.areaId);
       if (!area || area.planId !== planId) errors.push({ in: 'body', path: `supportReceived.${i}.areaId`, message: 'is not an area of this plan' });
     });
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));

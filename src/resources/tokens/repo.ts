@@ -26,7 +26,7 @@ export class TokensRepo {
 
   constructor(private readonly store: Store) {}
 
-  create(name: string, role: Role, actor: Actor): { row: TokenRow; secret: string } {
+  async create(name: string, role: Role, actor: Actor): Promise<{ row: TokenRow; secret: string }> {
     const secret = `spt_${randomBytes(32).toString('base64url')}`;
     const row: TokenRow = {
       id: newId('tok'),
@@ -36,10 +36,10 @@ export class TokensRepo {
       createdAt: this.store.timestamp(),
       revokedAt: null,
     };
-    this.store.tx((tx) => {
-      tx.insert(apiTokens).values(row).run();
-      this.store.audit(tx, actor, 'create', 'token', row.id, null, { id: row.id, name, role });
-    });
+    await this.store.tx(async (tx) => {
+            await tx.insert(apiTokens).values(row);
+            await this.store.audit(tx, actor, 'create', 'token', row.id, null, { id: row.id, name, role });
+          });
     return { row, secret };
   }
 
@@ -75,30 +75,29 @@ export class TokensRepo {
     return row;
   }
 
-  get(id: string): TokenRow | undefined {
-    return this.store.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  async get(id: string): Promise<TokenRow | undefined> {
+    return (await this.store.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0];
   }
 
-  list(page: { limit: number; cursor?: string }) {
+  async list(page: { limit: number; cursor?: string }) {
     const after = decodeCursor(page.cursor);
-    const rows = this.store.db
-      .select()
-      .from(apiTokens)
-      .where(after ? gt(apiTokens.id, after) : undefined)
-      .orderBy(asc(apiTokens.id))
-      .limit(page.limit + 1)
-      .all();
+    const rows = await this.store.db
+          .select()
+          .from(apiTokens)
+          .where(after ? gt(apiTokens.id, after) : undefined)
+          .orderBy(asc(apiTokens.id))
+          .limit(page.limit + 1);
     return paginate(rows, page.limit);
   }
 
-  revoke(id: string, actor: Actor): void {
-    this.store.tx((tx) => {
-      const row = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
-      if (!row || row.revokedAt) throw new NotFoundError('token', id);
-      const revokedAt = this.store.timestamp();
-      tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id)).run();
-      this.active.clear();
-      this.store.audit(tx, actor, 'revoke', 'token', id, { revokedAt: null }, { revokedAt });
-    });
+  async revoke(id: string, actor: Actor): Promise<void> {
+    await this.store.tx(async (tx) => {
+            const row = (await tx.select().from(apiTokens).where(eq(apiTokens.id, id)))[0];
+            if (!row || row.revokedAt) throw new NotFoundError('token', id);
+            const revokedAt = this.store.timestamp();
+            await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id));
+            this.active.clear();
+            await this.store.audit(tx, actor, 'revoke', 'token', id, { revokedAt: null }, { revokedAt });
+          });
   }
 }

@@ -29,7 +29,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
     config,
     schema: { operationId: 'createToken', tags, summary: 'Create an API token', body: CreateToken, response: { 201: CreatedToken, ...problems(400, 401, 403) } },
     handler: async (req, reply) => {
-      const { row, secret } = app.tokens.create(req.body.name, req.body.role, req.actor!);
+      const { row, secret } = await app.tokens.create(req.body.name, req.body.role, req.actor!);
       reply.header('Location', `${API_PREFIX}/tokens/${row.id}`).header('Cache-Control', 'no-store');
       return reply.code(201).send({ id: row.id, name: row.name, role: row.role, token: secret });
     },
@@ -39,7 +39,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
     config,
     schema: { operationId: 'listTokens', tags, summary: 'List API tokens (never their secrets)', querystring: z.strictObject(PageQuery), response: { 200: pageOf(Token), ...problems(400, 401, 403) } },
     handler: async (req) => {
-      const page = app.tokens.list(req.query);
+      const page = await app.tokens.list(req.query);
       return { items: page.items.map(({ tokenHash: _h, ...t }) => t), nextCursor: page.nextCursor };
     },
   });
@@ -48,7 +48,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
     config,
     schema: { operationId: 'getToken', tags, summary: 'Get an API token (never its secret)', params: IdParams, response: { 200: Token, ...problems(400, 401, 403, 404) } },
     handler: async (req) => {
-      const row = app.tokens.get(req.params.id);
+      const row = await app.tokens.get(req.params.id);
       if (!row) throw new NotFoundError('token', req.params.id);
       const { tokenHash: _h, ...token } = row;
       return token;
@@ -59,7 +59,7 @@ export default async function tokenRoutes(app: FastifyInstance) {
     config,
     schema: { operationId: 'revokeToken', tags, summary: 'Revoke an API token', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => {
-      app.tokens.revoke(req.params.id, req.actor!);
+      await app.tokens.revoke(req.params.id, req.actor!);
       return reply.code(204).send(null);
     },
   });

@@ -26,119 +26,112 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
 
   // Requests
 
-  requestsOf(roundIds: string[], db: Db = this.db): UpdateRequestRow[] {
+  async requestsOf(roundIds: string[], db: Db = this.db): Promise<UpdateRequestRow[]> {
     if (roundIds.length === 0) return [];
-    return db.select().from(updateRequests).where(inArray(updateRequests.roundId, roundIds)).orderBy(asc(updateRequests.id)).all();
+    return await db.select().from(updateRequests).where(inArray(updateRequests.roundId, roundIds)).orderBy(asc(updateRequests.id));
   }
 
-  getRequest(id: string, db: Db = this.db): UpdateRequestRow | undefined {
-    return db.select().from(updateRequests).where(eq(updateRequests.id, id)).get();
+  async getRequest(id: string, db: Db = this.db): Promise<UpdateRequestRow | undefined> {
+    return (await db.select().from(updateRequests).where(eq(updateRequests.id, id)))[0];
   }
 
-  insertRequest(tx: Db, values: NewRequest): UpdateRequestRow {
+  async insertRequest(tx: Db, values: NewRequest): Promise<UpdateRequestRow> {
     const ts = this.store.timestamp();
     const id = newId('urq');
-    tx.insert(updateRequests).values({ ...values, id, version: 1, createdAt: ts, updatedAt: ts }).run();
-    return this.getRequest(id, tx)!;
+    await tx.insert(updateRequests).values({ ...values, id, version: 1, createdAt: ts, updatedAt: ts });
+    return (await this.getRequest(id, tx))!;
   }
 
   /** Sets columns of a request (version +1); `expectVersion` makes it conditional. Returns the new row or undefined. */
-  setRequest(tx: Db, id: string, set: RequestSet, expectVersion?: number): UpdateRequestRow | undefined {
+  async setRequest(tx: Db, id: string, set: RequestSet, expectVersion?: number): Promise<UpdateRequestRow | undefined> {
     const where = expectVersion === undefined ? eq(updateRequests.id, id) : and(eq(updateRequests.id, id), eq(updateRequests.version, expectVersion));
-    const done = tx
-      .update(updateRequests)
-      .set({ ...set, version: sql`${updateRequests.version} + 1`, updatedAt: this.store.timestamp() })
-      .where(where)
-      .run();
-    return changes(done) === 1 ? this.getRequest(id, tx) : undefined;
+    const done = await tx
+          .update(updateRequests)
+          .set({ ...set, version: sql`${updateRequests.version} + 1`, updatedAt: this.store.timestamp() })
+          .where(where);
+    return changes(done) === 1 ? (await this.getRequest(id, tx)) : undefined;
   }
 
   // Links
 
-  insertLink(tx: Db, requestId: string, secretHash: string): void {
-    tx.insert(updateLinks).values({ secretHash, requestId, createdAt: this.store.timestamp() }).run();
+  async insertLink(tx: Db, requestId: string, secretHash: string): Promise<void> {
+    await tx.insert(updateLinks).values({ secretHash, requestId, createdAt: this.store.timestamp() });
   }
 
   /** The request and round behind a link: one primary-key lookup by the hash, whatever the secret. */
-  findByLinkHash(secretHash: string): { request: UpdateRequestRow; round: UpdateRoundRow } | undefined {
-    const row = this.db
-      .select({ request: updateRequests, round: updateRounds })
-      .from(updateLinks)
-      .innerJoin(updateRequests, eq(updateRequests.id, updateLinks.requestId))
-      .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
-      .where(eq(updateLinks.secretHash, secretHash))
-      .get();
+  async findByLinkHash(secretHash: string): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow } | undefined> {
+    const row = (await this.db
+          .select({ request: updateRequests, round: updateRounds })
+          .from(updateLinks)
+          .innerJoin(updateRequests, eq(updateRequests.id, updateLinks.requestId))
+          .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
+          .where(eq(updateLinks.secretHash, secretHash)))[0];
     return row;
   }
 
   // Rounds
 
-  setRound(tx: Db, id: string, set: RoundSet): void {
-    tx.update(updateRounds)
-      .set({ ...set, version: sql`${updateRounds.version} + 1`, updatedAt: this.store.timestamp() })
-      .where(eq(updateRounds.id, id))
-      .run();
+  async setRound(tx: Db, id: string, set: RoundSet): Promise<void> {
+    await tx.update(updateRounds)
+            .set({ ...set, version: sql`${updateRounds.version} + 1`, updatedAt: this.store.timestamp() })
+            .where(eq(updateRounds.id, id));
   }
 
   /** Rounds whose opening day has come and that nobody has claimed yet. */
-  roundsToOpen(today: string): UpdateRoundRow[] {
-    return this.db
-      .select()
-      .from(updateRounds)
-      .where(and(eq(updateRounds.state, 'scheduled'), lte(updateRounds.opensOn, today), isNull(updateRounds.openClaimedAt)))
-      .orderBy(asc(updateRounds.id))
-      .all();
+  async roundsToOpen(today: string): Promise<UpdateRoundRow[]> {
+    return await this.db
+          .select()
+          .from(updateRounds)
+          .where(and(eq(updateRounds.state, 'scheduled'), lte(updateRounds.opensOn, today), isNull(updateRounds.openClaimedAt)))
+          .orderBy(asc(updateRounds.id));
   }
 
-  openRounds(): UpdateRoundRow[] {
-    return this.db.select().from(updateRounds).where(eq(updateRounds.state, 'open')).orderBy(asc(updateRounds.id)).all();
+  async openRounds(): Promise<UpdateRoundRow[]> {
+    return await this.db.select().from(updateRounds).where(eq(updateRounds.state, 'open')).orderBy(asc(updateRounds.id));
   }
 
   /** Rounds open, with someone to escalate to, due by `today`, not yet escalated. */
-  roundsToEscalate(today: string): UpdateRoundRow[] {
-    return this.db
-      .select()
-      .from(updateRounds)
-      .where(and(eq(updateRounds.state, 'open'), isNotNull(updateRounds.escalateTo), lte(updateRounds.dueOn, today), isNull(updateRounds.escalationClaimedAt)))
-      .orderBy(asc(updateRounds.id))
-      .all();
+  async roundsToEscalate(today: string): Promise<UpdateRoundRow[]> {
+    return await this.db
+          .select()
+          .from(updateRounds)
+          .where(and(eq(updateRounds.state, 'open'), isNotNull(updateRounds.escalateTo), lte(updateRounds.dueOn, today), isNull(updateRounds.escalationClaimedAt)))
+          .orderBy(asc(updateRounds.id));
   }
 
   /** Requests still waiting for their one reminder, in open rounds. */
-  requestsAwaitingReminder(): { request: UpdateRequestRow; round: UpdateRoundRow }[] {
-    return this.db
-      .select({ request: updateRequests, round: updateRounds })
-      .from(updateRequests)
-      .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
-      .where(and(eq(updateRounds.state, 'open'), eq(updateRequests.state, 'sent'), isNotNull(updateRequests.sentAt), isNull(updateRequests.remindClaimedAt)))
-      .orderBy(asc(updateRequests.id))
-      .all();
+  async requestsAwaitingReminder(): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow }[]> {
+    return await this.db
+          .select({ request: updateRequests, round: updateRounds })
+          .from(updateRequests)
+          .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
+          .where(and(eq(updateRounds.state, 'open'), eq(updateRequests.state, 'sent'), isNotNull(updateRequests.sentAt), isNull(updateRequests.remindClaimedAt)))
+          .orderBy(asc(updateRequests.id));
   }
 
-  claimOpening(tx: Db, id: string, at: string): boolean {
-    return changes(tx.update(updateRounds).set({ openClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.openClaimedAt))).run()) === 1;
+  async claimOpening(tx: Db, id: string, at: string): Promise<boolean> {
+    return changes((await tx.update(updateRounds).set({ openClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.openClaimedAt))))) === 1;
   }
 
-  claimEscalation(id: string, at: string): boolean {
-    return changes(this.db.update(updateRounds).set({ escalationClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.escalationClaimedAt))).run()) === 1;
+  async claimEscalation(id: string, at: string): Promise<boolean> {
+    return changes((await this.db.update(updateRounds).set({ escalationClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.escalationClaimedAt))))) === 1;
   }
 
-  claimReminder(requestId: string, at: string): boolean {
-    return changes(this.db.update(updateRequests).set({ remindClaimedAt: at }).where(and(eq(updateRequests.id, requestId), isNull(updateRequests.remindClaimedAt))).run()) === 1;
+  async claimReminder(requestId: string, at: string): Promise<boolean> {
+    return changes((await this.db.update(updateRequests).set({ remindClaimedAt: at }).where(and(eq(updateRequests.id, requestId), isNull(updateRequests.remindClaimedAt))))) === 1;
   }
 
   // Comments
 
-  insertComment(tx: Db, c: { itemType: string; itemId: string; at: string; author: string; text: string; requestId: string | null }): void {
-    tx.insert(itemComments).values({ id: newId('cmt'), ...c }).run();
+  async insertComment(tx: Db, c: { itemType: string; itemId: string; at: string; author: string; text: string; requestId: string | null }): Promise<void> {
+    await tx.insert(itemComments).values({ id: newId('cmt'), ...c });
   }
 
-  commentsOf(itemType: string, itemId: string): { at: string; author: string; text: string }[] {
-    return this.db
-      .select({ at: itemComments.at, author: itemComments.author, text: itemComments.text })
-      .from(itemComments)
-      .where(and(eq(itemComments.itemType, itemType), eq(itemComments.itemId, itemId)))
-      .orderBy(asc(itemComments.at), asc(itemComments.id))
-      .all();
+  async commentsOf(itemType: string, itemId: string): Promise<{ at: string; author: string; text: string }[]> {
+    return await this.db
+          .select({ at: itemComments.at, author: itemComments.author, text: itemComments.text })
+          .from(itemComments)
+          .where(and(eq(itemComments.itemType, itemType), eq(itemComments.itemId, itemId)))
+          .orderBy(asc(itemComments.at), asc(itemComments.id));
   }
 }

@@ -76,50 +76,50 @@ export class UpdateRoundsService {
   // Rounds
 
   async create(planId: string | undefined, body: CreateUpdateRound, actor: Actor): Promise<UpdateRound> {
-    this.repos.plans.mustGet(planId!);
+    await this.repos.plans.mustGet(planId!);
     if (body.dueOn < body.opensOn) throw new ValidationError([{ in: 'body', path: 'dueOn', message: `must not be before opensOn (${body.opensOn})` }]);
-    const row = this.rounds.create(actor, () => ({
-      planId: planId!,
-      title: body.title,
-      opensOn: body.opensOn,
-      dueOn: body.dueOn,
-      remindAfterWorkingDays: body.remindAfterWorkingDays,
-      escalateTo: body.escalateTo ?? null,
-      includeRegisters: body.includeRegisters,
-      message: body.message ?? null,
-      state: 'scheduled' as const,
-    }));
+    const row = await this.rounds.create(actor, () => ({
+          planId: planId!,
+          title: body.title,
+          opensOn: body.opensOn,
+          dueOn: body.dueOn,
+          remindAfterWorkingDays: body.remindAfterWorkingDays,
+          escalateTo: body.escalateTo ?? null,
+          includeRegisters: body.includeRegisters,
+          message: body.message ?? null,
+          state: 'scheduled' as const,
+        }));
     if (roundOpensNow(row.opensOn, this.today())) await this.open(row.id);
     return this.get(row.id);
   }
 
   async get(id: string): Promise<UpdateRound> {
-    const row = this.rounds.mustGet(id);
+    const row = await this.rounds.mustGet(id);
     return this.toApi(row, this.rounds.requestsOf([id]));
   }
 
   async list(planId: string | undefined, q: UpdateRoundQuery) {
-    this.repos.plans.mustGet(planId!);
-    const page = this.rounds.pageInPlan(planId!, q);
-    const requests = this.rounds.requestsOf(page.items.map((r) => r.id));
+    await this.repos.plans.mustGet(planId!);
+    const page = await this.rounds.pageInPlan(planId!, q);
+    const requests = await this.rounds.requestsOf(page.items.map((r) => r.id));
     return { items: page.items.map((r) => this.toApi(r, requests.filter((q) => q.roundId === r.id))), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: UpdateUpdateRound, ifMatch: number[] | undefined, actor: Actor): Promise<UpdateRound> {
-    const row = this.rounds.update(id, ifMatch, actor, (current) => {
-      if (current.state === 'closed') throw new ConflictError('This round is closed; a closed round does not change.');
-      const patch: Record<string, unknown> = definedOnly({ ...body, state: undefined });
-      if (current.state !== 'scheduled') {
-        for (const f of ['opensOn', 'includeRegisters'] as const) {
-          if (body[f] !== undefined && body[f] !== current[f]) throw new ConflictError(`${f} cannot change once the round has opened.`, f);
-        }
-      }
-      const opensOn = (patch.opensOn as string | undefined) ?? current.opensOn;
-      const dueOn = (patch.dueOn as string | undefined) ?? current.dueOn;
-      if (dueOn < opensOn) throw new ValidationError([{ in: 'body', path: 'dueOn', message: `must not be before opensOn (${opensOn})` }]);
-      if (body.state === 'closed') Object.assign(patch, { state: 'closed', closedAt: this.ts() });
-      return patch;
-    });
+    const row = await this.rounds.update(id, ifMatch, actor, (current) => {
+          if (current.state === 'closed') throw new ConflictError('This round is closed; a closed round does not change.');
+          const patch: Record<string, unknown> = definedOnly({ ...body, state: undefined });
+          if (current.state !== 'scheduled') {
+            for (const f of ['opensOn', 'includeRegisters'] as const) {
+              if (body[f] !== undefined && body[f] !== current[f]) throw new ConflictError(`${f} cannot change once the round has opened.`, f);
+            }
+          }
+          const opensOn = (patch.opensOn as string | undefined) ?? current.opensOn;
+          const dueOn = (patch.dueOn as string | undefined) ?? current.dueOn;
+          if (dueOn < opensOn) throw new ValidationError([{ in: 'body', path: 'dueOn', message: `must not be before opensOn (${opensOn})` }]);
+          if (body.state === 'closed') Object.assign(patch, { state: 'closed', closedAt: this.ts() });
+          return patch;
+        });
     if (row.state === 'scheduled' && roundOpensNow(row.opensOn, this.today())) await this.open(id);
     return this.get(id);
   }
@@ -127,24 +127,24 @@ export class UpdateRoundsService {
   /** Opens the round once (whichever process claims it): one request per owner email, then the emails. */
   async open(id: string): Promise<boolean> {
     const at = this.ts();
-    const created = this.repos.store.tx((tx) => {
-      if (!this.rounds.claimOpening(tx, id, at)) return null;
-      const round = this.rounds.mustGet(id, tx);
-      const requests = [...this.ownersOf(round)].map(([email, o]) =>
-        this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }),
-      );
-      this.rounds.setRound(tx, id, { state: 'open', openedAt: at });
-      this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', id, { state: 'scheduled' }, { state: 'open', openedAt: at, requests: requests.length });
-      for (const r of requests) this.repos.store.audit(tx, SYSTEM_ACTOR, 'create', 'update-request', r.id, null, { ...r });
-      return { round: this.rounds.mustGet(id, tx), requests };
-    });
+    const created = await this.repos.store.tx(async (tx) => {
+          if (!(await this.rounds.claimOpening(tx, id, at))) return null;
+          const round = await this.rounds.mustGet(id, tx);
+          const requests = [...(await this.ownersOf(round))].map(([email, o]) =>
+            this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }),
+          );
+          await this.rounds.setRound(tx, id, { state: 'open', openedAt: at });
+          await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', id, { state: 'scheduled' }, { state: 'open', openedAt: at, requests: requests.length });
+          for (const r of requests) await this.repos.store.audit(tx, SYSTEM_ACTOR, 'create', 'update-request', r.id, null, { ...r });
+          return { round: (await this.rounds.mustGet(id, tx)), requests };
+        });
     if (!created) return false;
     for (const r of created.requests) await this.sendRequest(created.round, r);
     return true;
   }
 
   /** Distinct owner emails of the plan's open actions (and open register entries), with their items. */
-  private ownersOf(round: UpdateRoundRow): Map<string, { owner: string | null; items: UpdateItemRef[] }> {
+  private async ownersOf(round: UpdateRoundRow): Promise<Map<string, { owner: string | null; items: UpdateItemRef[] }>> {
     const groups = new Map<string, { owner: string | null; items: UpdateItemRef[] }>();
     const add = (type: UpdateItemRef['type'], row: { id: string; owner: string | null; ownerEmail: string | null; status: string }) => {
       if (!row.ownerEmail || !isOpenForUpdate(type, row.status)) return;
@@ -154,12 +154,12 @@ export class UpdateRoundsService {
       g.items.push({ type, id: row.id });
       groups.set(email, g);
     };
-    for (const a of this.repos.actions.inPlan(round.planId)) add('action', a);
+    for (const a of (await this.repos.actions.inPlan(round.planId))) add('action', a);
     if (round.includeRegisters) {
-      for (const p of this.repos.projects.inPlan(round.planId)) {
-        for (const r of this.repos.risks.inProject(p.id)) add('risk', r);
-        for (const i of this.repos.issues.inProject(p.id)) add('issue', i);
-        for (const d of this.repos.dependencies.inProject(p.id)) add('dependency', d);
+      for (const p of (await this.repos.projects.inPlan(round.planId))) {
+        for (const r of (await this.repos.risks.inProject(p.id))) add('risk', r);
+        for (const i of (await this.repos.issues.inProject(p.id))) add('issue', i);
+        for (const d of (await this.repos.dependencies.inProject(p.id))) add('dependency', d);
       }
     }
     return groups;
@@ -168,19 +168,19 @@ export class UpdateRoundsService {
   /** Emails the request with a fresh link; records sentAt the first time. */
   private async sendRequest(round: UpdateRoundRow, request: UpdateRequestRow): Promise<boolean> {
     const sent = await this.emailOwner('request', round, request);
-    if (sent && !request.sentAt) this.repos.store.tx((tx) => this.rounds.setRequest(tx, request.id, { sentAt: this.ts() }));
+    if (sent && !request.sentAt) await this.repos.store.tx((tx) => this.rounds.setRequest(tx, request.id, { sentAt: this.ts() }));
     return sent;
   }
 
   /** Sends one of the owner's emails with a new secret link (only its hash is stored). Never logs the secret. */
   private async emailOwner(kind: RequestEmailKind, round: UpdateRoundRow, request: UpdateRequestRow, note?: string): Promise<boolean> {
     const secret = randomBytes(32).toString('base64url');
-    this.repos.store.tx((tx) => this.rounds.insertLink(tx, request.id, hashSecret(secret)));
+    await this.repos.store.tx((tx) => this.rounds.insertLink(tx, request.id, hashSecret(secret)));
     const message = requestEmail(this.mail.templates, kind, {
       round,
       request,
-      planTitle: this.repos.plans.get(round.planId)?.title ?? '',
-      items: this.formItems(request),
+      planTitle: (await this.repos.plans.get(round.planId))?.title ?? '',
+      items: (await this.formItems(request)),
       link: `${this.mail.publicBaseUrl}/update/${secret}`,
       note,
     });
@@ -194,15 +194,15 @@ export class UpdateRoundsService {
   }
 
   /** The request's items as they stand now (deleted ones left out). */
-  formItems(request: UpdateRequestRow): FormItem[] {
+  async formItems(request: UpdateRequestRow): Promise<FormItem[]> {
     const out: FormItem[] = [];
     for (const ref of request.items) {
       if (ref.type === 'action') {
-        const a = this.repos.actions.get(ref.id);
+        const a = await this.repos.actions.get(ref.id);
         if (a) out.push({ type: 'action', id: a.id, ref: a.ref, title: a.title, dueDate: a.dueDate, revisedDueDate: a.revisedDueDate, startDate: a.startDate, percentComplete: a.percentComplete, status: a.status });
         continue;
       }
-      const r = this.repos[ref.type === 'risk' ? 'risks' : ref.type === 'issue' ? 'issues' : 'dependencies'].get(ref.id) as
+      const r = (await this.repos[ref.type === 'risk' ? 'risks' : ref.type === 'issue' ? 'issues' : 'dependencies'].get(ref.id)) as
         | { id: string; ref: string; description: string; status: string; targetResolutionDate?: string | null; resolutionDate?: string | null }
         | undefined;
       if (r) {
@@ -215,9 +215,9 @@ export class UpdateRoundsService {
 
   /** Reminds, now, every owner of an open round who has not submitted (a returned update counts as not submitted). */
   async remindNow(id: string, actor: Actor): Promise<UpdateRound> {
-    const round = this.rounds.mustGet(id);
+    const round = await this.rounds.mustGet(id);
     if (round.state !== 'open') throw new ConflictError(`This round is ${round.state}; only an open round's owners can be reminded.`);
-    for (const r of this.rounds.requestsOf([id])) {
+    for (const r of (await this.rounds.requestsOf([id]))) {
       if (!awaitingAnswer(r.state)) continue;
       if (!r.sentAt) {
         await this.sendRequest(round, r);
@@ -225,10 +225,10 @@ export class UpdateRoundsService {
       }
       if (await this.emailOwner('reminder', round, r)) {
         const at = this.ts();
-        this.repos.store.tx((tx) => {
-          this.rounds.setRequest(tx, r.id, { remindedAt: at, remindClaimedAt: r.remindClaimedAt ?? at });
-          this.repos.store.audit(tx, actor, 'update', 'update-request', r.id, { remindedAt: r.remindedAt }, { remindedAt: at });
-        });
+        await this.repos.store.tx(async (tx) => {
+                    await this.rounds.setRequest(tx, r.id, { remindedAt: at, remindClaimedAt: r.remindClaimedAt ?? at });
+                    await this.repos.store.audit(tx, actor, 'update', 'update-request', r.id, { remindedAt: r.remindedAt }, { remindedAt: at });
+                  });
       }
     }
     return this.get(id);
@@ -238,39 +238,39 @@ export class UpdateRoundsService {
   async runDue(): Promise<{ opened: number; reminded: number; escalated: number }> {
     const today = this.today();
     const done = { opened: 0, reminded: 0, escalated: 0 };
-    for (const r of this.rounds.roundsToOpen(today)) if (await this.open(r.id)) done.opened++;
+    for (const r of (await this.rounds.roundsToOpen(today))) if (await this.open(r.id)) done.opened++;
 
-    for (const { request, round } of this.rounds.requestsAwaitingReminder()) {
+    for (const { request, round } of (await this.rounds.requestsAwaitingReminder())) {
       const sentOn = londonDate(new Date(request.sentAt!));
       if (!isReminderDue({ state: request.state, sentOn, remindedAt: request.remindedAt }, round.remindAfterWorkingDays, today)) continue;
-      if (!isLinkLive(round, today) || !this.rounds.claimReminder(request.id, this.ts())) continue;
+      if (!isLinkLive(round, today) || !(await this.rounds.claimReminder(request.id, this.ts()))) continue;
       if (await this.emailOwner('reminder', round, request)) {
         const at = this.ts();
-        this.repos.store.tx((tx) => {
-          this.rounds.setRequest(tx, request.id, { remindedAt: at });
-          this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-request', request.id, { remindedAt: null }, { remindedAt: at });
-        });
+        await this.repos.store.tx(async (tx) => {
+                    await this.rounds.setRequest(tx, request.id, { remindedAt: at });
+                    await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-request', request.id, { remindedAt: null }, { remindedAt: at });
+                  });
         done.reminded++;
       }
     }
 
-    for (const round of this.rounds.roundsToEscalate(today)) {
-      if (!this.rounds.claimEscalation(round.id, this.ts())) continue;
-      const requests = this.rounds.requestsOf([round.id]);
+    for (const round of (await this.rounds.roundsToEscalate(today))) {
+      if (!(await this.rounds.claimEscalation(round.id, this.ts()))) continue;
+      const requests = await this.rounds.requestsOf([round.id]);
       const missing = requests.filter((r) => awaitingAnswer(r.state));
       if (missing.length === 0 || !round.escalateTo) continue;
       try {
-        const planTitle = this.repos.plans.get(round.planId)?.title ?? '';
+        const planTitle = (await this.repos.plans.get(round.planId))?.title ?? '';
         await this.mail.mailer.send(escalationEmail(this.mail.templates, { round, to: round.escalateTo, planTitle, missing, total: requests.length }));
       } catch (err) {
         this.log.error({ roundId: round.id, reason: (err as Error).message }, 'update-round escalation could not be sent');
         continue;
       }
       const at = this.ts();
-      this.repos.store.tx((tx) => {
-        this.rounds.setRound(tx, round.id, { escalatedAt: at });
-        this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', round.id, { escalatedAt: null }, { escalatedAt: at, missing: missing.length });
-      });
+      await this.repos.store.tx(async (tx) => {
+                await this.rounds.setRound(tx, round.id, { escalatedAt: at });
+                await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', round.id, { escalatedAt: null }, { escalatedAt: at, missing: missing.length });
+              });
       done.escalated++;
     }
     return done;
@@ -279,13 +279,13 @@ export class UpdateRoundsService {
   // Requests
 
   async getRequest(id: string): Promise<UpdateRequest> {
-    const r = this.rounds.getRequest(id);
+    const r = await this.rounds.getRequest(id);
     if (!r) throw new NotFoundError('update request', id);
     return this.requestToApi(r);
   }
 
-  private requestToApi(r: UpdateRequestRow): UpdateRequest {
-    const current = new Map(this.formItems(r).map((i) => [i.id, i]));
+  private async requestToApi(r: UpdateRequestRow): Promise<UpdateRequest> {
+    const current = new Map((await this.formItems(r)).map((i) => [i.id, i]));
     const submitted = new Map(((r.submission as Submission | null)?.items ?? []).map((u) => [u.id, u]));
     return {
       ...summary(r),
@@ -317,83 +317,83 @@ export class UpdateRoundsService {
    * audit), as "<owner> (update link), accepted by <token name>", keeping each comment.
    */
   async accept(id: string, actor: Actor): Promise<UpdateRequest> {
-    const row = this.repos.store.tx((tx) => {
-      const r = this.rounds.getRequest(id, tx);
-      if (!r) throw new NotFoundError('update request', id);
-      if (!canAccept(r.state)) throw new ConflictError(`This update is ${r.state}; only a submitted update can be accepted.`);
-      const by: Actor = { tokenId: actor.tokenId, name: `${r.owner} (update link), accepted by ${actor.name}`, role: actor.role, requestId: actor.requestId };
-      const items = (r.submission as Submission).items;
-      items.forEach((u, i) => {
-        try {
-          this.applyItem(u, by);
-        } catch (err) {
-          if (err instanceof ValidationError) {
-            throw new ValidationError(
-              err.errors.map((e) => ({ ...e, path: `items.${i}.${e.path}` })),
-              `The update to item ${i + 1} breaks a rule of the item: ${err.message}`,
-            );
-          }
-          throw err;
-        }
-        if (u.comment) this.rounds.insertComment(tx, { itemType: u.type, itemId: u.id, at: r.submittedAt!, author: r.owner, text: u.comment, requestId: r.id });
-      });
-      const at = this.ts();
-      const after = this.rounds.setRequest(tx, id, { state: 'accepted', acceptedAt: at, acceptedBy: actor.name })!;
-      this.repos.store.audit(tx, actor, 'update', 'update-request', id, { state: r.state, version: r.version }, { state: 'accepted', acceptedAt: at, version: after.version });
-      return after;
-    });
+    const row = await this.repos.store.tx(async (tx) => {
+          const r = await this.rounds.getRequest(id, tx);
+          if (!r) throw new NotFoundError('update request', id);
+          if (!canAccept(r.state)) throw new ConflictError(`This update is ${r.state}; only a submitted update can be accepted.`);
+          const by: Actor = { tokenId: actor.tokenId, name: `${r.owner} (update link), accepted by ${actor.name}`, role: actor.role, requestId: actor.requestId };
+          const items = (r.submission as Submission).items;
+          items.forEach(async (u, i) => {
+            try {
+              await this.applyItem(u, by);
+            } catch (err) {
+              if (err instanceof ValidationError) {
+                throw new ValidationError(
+                  err.errors.map((e) => ({ ...e, path: `items.${i}.${e.path}` })),
+                  `The update to item ${i + 1} breaks a rule of the item: ${err.message}`,
+                );
+              }
+              throw err;
+            }
+            if (u.comment) await this.rounds.insertComment(tx, { itemType: u.type, itemId: u.id, at: r.submittedAt!, author: r.owner, text: u.comment, requestId: r.id });
+          });
+          const at = this.ts();
+          const after = (await this.rounds.setRequest(tx, id, { state: 'accepted', acceptedAt: at, acceptedBy: actor.name }))!;
+          await this.repos.store.audit(tx, actor, 'update', 'update-request', id, { state: r.state, version: r.version }, { state: 'accepted', acceptedAt: at, version: after.version });
+          return after;
+        });
     return this.requestToApi(row);
   }
 
-  private applyItem(u: SubmittedItem, by: Actor): void {
+  private async applyItem(u: SubmittedItem, by: Actor): Promise<void> {
     if (u.type === 'action') {
-      if (!this.repos.actions.get(u.id)) return; // deleted since the submission
+      if (!(await this.repos.actions.get(u.id))) return; // deleted since the submission
       const patch: Record<string, unknown> = { percentComplete: u.percentComplete ?? undefined, status: u.status };
       if (u.revisedDueDate) Object.assign(patch, { revisedDueDate: u.revisedDueDate, delayReason: u.delayReason, mitigation: u.mitigation });
-      this.services.actions.update(u.id, definedOnly(patch) as never, undefined, by);
+      await this.services.actions.update(u.id, definedOnly(patch) as never, undefined, by);
       return;
     }
     const service = this.services[u.type === 'risk' ? 'risks' : u.type === 'issue' ? 'issues' : 'dependencies'];
-    if (!this.repos[u.type === 'risk' ? 'risks' : u.type === 'issue' ? 'issues' : 'dependencies'].get(u.id)) return;
-    service.update(u.id, { status: u.status } as never, undefined, by);
+    if (!(await this.repos[u.type === 'risk' ? 'risks' : u.type === 'issue' ? 'issues' : 'dependencies'].get(u.id))) return;
+    await service.update(u.id, { status: u.status } as never, undefined, by);
   }
 
   /** Sends the submission back to its owner with a note; their form opens again. */
   async returnRequest(id: string, note: string, actor: Actor): Promise<UpdateRequest> {
-    const { row, round } = this.repos.store.tx((tx) => {
-      const r = this.rounds.getRequest(id, tx);
-      if (!r) throw new NotFoundError('update request', id);
-      if (!canReturn(r.state)) throw new ConflictError(`This update is ${r.state}; only a submitted update can be returned.`);
-      const at = this.ts();
-      const after = this.rounds.setRequest(tx, id, { state: 'returned', returnNote: note, returnedAt: at })!;
-      this.repos.store.audit(tx, actor, 'update', 'update-request', id, { state: r.state }, { state: 'returned', returnNote: note, returnedAt: at });
-      return { row: after, round: this.rounds.mustGet(r.roundId, tx) };
-    });
+    const { row, round } = await this.repos.store.tx(async (tx) => {
+          const r = await this.rounds.getRequest(id, tx);
+          if (!r) throw new NotFoundError('update request', id);
+          if (!canReturn(r.state)) throw new ConflictError(`This update is ${r.state}; only a submitted update can be returned.`);
+          const at = this.ts();
+          const after = (await this.rounds.setRequest(tx, id, { state: 'returned', returnNote: note, returnedAt: at }))!;
+          await this.repos.store.audit(tx, actor, 'update', 'update-request', id, { state: r.state }, { state: 'returned', returnNote: note, returnedAt: at });
+          return { row: after, round: (await this.rounds.mustGet(r.roundId, tx)) };
+        });
     await this.emailOwner('returned', round, row, note);
     return this.requestToApi(row);
   }
 
   async comments(actionId: string) {
-    this.repos.actions.mustGet(actionId);
+    await this.repos.actions.mustGet(actionId);
     return this.rounds.commentsOf('action', actionId);
   }
 
   // The owner's page
 
   /** The request behind a secret, or null for an unknown, expired or closed link (the caller answers 404 alike). */
-  private resolve(secret: string): { round: UpdateRoundRow; request: UpdateRequestRow } | null {
-    const found = this.rounds.findByLinkHash(hashSecret(secret));
+  private async resolve(secret: string): Promise<{ round: UpdateRoundRow; request: UpdateRequestRow } | null> {
+    const found = await this.rounds.findByLinkHash(hashSecret(secret));
     if (!found || !isLinkLive(found.round, this.today())) return null;
     return found;
   }
 
   async ownerPage(secret: string): Promise<OwnerPage | null> {
-    const found = this.resolve(secret);
+    const found = await this.resolve(secret);
     if (!found) return null;
     const { round, request } = found;
-    const planTitle = this.repos.plans.get(round.planId)?.title ?? '';
+    const planTitle = (await this.repos.plans.get(round.planId))?.title ?? '';
     if (!canSubmit(request.state)) return { kind: 'done', round, request, planTitle };
-    const items = this.formItems(request);
+    const items = await this.formItems(request);
     const earlier = request.state === 'returned' ? ((request.submission as Submission | null)?.items ?? null) : null;
     return { kind: 'form', round, request, planTitle, items, values: initialValues(items, earlier), errors: [] };
   }
@@ -405,7 +405,7 @@ export class UpdateRoundsService {
     const parsed = parseForm(page.items, body);
     if (parsed.kind === 'refused') return { kind: 'refused' };
     if (parsed.kind === 'invalid') return { ...page, values: parsed.values, errors: parsed.errors };
-    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : this.ownerPage(secret);
+    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : (await this.ownerPage(secret));
   }
 
   /**
@@ -413,10 +413,10 @@ export class UpdateRoundsService {
    * owner would post them, over the values the form shows first. Throws on bad input.
    */
   async submitForRequest(requestId: string, fields: Record<string, Partial<Record<string, string>>>): Promise<UpdateRequest> {
-    const request = this.rounds.getRequest(requestId);
+    const request = await this.rounds.getRequest(requestId);
     if (!request) throw new NotFoundError('update request', requestId);
     if (!canSubmit(request.state)) throw new ConflictError(`This update is ${request.state}.`);
-    const items = this.formItems(request);
+    const items = await this.formItems(request);
     const values = initialValues(items, null);
     const body: Record<string, string> = {};
     for (const [id, v] of Object.entries(values)) for (const [k, x] of Object.entries({ ...v, ...fields[id] })) if (x !== undefined) body[`${id}.${k}`] = x;
@@ -428,11 +428,11 @@ export class UpdateRoundsService {
 
   private store(request: UpdateRequestRow, items: SubmittedItem[]): boolean {
     const owner: Actor = { tokenId: null, name: `${request.owner} (update link)`, role: 'viewer' };
-    return this.repos.store.tx((tx) => {
+    return this.repos.store.tx(async (tx) => {
       const at = this.ts();
-      const after = this.rounds.setRequest(tx, request.id, { state: 'submitted', submittedAt: at, submission: { items } }, request.version);
+      const after = await this.rounds.setRequest(tx, request.id, { state: 'submitted', submittedAt: at, submission: { items } }, request.version);
       if (!after) return false; // submitted or returned meanwhile: the page shown next says which
-      this.repos.store.audit(tx, owner, 'update', 'update-request', request.id, { state: request.state }, { state: 'submitted', submittedAt: at, submission: { items } });
+      await this.repos.store.audit(tx, owner, 'update', 'update-request', request.id, { state: request.state }, { state: 'submitted', submittedAt: at, submission: { items } });
       return true;
     });
   }

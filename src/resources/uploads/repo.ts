@@ -23,43 +23,43 @@ const info = {
 export class UploadsRepo {
   constructor(private readonly store: Store) {}
 
-  create(values: Omit<UploadRow, 'id' | 'createdAt' | 'mediaType'> & { mediaType?: string }, actor: Actor): UploadInfo {
+  async create(values: Omit<UploadRow, 'id' | 'createdAt' | 'mediaType'> & { mediaType?: string }, actor: Actor): Promise<UploadInfo> {
     const row: UploadRow = { ...values, mediaType: values.mediaType ?? 'application/pdf', id: newId('upl'), createdAt: this.store.timestamp() };
-    const existing = this.store.tx((tx) => {
-      const same = this.bySha256(row.sha256, row.mediaType, tx);
-      if (same) return same;
-      tx.insert(uploads).values(row).run();
-      const { bytes: _b, ...rest } = row;
-      this.store.audit(tx, actor, 'create', 'upload', row.id, null, rest);
-      return undefined;
-    });
+    const existing = await this.store.tx(async (tx) => {
+          const same = await this.bySha256(row.sha256, row.mediaType, tx);
+          if (same) return same;
+          await tx.insert(uploads).values(row);
+          const { bytes: _b, ...rest } = row;
+          await this.store.audit(tx, actor, 'create', 'upload', row.id, null, rest);
+          return undefined;
+        });
     if (existing) return existing;
     const { bytes: _b, ...rest } = row;
     return rest;
   }
 
   /** The upload already holding these bytes (same hash and type), if any. */
-  bySha256(sha256: string, mediaType: string, db: Db = this.store.db): UploadInfo | undefined {
-    return db.select(info).from(uploads).where(and(eq(uploads.sha256, sha256), eq(uploads.mediaType, mediaType))).orderBy(asc(uploads.id)).limit(1).get();
+  async bySha256(sha256: string, mediaType: string, db: Db = this.store.db): Promise<UploadInfo | undefined> {
+    return (await db.select(info).from(uploads).where(and(eq(uploads.sha256, sha256), eq(uploads.mediaType, mediaType))).orderBy(asc(uploads.id)).limit(1))[0];
   }
 
   /** Descriptions of the uploads (no bytes). */
   infos(ids: string[], db: Db = this.store.db): UploadInfo[] {
-    return ids.map((id) => db.select(info).from(uploads).where(eq(uploads.id, id)).get()).filter((r): r is UploadInfo => !!r);
+    return ids.map(async (id) => (await db.select(info).from(uploads).where(eq(uploads.id, id)))[0]).filter((r): r is UploadInfo => !!r);
   }
 
-  exists(id: string, db: Db = this.store.db): boolean {
-    return !!db.select({ id: uploads.id }).from(uploads).where(eq(uploads.id, id)).get();
+  async exists(id: string, db: Db = this.store.db): Promise<boolean> {
+    return !!(await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.id, id)))[0];
   }
 
-  info(id: string, db: Db = this.store.db): UploadInfo {
-    const row = db.select(info).from(uploads).where(eq(uploads.id, id)).get();
+  async info(id: string, db: Db = this.store.db): Promise<UploadInfo> {
+    const row = (await db.select(info).from(uploads).where(eq(uploads.id, id)))[0];
     if (!row) throw new NotFoundError('upload', id);
     return row;
   }
 
-  bytes(id: string, db: Db = this.store.db): Buffer {
-    const row = db.select({ bytes: uploads.bytes }).from(uploads).where(eq(uploads.id, id)).get();
+  async bytes(id: string, db: Db = this.store.db): Promise<Buffer> {
+    const row = (await db.select({ bytes: uploads.bytes }).from(uploads).where(eq(uploads.id, id)))[0];
     if (!row) throw new NotFoundError('upload', id);
     return row.bytes;
   }

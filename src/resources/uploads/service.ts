@@ -33,7 +33,7 @@ export class UploadsService {
       checkedFile(file.mediaType, file.body);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const info = this.repos.uploads.create({ bytes, pages, sha256, mediaType: file.mediaType, size: bytes.length, filename: file.filename }, actor);
+    const info = await this.repos.uploads.create({ bytes, pages, sha256, mediaType: file.mediaType, size: bytes.length, filename: file.filename }, actor);
     return { info, bytes, removed };
   }
 }
