@@ -79,7 +79,7 @@ export async function importsPhase(dbPath: string, deps: ImportsPhaseDeps, quick
 
     deps.log(`  importing ${rows} rows (${Math.round(bytes.length / 1024)} KB) while GETting…`);
     let finished = false;
-    const during = await concurrentGets(getUrl, 2, () => finished);
+    const during = concurrentGets(getUrl, 2, () => finished);
     const t0 = performance.now();
     const accepted = await fetch(`${api}/plans/${plan.id}/import`, { method: 'POST', headers: { ...auth, 'content-type': XLSX }, body: new Uint8Array(bytes) });
     const acceptedMs = performance.now() - t0;

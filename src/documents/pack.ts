@@ -247,7 +247,7 @@ export class PackDocuments {
     // the documents meanwhile).
     const context = { ...base, agenda: this.agendaRows(agendaItems, pieces, placed) };
     const frontHtml = this.ctx.templates.render('pack/document', { ...context, docs: [] });
-    const printed = await this.printPrepared(frontHtml);
+    const printed = this.printPrepared(frontHtml);
     printed.catch(() => undefined);
     return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
   }
@@ -259,7 +259,7 @@ export class PackDocuments {
     // are read in this process meanwhile.
     const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
     const printing: Promise<Prepared>[] = [];
-    for (const i of order) if (htmls[i]) printing[i] = (await this.printPrepared(htmls[i]!));
+    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
     for (const p of printing) p?.catch(() => undefined);
     const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
     for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
@@ -276,8 +276,8 @@ export class PackDocuments {
         body: `<p class="not-included"><strong>This document could not be included:</strong> ${escapeHtml(c.check.problem ?? 'it could not be read.')}</p><p>Please ask the clerk for a copy.</p>`,
       };
     });
-    notes.forEach(async (n, i) => {
-      if (n) printing[i] = (await this.printPrepared((htmls[i] = render(n, i))));
+    notes.forEach((n, i) => {
+      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
     });
     const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
     return docs.map(async (d, i): Promise<Piece> => {

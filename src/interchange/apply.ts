@@ -1,8 +1,7 @@
 // Applying an import plan: every create and update goes through the resources' services — the same rules
-// and the same audit as the API — inside the import's ONE transaction, which the caller passes as `tx`.
+// and the same audit as the API — inside the import's ONE transaction, which the caller has open.
 // A row a service refuses is reported like the planner's problems (sheet, row, column) and the caller
 // undoes everything written.
-import type { Db } from '../db/client.js';
 import type { Actor } from '../db/store.js';
 import type { Services } from '../resources/services.js';
 import { AppError, ValidationError } from '../shared/errors.js';
@@ -11,11 +10,14 @@ import type { ImportPlan, Progress, RowPlan } from './import-plan.js';
 import type { PlanData } from './plan-data.js';
 import { sheetProblem, type SheetProblem } from './problems.js';
 
-/** The services an import writes through: create and update, each in the caller's transaction. */
+/** The services an import writes through: create and update, each joining the caller's open transaction. */
 interface Writer {
-  create(parentId: string, body: never, actor: Actor, tx: Db): { id: string };
-  update(id: string, body: never, ifMatch: number[], actor: Actor, tx: Db): unknown;
+  create(parentId: string, body: never, actor: Actor): Promise<{ id: string }>;
+  update(id: string, body: never, ifMatch: number[], actor: Actor): Promise<unknown>;
 }
+
+/** Runs one row's writes so that a refusal by the database leaves the transaction usable (PostgreSQL: a savepoint). */
+export type RowGuard = <T>(write: () => Promise<T>) => Promise<T>;
 
 /** The service fields a reference column resolves to, for placing a service's refusal on the sheet. */
 const COLUMN_OF_FIELD: Record<string, string> = {
@@ -30,21 +32,14 @@ const COLUMN_OF_FIELD: Record<string, string> = {
 };
 const columnOfField = (path: string) => COLUMN_OF_FIELD[path] ?? COLUMN_OF_FIELD[path.split('.')[0]!] ?? path.split('.')[0]!;
 
-/** The measures services, whose promise-returning methods an import (inside a synchronous transaction) cannot wait for. */
-const nowWriter = (s: { createNow: Writer['create']; updateNow: Writer['update'] }): Writer => ({ create: s.createNow.bind(s), update: s.updateNow.bind(s) });
-
-/** Writes the plan inside `tx`; returns what the services refused (then the caller must roll `tx` back). */
-export function applyImport(tx: Db, services: Services, data: PlanData, plan: ImportPlan, actor: Actor, onProgress?: Progress): SheetProblem[] {
+/** Writes the plan inside the open transaction; returns what the services refused (then the caller must roll it back). */
+export async function applyImport(services: Services, data: PlanData, plan: ImportPlan, actor: Actor, guard: RowGuard, onProgress?: Progress): Promise<SheetProblem[]> {
   const areaIds = new Map(data.areas.map((a) => [a.number, a.id]));
   const projectIds = new Map(data.projects.map((p) => [p.code, p.id]));
   const codeById = new Map(data.projects.map((p) => [p.id, p.code]));
   const workstreamIds = new Map(data.workstreams.map((w) => [wsKey(codeById.get(w.projectId)!, w.letter), w.id]));
   const measureIds = new Map(data.measures.map((m) => [m.ref, m.id]));
-  const writers: Record<Kind, Writer> = {
-    ...(services as unknown as Record<Kind, Writer>),
-    measures: nowWriter(services.measures as never),
-    measureValues: nowWriter(services.measureValues as never),
-  };
+  const writers = services as unknown as Record<Kind, Writer>;
   const problems: SheetProblem[] = [];
 
   // A reference the planner resolved is always found here, unless the row it names was refused (then
@@ -77,7 +72,7 @@ export function applyImport(tx: Db, services: Services, data: PlanData, plan: Im
             : r.kind === 'areas' || r.kind === 'projects' || r.kind === 'actions' || r.kind === 'measures'
               ? data.planId
               : resolve(projectIds, r.values.projectCode as string)!;
-        const created = writer.create(parentId, body, actor, tx);
+        const created = await guard(() => writer.create(parentId, body, actor));
         if (r.kind === 'measures') measureIds.set(r.values.ref as string, created.id);
         if (r.kind === 'areas') areaIds.set(r.values.number as number, created.id);
         if (r.kind === 'projects') projectIds.set(r.values.code as string, created.id);
@@ -85,7 +80,7 @@ export function applyImport(tx: Db, services: Services, data: PlanData, plan: Im
       } else {
         // Every field as the row will be: the service writes (and audits) only what differs. The version
         // is the one read when planning, in this transaction or checked by fingerprint before it.
-        writer.update(r.id!, body, [r.version!], actor, tx);
+        await guard(() => writer.update(r.id!, body, [r.version!], actor));
       }
     } catch (err) {
       if (err instanceof Unresolved) continue;

@@ -13,7 +13,7 @@ import type { RagValue } from '../domain/rag.js';
 import type { ActionRow } from '../resources/actions/repo.js';
 import type { Repos } from '../resources/repos.js';
 import type { Services } from '../resources/services.js';
-import { applyImport } from './apply.js';
+import { applyImport, type RowGuard } from './apply.js';
 import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
 import { KINDS, MEASURE_KINDS, PLAN_KINDS, type Kind } from './layout.js';
 import { loadPlanData, type PlanData } from './plan-data.js';
@@ -74,7 +74,7 @@ export interface ImportOptions {
   actor: Actor;
   onProgress?: Progress;
   /** Called with the result inside the import's transaction (not for a dry run): an import job records its outcome there. */
-  inTransaction?: (tx: Db, result: ImportResult) => void;
+  inTransaction?: (tx: Db, result: ImportResult) => void | Promise<void>;
 }
 
 export async function runImport(deps: InterchangeDeps, planId: string, read: ReadWorkbook, opts: ImportOptions): Promise<ImportResult> {
@@ -86,8 +86,8 @@ export async function runImport(deps: InterchangeDeps, planId: string, read: Rea
   }
   return store.tx(async (tx) => {
     const data = await loadPlanData(repos, planId, tx);
-    const result = applyChecked(tx, deps, data, planImport(read, data, opts.onProgress), opts);
-    opts.inTransaction?.(tx, result);
+    const result = await applyChecked(deps, data, planImport(read, data, opts.onProgress), opts);
+    await opts.inTransaction?.(tx, result);
     return result;
   });
 }
@@ -124,8 +124,8 @@ export async function applyPlanned(deps: InterchangeDeps, planId: string, planne
   return store.tx(async (tx) => {
     const data = await loadPlanData(repos, planId, tx);
     if (plan.problems.length === 0 && planFingerprint(data) !== planned.fingerprint) throw new PlanChangedError();
-    const result = applyChecked(tx, deps, data, plan, opts);
-    opts.inTransaction?.(tx, result);
+    const result = await applyChecked(deps, data, plan, opts);
+    await opts.inTransaction?.(tx, result);
     return result;
   });
 }
@@ -142,11 +142,14 @@ class Refused extends Error {
  * service refuses any row, everything the import wrote is undone and the refusals are its problems (the
  * transaction itself goes on, so an import job can still record the outcome).
  */
-function applyChecked(tx: Db, deps: InterchangeDeps, data: PlanData, plan: ImportPlan, opts: ImportOptions): ImportResult {
+async function applyChecked(deps: InterchangeDeps, data: PlanData, plan: ImportPlan, opts: ImportOptions): Promise<ImportResult> {
   if (plan.problems.length) return summarise(data.planId, plan, false, false);
+  const { store } = deps;
+  // SQLite goes on after a refused statement; PostgreSQL aborts the transaction, so each row gets a savepoint there.
+  const guard: RowGuard = store.dialect === 'postgresql' ? (write) => store.savepoint(() => write()) : (write) => write();
   try {
-    tx.transaction((sp) => {
-      const refused = applyImport(sp as unknown as Db, deps.services, data, plan, opts.actor, opts.onProgress);
+    await store.savepoint(async () => {
+      const refused = await applyImport(deps.services, data, plan, opts.actor, guard, opts.onProgress);
       if (refused.length) throw new Refused(refused);
     });
   } catch (err) {

@@ -53,12 +53,12 @@ export class ReaderPool {
 
   /** Reads the upload in a worker: its rows. */
   read(bytes: Buffer, format: UploadFormat, kind?: Kind): Promise<ReadWorkbook> {
-    return this.queued(bytes, async () => (await this.readInWorker(bytes, format, kind)) as Promise<ReadWorkbook>);
+    return this.queued(bytes, () => this.readInWorker(bytes, format, kind) as Promise<ReadWorkbook>);
   }
 
   /** Reads the upload and plans the import against `planData` in a worker: the creates, updates and problems. */
   readAndPlan(bytes: Buffer, format: UploadFormat, kind: Kind | undefined, planData: PlanData): Promise<PlannedUpload> {
-    return this.queued(bytes, async () => (await this.readInWorker(bytes, format, kind, planData)) as Promise<PlannedUpload>);
+    return this.queued(bytes, () => this.readInWorker(bytes, format, kind, planData) as Promise<PlannedUpload>);
   }
 
   private async queued<T>(bytes: Buffer, work: () => Promise<T>): Promise<T> {

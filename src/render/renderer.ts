@@ -275,21 +275,21 @@ export class Renderer {
     }
   }
 
-  private async launch(): Promise<Browser> {
+  private launch(): Promise<Browser> {
     if (!this.browser) {
       this.stats.launches++;
-      const launching = await puppeteer.launch({
-              executablePath: this.opts.executablePath ?? findBrowser(),
-              headless: true,
-              args: chromiumArgs(),
-              // Over a pipe (not a WebSocket): when this process dies, even by SIGKILL, the pipe closes and
-              // Chromium exits with it instead of staying behind.
-              pipe: true,
-              // The server owns shutdown; Chromium must not die with the terminal's Ctrl-C before we close it.
-              handleSIGINT: false,
-              handleSIGTERM: false,
-              handleSIGHUP: false,
-            });
+      const launching = puppeteer.launch({
+        executablePath: this.opts.executablePath ?? findBrowser(),
+        headless: true,
+        args: chromiumArgs(),
+        // Over a pipe (not a WebSocket): when this process dies, even by SIGKILL, the pipe closes and
+        // Chromium exits with it instead of staying behind.
+        pipe: true,
+        // The server owns shutdown; Chromium must not die with the terminal's Ctrl-C before we close it.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
       this.browser = launching;
       launching.then(
         (b) =>
@@ -357,12 +357,12 @@ export class Renderer {
         return true;
       };
       // A renderer that does not answer within the render time limit is not worth keeping.
-      entry.ready = entry.ready.then(async (ok) => (ok ? (await withTimeout(release(), this.timeoutMs)) : false)).catch(() => false);
+      entry.ready = entry.ready.then((ok) => (ok ? withTimeout(release(), this.timeoutMs) : false)).catch(() => false);
     }, RELEASE_MEMORY_IDLE_MS).unref();
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {
-    const launch = await this.launch();
+    const launch = this.launch();
     const browser = await launch;
     const { page, uses } = await this.acquirePage(launch, browser);
     let timer: NodeJS.Timeout | undefined;

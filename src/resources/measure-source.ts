@@ -18,14 +18,14 @@ export interface AreaMeasure {
 export interface MeasureSource {
   /** The plan's measures whose latest value as recorded at the end of `until` differs from the latest at the end of `since`. */
   moved(planId: string, since: string, until: string): Promise<MovedMeasure[]>;
-  /** The same for one project's measures, synchronously (a highlight report's view is built in one read transaction). */
-  movedInProjectNow(projectId: string, since: string, until: string): MovedMeasure[];
+  /** The same for one project's measures (a highlight report's view, inside its read snapshot). */
+  movedInProjectNow(projectId: string, since: string, until: string): Promise<MovedMeasure[]>;
   /** An area's measures with their latest value on or before `asOf`. */
   forArea(areaId: string, asOf: string): Promise<AreaMeasure[]>;
 }
 
 export const NO_MEASURES: MeasureSource = {
   moved: async () => [],
-  movedInProjectNow: () => [],
+  movedInProjectNow: async () => [],
   forArea: async () => [],
 };

@@ -3,16 +3,16 @@ import type { Db } from '../db/client.js';
 import type { FieldError } from '../shared/errors.js';
 
 interface PlanRecordRepo {
-  get(id: string, db?: Db): { planId: string } | undefined;
+  get(id: string, db?: Db): Promise<{ planId: string } | undefined>;
 }
 
 /** Field errors ("areaIds.2: is not an area of this plan") for ids that are not the plan's. */
-export function notInPlan(repo: PlanRecordRepo, ids: readonly string[] | null | undefined, planId: string, field: string, what: string, db?: Db, list = true): FieldError[] {
+export async function notInPlan(repo: PlanRecordRepo, ids: readonly string[] | null | undefined, planId: string, field: string, what: string, db?: Db, list = true): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  (ids ?? []).forEach((id, i) => {
-    const row = repo.get(id, db);
+  for (const [i, id] of (ids ?? []).entries()) {
+    const row = await repo.get(id, db);
     if (!row || row.planId !== planId) errors.push({ in: 'body', path: list ? `${field}.${i}` : field, message: `is not ${what} of this plan` });
-  });
+  }
   return errors;
 }
 

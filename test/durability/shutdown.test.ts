@@ -54,7 +54,7 @@ describe('SIGTERM', () => {
 
     // In flight when the signal arrives: a render and a burst of writes.
     const pdfUrl = `/highlight-reports/${report.id}/pdf?download=1`;
-    const inflightPdf = await call('GET', pdfUrl);
+    const inflightPdf = call('GET', pdfUrl);
     const writes = Array.from({ length: 30 }, (_, i) =>
       call('POST', `/plans/${plan.id}/areas`, { number: i + 1, title: `Area ${i + 1}` }).then(
         (r) => ({ status: r.status, id: r.status === 201 ? (r.json().id as string) : null, type: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after') }),

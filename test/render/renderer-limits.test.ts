@@ -57,7 +57,7 @@ describe('Renderer limits', () => {
     expect((err as Error).message).toMatch(/MB of HTML; at most 0\.1 MB/);
     expect(r.stats.launches).toBe(0);
     // Counted in bytes, not characters: 40,000 three-byte characters are 120,000 bytes.
-    await expect((await r.pdf(page('€'.repeat(40_000))))).rejects.toBeInstanceOf(DocumentTooLargeError);
+    await expect(r.pdf(page('€'.repeat(40_000)))).rejects.toBeInstanceOf(DocumentTooLargeError);
   });
 
   it('stops a render whose renderer goes over the memory limit, and prints the next one', { timeout: 180_000 }, async () => {
@@ -113,7 +113,7 @@ describe('Renderer limits', () => {
     // One public render runs, two wait; the other three are refused at once (503 with a Retry-After).
     expect(r.load).toEqual({ staff: 0, public: 1, waiting: 2 });
     // A staff render starts at once in the slot public renders may not take.
-    const staff = await r.pdf(page('for a signed-in user'));
+    const staff = r.pdf(page('for a signed-in user'));
     expect(r.load.staff).toBe(1);
     expect(pdfText(await staff).trim()).toBe('for a signed-in user');
     const settled = await settling;
@@ -130,7 +130,7 @@ describe('Renderer limits', () => {
     const r = make({ concurrency: 1, publicQueueLimit: 1 });
     const pub = [renderingFor('public', () => r.pdf(page('public one'))), renderingFor('public', () => r.pdf(page('public two')))];
     expect(r.load).toEqual({ staff: 0, public: 1, waiting: 1 });
-    const staff = await r.pdf(page('staff'));
+    const staff = r.pdf(page('staff'));
     expect(r.load.staff).toBe(1);
     expect(pdfText(await staff).trim()).toBe('staff');
     expect((await Promise.all(pub)).map((p) => pdfText(p).trim())).toEqual(['public one', 'public two']);

@@ -11,7 +11,7 @@ export type ActionRow = typeof actions.$inferSelect;
 export class ActionsRepo extends CrudRepo<typeof actions> {
   constructor(store: Store) {
     super(store, {
-      table: actions,
+      table: (t) => t.actions,
       resourceType: 'action',
       idPrefix: 'act',
       uniqueMessages: { ref: 'An action with this ref already exists in the plan.' },

@@ -61,8 +61,8 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   }
 
   /** `tx`: the caller's transaction (an import's one transaction), else one of its own. */
-  async create(planId: string | undefined, body: CreateAction, actor: Actor, tx?: Db): Promise<Action> {
-    await this.repos.plans.mustGet(planId!, tx);
+  async create(planId: string | undefined, body: CreateAction, actor: Actor): Promise<Action> {
+    await this.repos.plans.mustGet(planId!);
     const row = await this.repos.actions.create(
           actor,
           async (tx) => {
@@ -70,7 +70,6 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
             for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
             return (await this.checked(values as ActionRow, tx)) as ActionRow;
           },
-          tx,
         );
     return this.toApi(row);
   }
@@ -109,7 +108,7 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     return paginate(matching, q.limit);
   }
 
-  async update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Promise<Action> {
+  async update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor): Promise<Action> {
     const row = await this.repos.actions.update(
           id,
           ifMatch,
@@ -122,7 +121,6 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
             if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
             return patch;
           },
-          tx,
         );
     return this.toApi(row);
   }

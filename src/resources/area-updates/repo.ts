@@ -9,7 +9,7 @@ export type AreaUpdateRow = typeof areaUpdates.$inferSelect;
 
 export class AreaUpdatesRepo extends CrudRepo<typeof areaUpdates> {
   constructor(store: Store) {
-    super(store, { table: areaUpdates, resourceType: 'area-update', idPrefix: 'upd' });
+    super(store, { table: (t) => t.areaUpdates, resourceType: 'area-update', idPrefix: 'upd' });
   }
 
   /** The updates of the plan's areas whose evidenceIds name the evidence item (cleaned when it is deleted). */

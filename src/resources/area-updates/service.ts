@@ -10,7 +10,7 @@ import type { AreaUpdate, AreaUpdateQuery, CreateAreaUpdate, UpdateAreaUpdate } 
 
 export const createAreaUpdatesService = (repos: Repos) => {
   const evidenceOfPlan = async (areaId: string, ids: string[], tx: Db) => {
-    const errors = notInPlan(repos.evidence, ids, (await repos.areas.mustGet(areaId, tx)).planId, 'evidenceIds', 'an evidence item', tx);
+    const errors = await notInPlan(repos.evidence, ids, (await repos.areas.mustGet(areaId, tx)).planId, 'evidenceIds', 'an evidence item', tx);
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path}: ${e.message}`).join('; '));
     return unique(ids);
   };

@@ -10,7 +10,7 @@ export type AreaRow = typeof areas.$inferSelect;
 export class AreasRepo extends CrudRepo<typeof areas> {
   constructor(store: Store) {
     super(store, {
-      table: areas,
+      table: (t) => t.areas,
       resourceType: 'area',
       idPrefix: 'are',
       uniqueMessages: { number: 'An area with this number already exists in the plan.' },

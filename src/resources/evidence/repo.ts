@@ -32,7 +32,7 @@ function where(f: EvidenceFilter): SQL | undefined {
 
 export class EvidenceRepo extends CrudRepo<typeof evidence> {
   constructor(store: Store) {
-    super(store, { table: evidence, resourceType: 'evidence', idPrefix: 'evd' });
+    super(store, { table: (t) => t.evidence, resourceType: 'evidence', idPrefix: 'evd' });
   }
 
   page(f: EvidenceFilter, page: { limit: number; cursor?: string }): Page<EvidenceRow> {

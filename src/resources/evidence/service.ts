@@ -72,9 +72,9 @@ export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEv
     if (!e.uploadId && !e.url) errors.push({ in: 'body', path: 'url', message: 'send an http(s) link here, or a stored file as uploadId' });
     if (e.uploadId && !(await this.repos.uploads.exists(e.uploadId, tx))) errors.push({ in: 'body', path: 'uploadId', message: 'is not an upload' });
     errors.push(
-      ...notInPlan(this.repos.areas, e.areaIds, e.planId, 'areaIds', 'an area', tx),
-      ...notInPlan(this.repos.actions, e.actionIds, e.planId, 'actionIds', 'an action', tx),
-      ...notInPlan(this.repos.measures, e.measureIds, e.planId, 'measureIds', 'a measure', tx),
+      ...(await notInPlan(this.repos.areas, e.areaIds, e.planId, 'areaIds', 'an area', tx)),
+      ...(await notInPlan(this.repos.actions, e.actionIds, e.planId, 'actionIds', 'an action', tx)),
+      ...(await notInPlan(this.repos.measures, e.measureIds, e.planId, 'measureIds', 'a measure', tx)),
     );
     if (errors.length) throw new ValidationError(errors, errors.map((x) => `${x.path}: ${x.message}`).join('; '));
     return { ...e, areaIds: unique(e.areaIds), actionIds: unique(e.actionIds), measureIds: unique(e.measureIds), requestItems: unique(e.requestItems) };

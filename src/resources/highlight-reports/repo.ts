@@ -10,7 +10,7 @@ export type HighlightReportRow = typeof highlightReports.$inferSelect;
 
 export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
   constructor(store: Store) {
-    super(store, { table: highlightReports, resourceType: 'highlight-report', idPrefix: 'hlr', auditOmit: ['snapshot'] });
+    super(store, { table: (t) => t.highlightReports, resourceType: 'highlight-report', idPrefix: 'hlr', auditOmit: ['snapshot'] });
   }
 
   async inProject(projectId: string, db: Db = this.db): Promise<HighlightReportRow[]> {

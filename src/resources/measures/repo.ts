@@ -20,7 +20,7 @@ export interface MeasureFilter {
 export class MeasuresRepo extends CrudRepo<typeof measures> {
   constructor(store: Store) {
     super(store, {
-      table: measures,
+      table: (t) => t.measures,
       resourceType: 'measure',
       idPrefix: 'msr',
       uniqueMessages: { ref: 'A measure with this ref already exists in the plan.' },
@@ -58,7 +58,7 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
 export class MeasureValuesRepo extends CrudRepo<typeof measureValues> {
   constructor(store: Store) {
     super(store, {
-      table: measureValues,
+      table: (t) => t.measureValues,
       resourceType: 'measure-value',
       idPrefix: 'mvl',
       uniqueMessages: { period: 'This measure already has a value for this period.' },

@@ -1,6 +1,5 @@
 // Measure rules: references stay inside the plan, the trajectory's dates ascend, a changed definition is
 // kept in definitionHistory, and every read derives latest/expected/rag/trend (src/domain/measure-rag.ts).
-// Methods are async so a later asynchronous data layer does not change their callers.
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../db/store.js';
 import { londonDate } from '../../domain/dates.js';
@@ -39,50 +38,36 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   }
 
   async create(planId: string | undefined, body: S.CreateMeasure, actor: Actor): Promise<S.Measure> {
-    return this.createNow(planId, body, actor);
-  }
-
-  /** create() done at once, in `tx` when given (an import's one transaction, which cannot wait for a promise). */
-  async createNow(planId: string | undefined, body: S.CreateMeasure, actor: Actor, tx?: Db): Promise<S.Measure> {
-    await this.repos.plans.mustGet(planId!, tx);
-    const row = await this.repos.measures.create(
-          actor,
-          (tx) => {
-            const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
-            for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-            return this.checked(values as MeasureRow, tx) as never;
-          },
-          tx,
-        );
-    return (await this.withStatus([row], tx))[0]!;
+    await this.repos.plans.mustGet(planId!);
+    const row = await this.repos.measures.create(actor, async (tx) => {
+      const values: Record<string, unknown> = { ...body, planId, definitionHistory: [] };
+      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+      return (await this.checked(values as MeasureRow, tx)) as never;
+    });
+    return (await this.withStatus([row]))[0]!;
   }
 
   async get(id: string): Promise<S.Measure> {
-    return (await this.withStatus([this.repos.measures.mustGet(id)]))[0]!;
+    return (await this.withStatus([await this.repos.measures.mustGet(id)]))[0]!;
   }
 
   async list(planId: string | undefined, q: S.MeasureQuery): Promise<Page<S.Measure>> {
     await this.repos.plans.mustGet(planId!);
-    const page = this.repos.measures.page({ planId: planId!, areaId: q.areaId, projectId: q.projectId }, q);
-    return { items: (await this.withStatus(page.items)), nextCursor: page.nextCursor };
+    const page = await this.repos.measures.page({ planId: planId!, areaId: q.areaId, projectId: q.projectId }, q);
+    return { items: await this.withStatus(page.items), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor): Promise<S.Measure> {
-    return this.updateNow(id, body, ifMatch, actor);
-  }
-
-  /** update() done at once, in `tx` when given. */
-  async updateNow(id: string, body: S.UpdateMeasure, ifMatch: number[] | undefined, actor: Actor, tx?: Db): Promise<S.Measure> {
-    const row = await this.repos.measures.update(id, ifMatch, actor, (current, tx) => {
-          const patch: Record<string, unknown> = definedOnly(body);
-          if (patch.definition !== undefined && patch.definition !== current.definition) {
-            // Figures measured under the old definition are not comparable with later ones: keep it, dated.
-            patch.definitionHistory = [...current.definitionHistory, { definition: current.definition, until: londonDate(this.ctx.now()) }];
-          }
-          this.checked({ ...current, ...patch } as MeasureRow, tx);
-          return patch;
-        }, tx);
-    return (await this.withStatus([row], tx))[0]!;
+    const row = await this.repos.measures.update(id, ifMatch, actor, async (current, tx) => {
+      const patch: Record<string, unknown> = definedOnly(body);
+      if (patch.definition !== undefined && patch.definition !== current.definition) {
+        // Figures measured under the old definition are not comparable with later ones: keep it, dated.
+        patch.definitionHistory = [...current.definitionHistory, { definition: current.definition, until: londonDate(this.ctx.now()) }];
+      }
+      await this.checked({ ...current, ...patch } as MeasureRow, tx);
+      return patch;
+    });
+    return (await this.withStatus([row]))[0]!;
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
@@ -90,11 +75,11 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
     await this.repos.measures.delete(id, ifMatch, actor, (current, tx) => dropReferences(this.repos, tx, actor, 'measure', id, current.planId));
   }
 
-  private checked(m: MeasureRow, tx: Db): MeasureRow {
+  private async checked(m: MeasureRow, tx: Db): Promise<MeasureRow> {
     const errors: FieldError[] = [
-      ...notInPlan(this.repos.areas, m.areaIds, m.planId, 'areaIds', 'an area', tx),
-      ...notInPlan(this.repos.actions, m.actionIds, m.planId, 'actionIds', 'an action', tx),
-      ...notInPlan(this.repos.projects, m.projectId ? [m.projectId] : [], m.planId, 'projectId', 'a project', tx, false),
+      ...(await notInPlan(this.repos.areas, m.areaIds, m.planId, 'areaIds', 'an area', tx)),
+      ...(await notInPlan(this.repos.actions, m.actionIds, m.planId, 'actionIds', 'an action', tx)),
+      ...(await notInPlan(this.repos.projects, m.projectId ? [m.projectId] : [], m.planId, 'projectId', 'a project', tx, false)),
       ...trajectoryProblems(m).map(([path, message]) => ({ in: 'body' as const, path, message })),
     ];
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path}: ${e.message}`).join('; '));
@@ -108,13 +93,8 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   constructor(private readonly repos: Repos) {}
 
   async create(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor): Promise<S.MeasureValue> {
-    return this.createNow(measureId, body, actor);
-  }
-
-  /** create() done at once, in `tx` when given (an import's one transaction). */
-  async createNow(measureId: string | undefined, body: S.CreateMeasureValue, actor: Actor, tx?: Db): Promise<S.MeasureValue> {
-    await this.repos.measures.mustGet(measureId!, tx);
-    return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }), tx);
+    await this.repos.measures.mustGet(measureId!);
+    return this.repos.measureValues.create(actor, () => ({ ...body, note: body.note ?? null, measureId: measureId! }));
   }
 
   async get(id: string): Promise<S.MeasureValue> {
@@ -127,12 +107,7 @@ export class MeasureValuesService implements CrudService<S.CreateMeasureValue, S
   }
 
   async update(id: string, body: S.UpdateMeasureValue, ifMatch: number[] | undefined, actor: Actor): Promise<S.MeasureValue> {
-    return this.updateNow(id, body, ifMatch, actor);
-  }
-
-  /** update() done at once, in `tx` when given. */
-  updateNow(id: string, body: S.UpdateMeasureValue, ifMatch: number[] | undefined, actor: Actor, tx?: Db): S.MeasureValue {
-    return this.repos.measureValues.update(id, ifMatch, actor, () => definedOnly(body), tx);
+    return this.repos.measureValues.update(id, ifMatch, actor, () => definedOnly(body));
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {

@@ -9,7 +9,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 
 export class MeetingsRepo extends CrudRepo<typeof meetings> {
   constructor(store: Store) {
-    super(store, { table: meetings, resourceType: 'meeting', idPrefix: 'mtg' });
+    super(store, { table: (t) => t.meetings, resourceType: 'meeting', idPrefix: 'mtg' });
   }
 
   async everything(db: Db = this.db): Promise<MeetingRow[]> {

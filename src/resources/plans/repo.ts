@@ -7,6 +7,6 @@ export type PlanRow = typeof plans.$inferSelect;
 
 export class PlansRepo extends CrudRepo<typeof plans> {
   constructor(store: Store) {
-    super(store, { table: plans, resourceType: 'plan', idPrefix: 'pln' });
+    super(store, { table: (t) => t.plans, resourceType: 'plan', idPrefix: 'pln' });
   }
 }

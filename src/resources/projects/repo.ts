@@ -11,7 +11,7 @@ export type WorkstreamRow = typeof workstreams.$inferSelect;
 export class ProjectsRepo extends CrudRepo<typeof projects> {
   constructor(store: Store) {
     super(store, {
-      table: projects,
+      table: (t) => t.projects,
       resourceType: 'project',
       idPrefix: 'prj',
       uniqueMessages: { code: 'A project with this code already exists in the plan.' },
@@ -26,7 +26,7 @@ export class ProjectsRepo extends CrudRepo<typeof projects> {
 export class WorkstreamsRepo extends CrudRepo<typeof workstreams> {
   constructor(store: Store) {
     super(store, {
-      table: workstreams,
+      table: (t) => t.workstreams,
       resourceType: 'workstream',
       idPrefix: 'wst',
       uniqueMessages: { letter: 'A workstream with this letter already exists in the project.' },

@@ -1,14 +1,14 @@
 // Data access for the four registers; each is listed per project in reference order for documents.
 import { asc, eq } from 'drizzle-orm';
-import { benefits, dependencies, issues, risks } from '../../db/schema.js';
+import type { benefits, dependencies, issues, risks } from '../../db/schema.js';
 import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tables } from '../../db/client.js';
 import type { Store } from '../../db/store.js';
 
 type RegisterTable = typeof risks | typeof issues | typeof dependencies | typeof benefits;
 
 export class RegisterRepo<T extends RegisterTable> extends CrudRepo<T> {
-  constructor(store: Store, table: T, resourceType: string, idPrefix: string) {
+  constructor(store: Store, table: (t: Tables) => T, resourceType: string, idPrefix: string) {
     super(store, {
       table,
       resourceType,
@@ -18,16 +18,16 @@ export class RegisterRepo<T extends RegisterTable> extends CrudRepo<T> {
   }
 
   async inProject(projectId: string, db: Db = this.db): Promise<T['$inferSelect'][]> {
-    const t = this.cfg.table as typeof risks;
+    const t = this.table as typeof risks;
     return (await db.select().from(t).where(eq(t.projectId, projectId)).orderBy(asc(t.ref))) as T['$inferSelect'][];
   }
 }
 
 export const createRegisterRepos = (store: Store) => ({
-  risks: new RegisterRepo(store, risks, 'risk', 'rsk'),
-  issues: new RegisterRepo(store, issues, 'issue', 'iss'),
-  dependencies: new RegisterRepo(store, dependencies, 'dependency', 'dep'),
-  benefits: new RegisterRepo(store, benefits, 'benefit', 'ben'),
+  risks: new RegisterRepo(store, (t) => t.risks, 'risk', 'rsk'),
+  issues: new RegisterRepo(store, (t) => t.issues, 'issue', 'iss'),
+  dependencies: new RegisterRepo(store, (t) => t.dependencies, 'dependency', 'dep'),
+  benefits: new RegisterRepo(store, (t) => t.benefits, 'benefit', 'ben'),
 });
 
 export type RiskRow = typeof risks.$inferSelect;

@@ -9,7 +9,7 @@ export type ReviewRow = typeof reviews.$inferSelect;
 
 export class ReviewsRepo extends CrudRepo<typeof reviews> {
   constructor(store: Store) {
-    super(store, { table: reviews, resourceType: 'review', idPrefix: 'rev' });
+    super(store, { table: (t) => t.reviews, resourceType: 'review', idPrefix: 'rev' });
   }
 
   /** The plan's latest review (by heldOn; the later created wins a tie). */

@@ -36,7 +36,7 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
 
   async list(planId: string | undefined, q: ReviewQuery): Promise<Page<Review>> {
     await this.repos.plans.mustGet(planId!);
-    const page = await this.repos.reviews.pageInPlan(planId!, q);
+    const page = this.repos.reviews.pageInPlan(planId!, q);
     return { items: await Promise.all(page.items.map((r) => this.toApi(r))), nextCursor: page.nextCursor };
   }
 

@@ -17,7 +17,7 @@ const changes = (result: unknown) => (result as { changes: number }).changes;
 
 export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   constructor(store: Store) {
-    super(store, { table: updateRounds, resourceType: 'update-round', idPrefix: 'urd' });
+    super(store, { table: (t) => t.updateRounds, resourceType: 'update-round', idPrefix: 'urd' });
   }
 
   pageInPlan(planId: string, page: { limit: number; cursor?: string }) {

@@ -100,7 +100,7 @@ export class UpdateRoundsService {
 
   async list(planId: string | undefined, q: UpdateRoundQuery) {
     await this.repos.plans.mustGet(planId!);
-    const page = await this.rounds.pageInPlan(planId!, q);
+    const page = this.rounds.pageInPlan(planId!, q);
     const requests = await this.rounds.requestsOf(page.items.map((r) => r.id));
     return { items: page.items.map((r) => this.toApi(r, requests.filter((q) => q.roundId === r.id))), nextCursor: page.nextCursor };
   }
@@ -405,7 +405,7 @@ export class UpdateRoundsService {
     const parsed = parseForm(page.items, body);
     if (parsed.kind === 'refused') return { kind: 'refused' };
     if (parsed.kind === 'invalid') return { ...page, values: parsed.values, errors: parsed.errors };
-    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : (await this.ownerPage(secret));
+    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : this.ownerPage(secret);
   }
 
   /**
