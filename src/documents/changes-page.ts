@@ -1,7 +1,7 @@
 // "What changed since last time" as a page of its own: a plan's changes between two dates, and the meeting
 // item {type: "changes", planId, since?} whose `since` defaults to the previous meeting of the committee.
 import { addMonths, londonDate, ukDate } from '../domain/dates.js';
-import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { MeetingRow } from '../db/repos/meetings.js';
 import { buildChangesView, type ChangesView } from './changes-view.js';
 import type { DocumentContext } from './context.js';
 

@@ -1,7 +1,7 @@
 // What document builders need: data access, services, templates, the renderer and the clock.
 import type { Renderer } from '../render/renderer.js';
 import type { Templates } from '../render/templates.js';
-import type { Repos } from '../resources/repos.js';
+import type { Repos } from '../db/repos/index.js';
 import type { Services } from '../resources/services.js';
 
 export interface DocumentContext {

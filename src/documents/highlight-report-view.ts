@@ -5,10 +5,10 @@ import type { ChangesView } from './changes-view.js';
 import { financialYearOf, ganttBar, positionPct, type GanttBar, type GanttYear } from '../domain/gantt.js';
 import { effectiveDueDate, effectiveRag, type RagValue } from '../domain/rag.js';
 import { riskBand, riskScore } from '../domain/risk.js';
-import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
+import type { HighlightReportRow } from '../db/repos/highlight-reports.js';
 import { STATUS_KEYS, STATUS_LABELS, type ReportItem } from '../resources/highlight-reports/schemas.js';
 import type { HighlightReportsService, PreviousStatuses } from '../resources/highlight-reports/service.js';
-import type { Repos } from '../resources/repos.js';
+import type { Repos } from '../db/repos/index.js';
 import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
 
 export const HIGHLIGHT_VIEW_VERSION = 1;

@@ -7,7 +7,7 @@ import type { Actor } from '../db/store.js';
 import { ConflictError, PreconditionFailedError } from '../shared/errors.js';
 import { ifMatchAllows } from '../shared/etag.js';
 import type { HighlightReport } from '../resources/highlight-reports/schemas.js';
-import type { HighlightReportRow } from '../resources/highlight-reports/repo.js';
+import type { HighlightReportRow } from '../db/repos/highlight-reports.js';
 import type { DocumentContext } from './context.js';
 import { londonDate, ukDate } from '../domain/dates.js';
 import { buildChangesView, type ChangesView } from './changes-view.js';

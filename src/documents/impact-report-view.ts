@@ -5,10 +5,10 @@
 import type { Db } from '../db/client.js';
 import { INFORMATION_REQUEST } from '../domain/information-request.js';
 import { readiness } from '../domain/readiness.js';
-import type { EvidenceRow } from '../resources/evidence/repo.js';
-import type { MeasureRow, MeasureValueRow } from '../resources/measures/repo.js';
-import type { Repos } from '../resources/repos.js';
-import type { UploadInfo } from '../resources/uploads/repo.js';
+import type { EvidenceRow } from '../db/repos/evidence.js';
+import type { MeasureRow, MeasureValueRow } from '../db/repos/measures.js';
+import type { Repos } from '../db/repos/index.js';
+import type { UploadInfo } from '../db/repos/uploads.js';
 import { measureView, type MeasureView } from './measure-view.js';
 
 export interface EvidenceItemView {

@@ -3,7 +3,7 @@
 import { ukDate } from '../domain/dates.js';
 import { measureStatus } from '../domain/measure-rag.js';
 import { ragLabel } from '../domain/rag.js';
-import type { MeasureRow, MeasureValueRow } from '../resources/measures/repo.js';
+import type { MeasureRow, MeasureValueRow } from '../db/repos/measures.js';
 import { formatFigure, measureChart, type ChartView } from './measure-chart.js';
 
 export interface MeasureView {

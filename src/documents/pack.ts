@@ -11,7 +11,7 @@ import { londonDate, longDate, ukDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
-import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { MeetingRow } from '../db/repos/meetings.js';
 import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
 import { ChangesPageDocuments } from './changes-page.js';
 import { buildReviewNoteView } from './review-note-view.js';

@@ -4,7 +4,7 @@
 import type { Db } from '../db/client.js';
 import { planDeadlines, type PlanDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, effectiveRag, hasSlipped, type RagValue } from '../domain/rag.js';
-import type { Repos } from '../resources/repos.js';
+import type { Repos } from '../db/repos/index.js';
 import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
 
 export interface RagCounts {

@@ -7,7 +7,7 @@ import { nextReviewBy, planDeadlines } from '../domain/deadlines.js';
 import { effectiveDueDate, ragLabel } from '../domain/rag.js';
 import { addDays, ukDate } from '../domain/dates.js';
 import { formatFigure } from '../domain/figures.js';
-import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { MeetingRow } from '../db/repos/meetings.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { InterchangeDeps } from './importer.js';
 import { enumLabel, STATUS_OPTIONS } from './layout.js';

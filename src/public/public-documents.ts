@@ -16,9 +16,9 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderingFor } from '../render/audience.js';
 import { TEMPLATES_DIR } from '../render/templates.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
-import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { MeetingRow } from '../db/repos/meetings.js';
 import { AppError, ServiceUnavailableError } from '../shared/errors.js';
-import type { PublicDocumentsRepo } from './public-documents-repo.js';
+import type { PublicDocumentsRepo } from '../db/repos/public-documents.js';
 
 export interface PackOutline {
   items: PackItemRange[];

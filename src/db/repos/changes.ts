@@ -4,8 +4,8 @@
 // read it, so most events parse one JSON text, not two.
 import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema.js';
-import type { Store } from '../../db/store.js';
+import { auditEvents } from '../schema.js';
+import type { Store } from '../store.js';
 import type { ChangeEvent, TrackedType } from '../../domain/changes.js';
 
 export const TRACKED: TrackedType[] = ['action', 'risk', 'issue'];

@@ -1,10 +1,10 @@
 // Reads the audit trail (written by Store.audit inside each change's transaction). There is deliberately no
 // write method here: entries are only ever appended by the transactions that make the changes.
 import { and, asc, eq, gt, gte, type SQL } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema.js';
-import type { Store } from '../../db/store.js';
+import { auditEvents } from '../schema.js';
+import type { Store } from '../store.js';
 import { fieldError } from '../../shared/errors.js';
-import type { AuditEntry, AuditQuery } from './schemas.js';
+import type { AuditEntry, AuditQuery } from '../../resources/audit/schemas.js';
 
 type AuditRow = typeof auditEvents.$inferSelect;
 

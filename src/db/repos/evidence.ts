@@ -1,10 +1,10 @@
 // Data access for evidence items (the only SQL of the evidence wing): pages filtered by area, kind,
 // request item and date; a plan's items up to a date for readiness, reports and bundles.
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { evidence } from '../../db/schema.js';
-import { CrudRepo, type Page } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { evidence } from '../schema.js';
+import { CrudRepo, type Page } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 

@@ -1,9 +1,9 @@
 // Data access for uploaded files (bytes kept in the database with their type, page count and hash); a file
 // is stored once: uploading the same bytes again answers with the upload already stored.
 import { and, asc, eq } from 'drizzle-orm';
-import { uploads } from '../../db/schema.js';
-import type { Db } from '../../db/client.js';
-import type { Actor, Store } from '../../db/store.js';
+import { uploads } from '../schema.js';
+import type { Db } from '../client.js';
+import type { Actor, Store } from '../store.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 

@@ -1,10 +1,10 @@
 // Data access for update rounds, their requests, links (by SHA-256 of the secret) and item comments.
 // The claim* methods are single UPDATEs guarded by "… IS NULL": exactly one caller (process) wins.
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Store } from '../../db/store.js';
-import { itemComments, updateLinks, updateRequests, updateRounds } from '../../db/schema.js';
+import type { Db } from '../client.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Store } from '../store.js';
+import { itemComments, updateLinks, updateRequests, updateRounds } from '../schema.js';
 import { newId } from '../../shared/ids.js';
 
 export type UpdateRoundRow = typeof updateRounds.$inferSelect;

@@ -1,8 +1,8 @@
 // Data access for calendar feeds: secret URLs stored only as SHA-256 hashes.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { calendarFeeds } from '../../db/schema.js';
-import type { Actor, Store } from '../../db/store.js';
+import { calendarFeeds } from '../schema.js';
+import type { Actor, Store } from '../store.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 

@@ -1,7 +1,7 @@
 // Data access for plans.
-import { plans } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Store } from '../../db/store.js';
+import { plans } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Store } from '../store.js';
 
 export type PlanRow = typeof plans.$inferSelect;
 

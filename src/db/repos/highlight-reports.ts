@@ -1,9 +1,9 @@
 // Data access for highlight reports and the bytes of published ones.
 import { and, asc, count, eq } from 'drizzle-orm';
-import { highlightReports, projects, publishedFiles } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { highlightReports, projects, publishedFiles } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 import type { ReportRef } from '../../domain/previous-status.js';
 
 export type HighlightReportRow = typeof highlightReports.$inferSelect;

@@ -1,9 +1,9 @@
 // Data access for actions, including the "behind schedule" filter (portable SQL: coalesce and compare).
 import { and, asc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import { actions } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { actions } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 import { decodeCursor } from '../../shared/pagination.js';
 
 export type ActionRow = typeof actions.$inferSelect;

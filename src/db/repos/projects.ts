@@ -1,9 +1,9 @@
 // Data access for projects and their workstreams.
 import { asc, eq } from 'drizzle-orm';
-import { projects, workstreams } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { projects, workstreams } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type WorkstreamRow = typeof workstreams.$inferSelect;

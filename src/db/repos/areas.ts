@@ -1,9 +1,9 @@
 // Data access for areas.
 import { and, asc, eq } from 'drizzle-orm';
-import { areas } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { areas } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type AreaRow = typeof areas.$inferSelect;
 

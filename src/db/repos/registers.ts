@@ -1,9 +1,9 @@
 // Data access for the four registers; each is listed per project in reference order for documents.
 import { asc, eq } from 'drizzle-orm';
-import { benefits, dependencies, issues, risks } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { benefits, dependencies, issues, risks } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 type RegisterTable = typeof risks | typeof issues | typeof dependencies | typeof benefits;
 

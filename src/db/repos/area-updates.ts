@@ -1,9 +1,9 @@
 // Data access for area progress updates.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { areas, areaUpdates } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { areas, areaUpdates } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type AreaUpdateRow = typeof areaUpdates.$inferSelect;
 

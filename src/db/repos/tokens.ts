@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiTokens } from '../../db/schema.js';
-import type { Actor, Role, Store } from '../../db/store.js';
+import { apiTokens } from '../schema.js';
+import type { Actor, Role, Store } from '../store.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { decodeCursor, paginate } from '../../shared/pagination.js';

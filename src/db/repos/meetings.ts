@@ -1,9 +1,9 @@
 // Data access for meetings.
 import { asc } from 'drizzle-orm';
-import { meetings } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { meetings } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 

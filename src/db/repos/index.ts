@@ -1,19 +1,19 @@
 // All repositories, built once per app over the shared Store.
-import type { Store } from '../db/store.js';
-import { AreaUpdatesRepo } from './area-updates/repo.js';
-import { ActionsRepo } from './actions/repo.js';
-import { AreasRepo } from './areas/repo.js';
-import { CalendarFeedsRepo } from './calendar-feeds/repo.js';
-import { ChangesRepo } from './changes/repo.js';
-import { EvidenceRepo } from './evidence/repo.js';
-import { HighlightReportsRepo } from './highlight-reports/repo.js';
-import { MeasureValuesRepo, MeasuresRepo } from './measures/repo.js';
-import { MeetingsRepo } from './meetings/repo.js';
-import { PlansRepo } from './plans/repo.js';
-import { ProjectsRepo, WorkstreamsRepo } from './projects/repo.js';
-import { createRegisterRepos } from './registers/repo.js';
-import { ReviewsRepo } from './reviews/repo.js';
-import { UploadsRepo } from './uploads/repo.js';
+import type { Store } from '../store.js';
+import { AreaUpdatesRepo } from './area-updates.js';
+import { ActionsRepo } from './actions.js';
+import { AreasRepo } from './areas.js';
+import { CalendarFeedsRepo } from './calendar-feeds.js';
+import { ChangesRepo } from './changes.js';
+import { EvidenceRepo } from './evidence.js';
+import { HighlightReportsRepo } from './highlight-reports.js';
+import { MeasureValuesRepo, MeasuresRepo } from './measures.js';
+import { MeetingsRepo } from './meetings.js';
+import { PlansRepo } from './plans.js';
+import { ProjectsRepo, WorkstreamsRepo } from './projects.js';
+import { createRegisterRepos } from './registers.js';
+import { ReviewsRepo } from './reviews.js';
+import { UploadsRepo } from './uploads.js';
 
 export function createRepos(store: Store) {
   return {

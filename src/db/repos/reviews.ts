@@ -1,9 +1,9 @@
 // Data access for monitoring reviews: CRUD, and a plan's latest review before a date.
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { reviews } from '../../db/schema.js';
-import { CrudRepo } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { reviews } from '../schema.js';
+import { CrudRepo } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 

@@ -2,8 +2,8 @@
 // everything a public document is made from, which make up its content key. A stored copy is derived data
 // (it can always be printed again), so writing one is not an audited change.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { actions, areas, areaUpdates, auditEvents, highlightReports, measures, measureValues, plans, publicDocuments, reviews, uploads } from '../db/schema.js';
-import type { Store } from '../db/store.js';
+import { actions, areas, areaUpdates, auditEvents, highlightReports, measures, measureValues, plans, publicDocuments, reviews, uploads } from '../schema.js';
+import type { Store } from '../store.js';
 
 export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
 

@@ -1,9 +1,9 @@
 // Data access for measures and their values (the only SQL of the measures wing).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { measures, measureValues } from '../../db/schema.js';
-import { CrudRepo, type Page } from '../../db/crud-repo.js';
-import type { Db } from '../../db/client.js';
-import type { Store } from '../../db/store.js';
+import { measures, measureValues } from '../schema.js';
+import { CrudRepo, type Page } from '../crud-repo.js';
+import type { Db } from '../client.js';
+import type { Store } from '../store.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureValueRow = typeof measureValues.$inferSelect;
