@@ -1,15 +1,15 @@
 // The view model of a highlight report: everything the document shows, gathered at one moment. It is
 // what publication freezes (stored as the snapshot), so it holds values, not ids to look up later.
-import type { Db } from '../db/client.js';
-import type { ChangesView } from './changes-view.js';
-import { financialYearOf, ganttBar, positionPct, type GanttBar, type GanttYear } from '../domain/gantt.js';
-import { effectiveDueDate, effectiveRag, type RagValue } from '../domain/rag.js';
-import { riskBand, riskScore } from '../domain/risk.js';
-import type { HighlightReportRow } from '../db/repos/highlight-reports.js';
-import { STATUS_KEYS, STATUS_LABELS, type ReportItem } from '../resources/highlight-reports/schemas.js';
-import type { HighlightReportsService, PreviousStatuses } from '../resources/highlight-reports/service.js';
-import type { Repos } from '../db/repos/index.js';
-import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
+import type { Db } from '../../db/client.js';
+import type { ChangesView } from '../changes/changes-view.js';
+import { financialYearOf, ganttBar, positionPct, type GanttBar, type GanttYear } from '../../domain/gantt.js';
+import { effectiveDueDate, effectiveRag, type RagValue } from '../../domain/rag.js';
+import { riskBand, riskScore } from '../../domain/risk.js';
+import type { HighlightReportRow } from '../../db/repos/highlight-reports.js';
+import { STATUS_KEYS, STATUS_LABELS, type ReportItem } from './schemas.js';
+import type { HighlightReportsService, PreviousStatuses } from './service.js';
+import type { Repos } from '../../db/repos/index.js';
+import { measureView, valuesByMeasure, type MeasureView } from '../measures/measure-view.js';
 
 export const HIGHLIGHT_VIEW_VERSION = 1;
 

@@ -1,9 +1,9 @@
 // A measure as documents show it, as of a date: status line (RAG, latest, expected, target, trend), the
 // definition with its history, and the chart (values after the date left out).
-import { ukDate } from '../domain/dates.js';
-import { measureStatus } from '../domain/measure-rag.js';
-import { ragLabel } from '../domain/rag.js';
-import type { MeasureRow, MeasureValueRow } from '../db/repos/measures.js';
+import { ukDate } from '../../domain/dates.js';
+import { measureStatus } from '../../domain/measure-rag.js';
+import { ragLabel } from '../../domain/rag.js';
+import type { MeasureRow, MeasureValueRow } from '../../db/repos/measures.js';
 import { formatFigure, measureChart, type ChartView } from './measure-chart.js';
 
 export interface MeasureView {

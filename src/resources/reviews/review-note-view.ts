@@ -1,8 +1,8 @@
 // The view model of a review note, laid out like seed 003's "Wolverhampton WSoA Review Meeting (MR3)":
 // the review as the API serves it (stored fields plus what the tracker knows as of heldOn), with the plan
 // and the names of the areas support was received for.
-import type { Repos } from '../db/repos/index.js';
-import type { Review } from '../resources/reviews/schemas.js';
+import type { Repos } from '../../db/repos/index.js';
+import type { Review } from './schemas.js';
 
 export interface ReviewNoteView {
   generatedAt: string;

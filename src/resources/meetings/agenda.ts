@@ -1,5 +1,5 @@
 // Agenda helpers shared by the pack and the public meeting page.
-import type { AgendaItem } from '../resources/meetings/schemas.js';
+import type { AgendaItem } from './schemas.js';
 
 /** Part `part` of a meeting's agenda, in item order. */
 export const agendaPart = (items: unknown, part: 1 | 2) =>

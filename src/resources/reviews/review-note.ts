@@ -1,6 +1,6 @@
 // A monitoring review's note as HTML and PDF (live: it reads the review and the plan as they are now).
-import type { DocumentContext } from './context.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import type { DocumentContext } from '../document-context.js';
+import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 import { buildReviewNoteView, type ReviewNoteView } from './review-note-view.js';
 
 export class ReviewNoteDocuments {

@@ -1,8 +1,8 @@
 // A plain document printed from Markdown: the stand-ins for the example's uploaded PDFs (the council's
 // presentation, the adviser's review note and the inspection handbook), which arrive as PDFs in real use.
 import { renderMarkdown } from '../render/markdown.js';
-import type { DocumentContext } from './context.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import type { DocumentContext } from '../resources/document-context.js';
+import { accessiblePdf } from '../documents/pdf-accessibility.js';
 
 export async function markdownToPdf(
   ctx: Pick<DocumentContext, 'templates' | 'renderer'>,

@@ -1,8 +1,8 @@
 // A plan's impact report as of a date, as HTML and PDF (always live: it reads the current records).
-import { londonDate } from '../domain/dates.js';
-import type { DocumentContext } from './context.js';
+import { londonDate } from '../../domain/dates.js';
+import type { DocumentContext } from '../document-context.js';
 import { buildImpactReportView, type ImpactReportView } from './impact-report-view.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 
 export class ImpactReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}

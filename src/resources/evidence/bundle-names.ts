@@ -1,5 +1,5 @@
 // Names of stored files inside an evidence bundle: files/<slug>.<ext>, readable, ASCII, unique, each file once.
-import { UPLOAD_EXTENSIONS } from '../resources/uploads/content-check.js';
+import { UPLOAD_EXTENSIONS } from '../uploads/content-check.js';
 
 export function slug(text: string, max = 60): string {
   const s = text

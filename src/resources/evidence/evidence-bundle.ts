@@ -4,13 +4,13 @@
 // time as the archive drains, so memory stays at about one file whatever the bundle's size.
 import type { Readable } from 'node:stream';
 import archiver from 'archiver';
-import type { Db } from '../db/client.js';
-import { londonDate } from '../domain/dates.js';
-import { INFORMATION_REQUEST } from '../domain/information-request.js';
-import { ValidationError } from '../shared/errors.js';
+import type { Db } from '../../db/client.js';
+import { londonDate } from '../../domain/dates.js';
+import { INFORMATION_REQUEST } from '../../domain/information-request.js';
+import { ValidationError } from '../../shared/errors.js';
 import { bundleNames } from './bundle-names.js';
-import type { DocumentContext } from './context.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import type { DocumentContext } from '../document-context.js';
+import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 
 export interface BundleIndexView {
   generatedAt: string;

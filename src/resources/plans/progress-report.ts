@@ -1,7 +1,7 @@
 // A plan's progress report as of a date, as HTML and PDF (always live: it reads the current records).
-import { londonDate } from '../domain/dates.js';
-import type { DocumentContext } from './context.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import { londonDate } from '../../domain/dates.js';
+import type { DocumentContext } from '../document-context.js';
+import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 import { buildProgressReportView, type ProgressReportView } from './progress-report-view.js';
 
 export class ProgressReportDocuments {

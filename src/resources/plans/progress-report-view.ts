@@ -1,11 +1,11 @@
 // The view model of a plan's progress report as of a date: per area, its latest update on or before that
 // date (what we have done, what we will do next, evidence of impact); the actions behind schedule with
 // their reason and mitigation; and the actions by RAG per area.
-import type { Db } from '../db/client.js';
-import { planDeadlines, type PlanDeadlines } from '../domain/deadlines.js';
-import { effectiveDueDate, effectiveRag, hasSlipped, type RagValue } from '../domain/rag.js';
-import type { Repos } from '../db/repos/index.js';
-import { measureView, valuesByMeasure, type MeasureView } from './measure-view.js';
+import type { Db } from '../../db/client.js';
+import { planDeadlines, type PlanDeadlines } from '../../domain/deadlines.js';
+import { effectiveDueDate, effectiveRag, hasSlipped, type RagValue } from '../../domain/rag.js';
+import type { Repos } from '../../db/repos/index.js';
+import { measureView, valuesByMeasure, type MeasureView } from '../measures/measure-view.js';
 
 export interface RagCounts {
   'on-target': number;

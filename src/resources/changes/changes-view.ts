@@ -1,6 +1,6 @@
 // The printable form of "what changed since": the lists of src/domain/changes.ts with a one-line summary
 // of counts, used by the highlight report's section and by the meeting pack's changes page.
-import type { Changes } from '../domain/changes.js';
+import type { Changes } from '../../domain/changes.js';
 
 export interface ChangesView extends Changes {
   /** "the last report (21/10/2022)", "the previous meeting (27/09/2022)". */

@@ -1,12 +1,12 @@
 // All document builders of the app, reached as app.documents.
-import { ChangesPageDocuments } from './changes-page.js';
-import type { DocumentContext } from './context.js';
-import { EvidenceBundleDocuments } from './evidence-bundle.js';
-import { HighlightReportDocuments } from './highlight-report.js';
-import { ImpactReportDocuments } from './impact-report.js';
-import { PackDocuments } from './pack.js';
-import { ProgressReportDocuments } from './progress-report.js';
-import { ReviewNoteDocuments } from './review-note.js';
+import { ChangesPageDocuments } from './changes/changes-page.js';
+import type { DocumentContext } from './document-context.js';
+import { EvidenceBundleDocuments } from './evidence/evidence-bundle.js';
+import { HighlightReportDocuments } from './highlight-reports/highlight-report.js';
+import { ImpactReportDocuments } from './plans/impact-report.js';
+import { PackDocuments } from './meetings/pack.js';
+import { ProgressReportDocuments } from './plans/progress-report.js';
+import { ReviewNoteDocuments } from './reviews/review-note.js';
 
 export function createDocuments(ctx: DocumentContext) {
   const highlightReports = new HighlightReportDocuments(ctx);

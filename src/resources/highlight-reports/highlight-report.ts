@@ -2,17 +2,17 @@
 // the HTML and the PDF (with its SHA-256) so a published report never changes afterwards.
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { highlightReports } from '../db/schema.js';
-import type { Actor } from '../db/store.js';
-import { ConflictError, PreconditionFailedError } from '../shared/errors.js';
-import { ifMatchAllows } from '../shared/etag.js';
-import type { HighlightReport } from '../resources/highlight-reports/schemas.js';
-import type { HighlightReportRow } from '../db/repos/highlight-reports.js';
-import type { DocumentContext } from './context.js';
-import { londonDate, ukDate } from '../domain/dates.js';
-import { buildChangesView, type ChangesView } from './changes-view.js';
+import { highlightReports } from '../../db/schema.js';
+import type { Actor } from '../../db/store.js';
+import { ConflictError, PreconditionFailedError } from '../../shared/errors.js';
+import { ifMatchAllows } from '../../shared/etag.js';
+import type { HighlightReport } from './schemas.js';
+import type { HighlightReportRow } from '../../db/repos/highlight-reports.js';
+import type { DocumentContext } from '../document-context.js';
+import { londonDate, ukDate } from '../../domain/dates.js';
+import { buildChangesView, type ChangesView } from '../changes/changes-view.js';
 import { buildHighlightReportView, type HighlightReportView } from './highlight-report-view.js';
-import { accessiblePdf } from './pdf-accessibility.js';
+import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 
 export class HighlightReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}

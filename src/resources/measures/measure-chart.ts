@@ -1,10 +1,10 @@
 // A measure's line chart as plain geometry for the SVG partial (templates/partials/measure-chart.hbs):
 // values, the trajectory to the target, the target, comparators, the RAG of the latest point, axis labels,
 // and the text alternative (a sentence and the figures). Pure: no I/O, no user text marked safe.
-import { toUtc, ukDate } from '../domain/dates.js';
-import { expectedValue, trajectoryPoints, type Direction, type MeasureRag, type Trajectory } from '../domain/measure-rag.js';
-import { formatFigure } from '../domain/figures.js';
-import { ragLabel } from '../domain/rag.js';
+import { toUtc, ukDate } from '../../domain/dates.js';
+import { expectedValue, trajectoryPoints, type Direction, type MeasureRag, type Trajectory } from '../../domain/measure-rag.js';
+import { formatFigure } from '../../domain/figures.js';
+import { ragLabel } from '../../domain/rag.js';
 
 export { formatFigure };
 

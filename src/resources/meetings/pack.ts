@@ -7,16 +7,16 @@
 // merged is replaced by a note page saying so, and flagged in the pack's JSON: the rest of the pack works.
 import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
-import { londonDate, longDate, ukDate } from '../domain/dates.js';
-import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
-import { renderMarkdown } from '../render/markdown.js';
-import type { AgendaItem } from '../resources/meetings/schemas.js';
-import type { MeetingRow } from '../db/repos/meetings.js';
+import { londonDate, longDate, ukDate } from '../../domain/dates.js';
+import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../../domain/page-ranges.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import type { AgendaItem } from './schemas.js';
+import type { MeetingRow } from '../../db/repos/meetings.js';
 import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
-import { ChangesPageDocuments } from './changes-page.js';
-import { buildReviewNoteView } from './review-note-view.js';
-import type { DocumentContext } from './context.js';
-import type { HighlightReportDocuments } from './highlight-report.js';
+import { ChangesPageDocuments } from '../changes/changes-page.js';
+import { buildReviewNoteView } from '../reviews/review-note-view.js';
+import type { DocumentContext } from '../document-context.js';
+import type { HighlightReportDocuments } from '../highlight-reports/highlight-report.js';
 import {
   OBJECTS_PER_TICK,
   headingsOf,
@@ -27,9 +27,9 @@ import {
   setPageContents,
   setPageLabels,
   type UploadAccessibility,
-} from './pdf-accessibility.js';
-import { TaggedPdfBuilder, fontDonor } from './pdf-merge.js';
-import type { ProgressReportDocuments } from './progress-report.js';
+} from '../../documents/pdf-accessibility.js';
+import { TaggedPdfBuilder, fontDonor } from '../../documents/pdf-merge.js';
+import type { ProgressReportDocuments } from '../plans/progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
 

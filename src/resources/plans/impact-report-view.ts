@@ -2,14 +2,14 @@
 // area update's evidenceOfImpact), each of its measures as a chart with RAG and figures, its evidence
 // counted by kind with the impact and voice items listed; then the information-request items without
 // evidence. Values and evidence dated after the report's date are left out.
-import type { Db } from '../db/client.js';
-import { INFORMATION_REQUEST } from '../domain/information-request.js';
-import { readiness } from '../domain/readiness.js';
-import type { EvidenceRow } from '../db/repos/evidence.js';
-import type { MeasureRow, MeasureValueRow } from '../db/repos/measures.js';
-import type { Repos } from '../db/repos/index.js';
-import type { UploadInfo } from '../db/repos/uploads.js';
-import { measureView, type MeasureView } from './measure-view.js';
+import type { Db } from '../../db/client.js';
+import { INFORMATION_REQUEST } from '../../domain/information-request.js';
+import { readiness } from '../../domain/readiness.js';
+import type { EvidenceRow } from '../../db/repos/evidence.js';
+import type { MeasureRow, MeasureValueRow } from '../../db/repos/measures.js';
+import type { Repos } from '../../db/repos/index.js';
+import type { UploadInfo } from '../../db/repos/uploads.js';
+import { measureView, type MeasureView } from '../measures/measure-view.js';
 
 export interface EvidenceItemView {
   title: string;

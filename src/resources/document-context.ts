@@ -2,7 +2,7 @@
 import type { Renderer } from '../render/renderer.js';
 import type { Templates } from '../render/templates.js';
 import type { Repos } from '../db/repos/index.js';
-import type { Services } from '../resources/services.js';
+import type { Services } from './services.js';
 
 export interface DocumentContext {
   repos: Repos;

@@ -1,9 +1,9 @@
 // "What changed since last time" as a page of its own: a plan's changes between two dates, and the meeting
 // item {type: "changes", planId, since?} whose `since` defaults to the previous meeting of the committee.
-import { addMonths, londonDate, ukDate } from '../domain/dates.js';
-import type { MeetingRow } from '../db/repos/meetings.js';
+import { addMonths, londonDate, ukDate } from '../../domain/dates.js';
+import type { MeetingRow } from '../../db/repos/meetings.js';
 import { buildChangesView, type ChangesView } from './changes-view.js';
-import type { DocumentContext } from './context.js';
+import type { DocumentContext } from '../document-context.js';
 
 export interface ChangesPageView extends ChangesView {
   plan: { id: string; title: string; localArea: string };
