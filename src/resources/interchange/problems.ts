@@ -1,6 +1,6 @@
 // What is wrong with an uploaded workbook, located the way a spreadsheet user finds it: sheet, row and
 // column (as headed in the file), plus the Excel reference ("Actions!F12").
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 import { columnLetter } from './cells.js';
 
 export interface SheetProblem {

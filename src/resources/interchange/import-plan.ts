@@ -3,13 +3,13 @@
 // the actions service enforces again on writing) and compared by reference with the plan's current records. The result is either a list of problems (then nothing may be written) or the list of
 // creates and updates to apply — which is also what a dry run shows.
 import type { z } from 'zod';
-import { actionRuleBreaches, type ActionRuleInput } from '../domain/action-rules.js';
-import { CreateAction } from '../resources/actions/schemas.js';
-import { CreateArea } from '../resources/areas/schemas.js';
-import { CreateProject, CreateWorkstream } from '../resources/projects/schemas.js';
-import { CreateMeasure, CreateMeasureValue, Figure } from '../resources/measures/schemas.js';
-import { CreateBenefit, CreateDependency, CreateIssue, CreateRisk } from '../resources/registers/schemas.js';
-import { IsoDate } from '../shared/schemas.js';
+import { actionRuleBreaches, type ActionRuleInput } from '../../domain/action-rules.js';
+import { CreateAction } from '../actions/schemas.js';
+import { CreateArea } from '../areas/schemas.js';
+import { CreateProject, CreateWorkstream } from '../projects/schemas.js';
+import { CreateMeasure, CreateMeasureValue, Figure } from '../measures/schemas.js';
+import { CreateBenefit, CreateDependency, CreateIssue, CreateRisk } from '../registers/schemas.js';
+import { IsoDate } from '../../shared/schemas.js';
 import { parseCell, shown } from './cells.js';
 import { KINDS, sheetSpec, type ColumnSpec, type Kind } from './layout.js';
 import { displayKey, mapKey, PlanKeys, REGISTER_KINDS, type AnyRow, type PlanData, type RegisterKind } from './plan-data.js';

@@ -1,12 +1,12 @@
 // Everything of one plan the workbook holds, read in one go (inside the import's transaction, so the
 // comparison and the writes see the same rows), with the lookups by human key the workbook uses.
-import type { Db } from '../db/client.js';
-import type { ActionRow } from '../db/repos/actions.js';
-import type { AreaRow } from '../db/repos/areas.js';
-import type { ProjectRow, WorkstreamRow } from '../db/repos/projects.js';
-import type { BenefitRow, DependencyRow, IssueRow, RiskRow } from '../db/repos/registers.js';
-import type { MeasureRow, MeasureValueRow } from '../db/repos/measures.js';
-import type { Repos } from '../db/repos/index.js';
+import type { Db } from '../../db/client.js';
+import type { ActionRow } from '../../db/repos/actions.js';
+import type { AreaRow } from '../../db/repos/areas.js';
+import type { ProjectRow, WorkstreamRow } from '../../db/repos/projects.js';
+import type { BenefitRow, DependencyRow, IssueRow, RiskRow } from '../../db/repos/registers.js';
+import type { MeasureRow, MeasureValueRow } from '../../db/repos/measures.js';
+import type { Repos } from '../../db/repos/index.js';
 import { sheetSpec, type Kind } from './layout.js';
 
 export type RegisterKind = 'risks' | 'issues' | 'dependencies' | 'benefits';

@@ -3,8 +3,8 @@
 // header rows, filters, drop-down lists for the fixed vocabularies, and a Guide sheet. Also one sheet as
 // CSV, and the blank template.
 import ExcelJS from 'exceljs';
-import { londonDate, ukDate } from '../domain/dates.js';
-import type { RagValue } from '../domain/rag.js';
+import { londonDate, ukDate } from '../../domain/dates.js';
+import type { RagValue } from '../../domain/rag.js';
 import { formatMilestones, formatUpdates } from './cells.js';
 import { dataFields } from './import-plan.js';
 import type { InterchangeDeps } from './importer.js';

@@ -6,18 +6,18 @@
 // gets written.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/client.js';
-import type { Actor, Store } from '../db/store.js';
-import { londonDate } from '../domain/dates.js';
-import type { RagValue } from '../domain/rag.js';
-import type { ActionRow } from '../db/repos/actions.js';
-import type { Repos } from '../db/repos/index.js';
-import type { Services } from '../resources/services.js';
+import type { Db } from '../../db/client.js';
+import type { Actor, Store } from '../../db/store.js';
+import { londonDate } from '../../domain/dates.js';
+import type { RagValue } from '../../domain/rag.js';
+import type { ActionRow } from '../../db/repos/actions.js';
+import type { Repos } from '../../db/repos/index.js';
+import type { Services } from '../services.js';
 import { applyImport } from './apply.js';
 import { planImport, type FieldChange, type ImportPlan, type Operation, type Progress } from './import-plan.js';
 import { KINDS, MEASURE_KINDS, PLAN_KINDS, type Kind } from './layout.js';
 import { loadPlanData, type PlanData } from './plan-data.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { SheetProblem } from './problems.js';
 import type { ReadWorkbook } from './read.js';
 

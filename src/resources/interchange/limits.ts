@@ -1,7 +1,7 @@
 // The bounds every spreadsheet import is held to, checked while the upload is read (never trusting the
 // sizes a zip declares), and the 4xx problem a client gets when one is passed. SECURITY.md and
 // docs/spreadsheets.md list the same limits.
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 
 export interface ImportLimits {
   /** The upload as sent (the compressed .xlsx, or the CSV). */

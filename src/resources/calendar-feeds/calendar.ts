@@ -3,15 +3,15 @@
 // derived from the records' ids and SEQUENCE from their versions, so a calendar that re-reads the feed
 // updates its events instead of duplicating them.
 import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
-import { nextReviewBy, planDeadlines } from '../domain/deadlines.js';
-import { effectiveDueDate, ragLabel } from '../domain/rag.js';
-import { addDays, ukDate } from '../domain/dates.js';
-import { formatFigure } from '../domain/figures.js';
-import type { MeetingRow } from '../db/repos/meetings.js';
-import type { AgendaItem } from '../resources/meetings/schemas.js';
-import type { InterchangeDeps } from './importer.js';
-import { enumLabel, STATUS_OPTIONS } from './layout.js';
-import { loadPlanData } from './plan-data.js';
+import { nextReviewBy, planDeadlines } from '../../domain/deadlines.js';
+import { effectiveDueDate, ragLabel } from '../../domain/rag.js';
+import { addDays, ukDate } from '../../domain/dates.js';
+import { formatFigure } from '../../domain/figures.js';
+import type { MeetingRow } from '../../db/repos/meetings.js';
+import type { AgendaItem } from '../meetings/schemas.js';
+import type { InterchangeDeps } from '../interchange/importer.js';
+import { enumLabel, STATUS_OPTIONS } from '../interchange/layout.js';
+import { loadPlanData } from '../interchange/plan-data.js';
 
 export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'send-plan-tracker';

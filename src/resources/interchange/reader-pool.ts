@@ -3,7 +3,7 @@
 // worker is reused for the next upload (starting one costs more than reading a small file), but ended — its
 // memory given back — once it hits a limit, fails, has served `MAX_READS_PER_WORKER`, or sits idle.
 import { Worker } from 'node:worker_threads';
-import { ServiceUnavailableError } from '../shared/errors.js';
+import { ServiceUnavailableError } from '../../shared/errors.js';
 import type { ImportPlan, RowPlan } from './import-plan.js';
 import type { Kind } from './layout.js';
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError, mb, type ImportLimits } from './limits.js';

@@ -4,11 +4,11 @@
 // jobs left queued or running by a process that is gone are marked `interrupted`. Job rows are a status
 // log, like the request log: they are not plan data and are not audited.
 import { and, eq, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { importJobs } from '../db/schema.js';
-import type { Actor, Store } from '../db/store.js';
-import { AppError } from '../shared/errors.js';
-import { newId } from '../shared/ids.js';
+import type { Db } from '../../db/client.js';
+import { importJobs } from '../../db/schema.js';
+import type { Actor, Store } from '../../db/store.js';
+import { AppError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
 import type { ImportResult } from './importer.js';
 
 export type JobStatus = (typeof importJobs.$inferSelect)['status'];

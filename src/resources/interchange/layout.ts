@@ -2,8 +2,8 @@
 // single definition of that layout: the importer matches sheets and columns against it (names compared
 // case-insensitively, synonyms accepted), the exporter and the template are written from it, and
 // docs/spreadsheets.md describes it.
-import { RAG_LABELS } from '../domain/rag.js';
-import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, DIRECTIONS, FREQUENCIES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../domain/vocabulary.js';
+import { RAG_LABELS } from '../../domain/rag.js';
+import { ACTION_STATUSES, BENEFIT_KINDS, DEPENDENCY_STATUSES, DIRECTIONS, FREQUENCIES, RAG_VALUES, REGISTER_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.js';
 
 export type Kind = 'areas' | 'projects' | 'workstreams' | 'actions' | 'risks' | 'issues' | 'dependencies' | 'benefits' | 'measures' | 'measureValues';
 

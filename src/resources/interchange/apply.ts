@@ -2,10 +2,10 @@
 // and the same audit as the API — inside the import's ONE transaction, which the caller passes as `tx`.
 // A row a service refuses is reported like the planner's problems (sheet, row, column) and the caller
 // undoes everything written.
-import type { Db } from '../db/client.js';
-import type { Actor } from '../db/store.js';
-import type { Services } from '../resources/services.js';
-import { AppError, ValidationError } from '../shared/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/store.js';
+import type { Services } from '../services.js';
+import { AppError, ValidationError } from '../../shared/errors.js';
 import { sheetSpec, type Kind } from './layout.js';
 import type { ImportPlan, Progress, RowPlan } from './import-plan.js';
 import type { PlanData } from './plan-data.js';
