@@ -11,7 +11,7 @@ import { buildApp } from '../app.js';
 import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { londonDate } from '../domain/dates.js';
 import { loadExample } from '../example/load.js';
-import { planCalendar } from '../resources/calendar-feeds/calendar.js';
+import { planCalendar } from '../resources/interchange/calendar.js';
 import { listPlans, progressLine } from '../resources/interchange/cli-support.js';
 import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer } from '../resources/interchange/export.js';
 import { interchangeDeps } from '../resources/interchange/importer.js';

@@ -11,7 +11,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { planCalendar, CALENDAR_TYPE } from '../calendar-feeds/calendar.js';
+import { planCalendar, CALENDAR_TYPE } from './calendar.js';
 import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer, XLSX_TYPE } from './export.js';
 import { applyPlanned, interchangeDeps, planFingerprint } from './importer.js';
 import { loadPlanData } from './plan-data.js';

@@ -9,9 +9,9 @@ import { addDays, ukDate } from '../../domain/dates.js';
 import { formatFigure } from '../../domain/figures.js';
 import type { MeetingRow } from '../../db/repos/meetings.js';
 import type { AgendaItem } from '../meetings/schemas.js';
-import type { InterchangeDeps } from '../interchange/importer.js';
-import { enumLabel, STATUS_OPTIONS } from '../interchange/layout.js';
-import { loadPlanData } from '../interchange/plan-data.js';
+import type { InterchangeDeps } from './importer.js';
+import { enumLabel, STATUS_OPTIONS } from './layout.js';
+import { loadPlanData } from './plan-data.js';
 
 export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'send-plan-tracker';
