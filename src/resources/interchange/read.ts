@@ -1,5 +1,5 @@
 // Reading an upload (an .xlsx workbook, or one sheet as CSV) into rows of cells keyed by the layout's
-// columns, as a stream within the import limits (src/interchange/limits.ts). Nothing is interpreted here beyond finding the sheets, the header row and the columns; the
+// columns, as a stream within the import limits (./limits.ts). Nothing is interpreted here beyond finding the sheets, the header row and the columns; the
 // cells are parsed and validated by the import planner.
 import { parse as parseCsv } from '@fast-csv/parse';
 import { plainValue, toText, type CellInput } from './cells.js';
