@@ -34,7 +34,7 @@ import evidenceRoutes from './resources/evidence/routes.js';
 import impactReportRoutes from './resources/evidence/report-routes.js';
 import highlightReportDocumentRoutes from './resources/highlight-reports/document-routes.js';
 import highlightReportRoutes from './resources/highlight-reports/routes.js';
-import type { ImportLimits } from './interchange/limits.js';
+import type { ImportLimits } from './resources/interchange/limits.js';
 import interchangeRoutes from './resources/interchange/routes.js';
 import packRoutes from './resources/meetings/pack-routes.js';
 import measureRoutes from './resources/measures/routes.js';

@@ -11,11 +11,11 @@ import { buildApp } from '../app.js';
 import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { londonDate } from '../domain/dates.js';
 import { loadExample } from '../example/load.js';
-import { planCalendar } from '../interchange/calendar.js';
-import { listPlans, progressLine } from '../interchange/cli-support.js';
-import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer } from '../interchange/export.js';
-import { interchangeDeps } from '../interchange/importer.js';
-import { KINDS, type Kind } from '../interchange/layout.js';
+import { planCalendar } from '../resources/interchange/calendar.js';
+import { listPlans, progressLine } from '../resources/interchange/cli-support.js';
+import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer } from '../resources/interchange/export.js';
+import { interchangeDeps } from '../resources/interchange/importer.js';
+import { KINDS, type Kind } from '../resources/interchange/layout.js';
 import { AppError } from '../shared/errors.js';
 import { IsoDate } from '../shared/schemas.js';
 

@@ -10,12 +10,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import type { Actor } from '../db/store.js';
-import type { Progress } from '../interchange/import-plan.js';
-import { interchangeDeps, runImport, type ImportResult } from '../interchange/importer.js';
-import { KINDS, sheetSpec, type Kind } from '../interchange/layout.js';
-import { readUpload, sniffFormat, type UploadFormat } from '../interchange/read.js';
+import type { Progress } from '../resources/interchange/import-plan.js';
+import { interchangeDeps, runImport, type ImportResult } from '../resources/interchange/importer.js';
+import { KINDS, sheetSpec, type Kind } from '../resources/interchange/layout.js';
+import { readUpload, sniffFormat, type UploadFormat } from '../resources/interchange/read.js';
 import { AppError } from '../shared/errors.js';
-import { listPlans, progressLine } from '../interchange/cli-support.js';
+import { listPlans, progressLine } from '../resources/interchange/cli-support.js';
 
 const USAGE = `Usage: npm run import -- --plan <planId> <file.xlsx|file.csv> [--sheet <${KINDS.join('|')}>] [--dry-run] [--json]
        npm run import -- --list-plans`;

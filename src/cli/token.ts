@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { Store, SYSTEM_ACTOR } from '../db/store.js';
-import { TokensRepo } from '../resources/tokens/repo.js';
+import { TokensRepo } from '../db/repos/tokens.js';
 
 const { values } = parseArgs({ options: { name: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
 const role = values.role;

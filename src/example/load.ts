@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { plans } from '../db/schema.js';
 import { SYSTEM_ACTOR, type Actor } from '../db/store.js';
-import { markdownToPdf } from '../documents/markdown-document.js';
+import { markdownToPdf } from './markdown-document.js';
 import type { StatusKey } from '../resources/highlight-reports/schemas.js';
 import type { CreateMeeting } from '../resources/meetings/schemas.js';
 import type { ExampleData } from './types.js';

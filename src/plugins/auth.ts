@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor, Role } from '../db/store.js';
-import { hashToken, TokensRepo } from '../resources/tokens/repo.js';
+import { hashToken, TokensRepo } from '../db/repos/tokens.js';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
 import { addressKey, AuthFailureLimiter, TooManyRequestsError, type AuthFailureLimit } from './security.js';
 

@@ -1,7 +1,7 @@
 // The renderer (one Chromium, closed with the app), the compiled templates, and the document builders.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createDocuments, type Documents } from '../documents/index.js';
+import { createDocuments, type Documents } from '../resources/documents.js';
 import { Renderer, type RendererOptions } from '../render/renderer.js';
 import { Templates } from '../render/templates.js';
 

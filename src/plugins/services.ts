@@ -1,7 +1,7 @@
 // Decorates the app with the repositories and services built over its Store.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createRepos, type Repos } from '../resources/repos.js';
+import { createRepos, type Repos } from '../db/repos/index.js';
 import { createServices, type ServiceContext, type Services } from '../resources/services.js';
 
 declare module 'fastify' {

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CALENDAR_TYPE, planCalendar } from '../interchange/calendar.js';
-import { interchangeDeps } from '../interchange/importer.js';
+import { CALENDAR_TYPE, planCalendar } from '../resources/interchange/calendar.js';
+import { interchangeDeps } from '../resources/interchange/importer.js';
 import { NotFoundError } from '../shared/errors.js';
 import { problems } from '../shared/problem.js';
 

@@ -8,17 +8,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { agendaPart, withUnpublishedLeftOut } from '../documents/agenda.js';
-import { meetingDate, type PackItemRange } from '../documents/pack.js';
+import { agendaPart, withUnpublishedLeftOut } from '../resources/meetings/agenda.js';
+import { meetingDate, type PackItemRange } from '../resources/meetings/pack.js';
 import { preparePdf } from '../documents/pdf-check.js';
 import { withBackLink } from './back-link.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderingFor } from '../render/audience.js';
 import { TEMPLATES_DIR } from '../render/templates.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
-import type { MeetingRow } from '../resources/meetings/repo.js';
+import type { MeetingRow } from '../db/repos/meetings.js';
 import { AppError, ServiceUnavailableError } from '../shared/errors.js';
-import type { PublicDocumentsRepo } from './public-documents-repo.js';
+import type { PublicDocumentsRepo } from '../db/repos/public-documents.js';
 
 export interface PackOutline {
   items: PackItemRange[];

@@ -3,7 +3,7 @@
 // deleting transaction, each touched record updated through its repository (audited, version + 1).
 import type { Db } from '../db/client.js';
 import type { Actor } from '../db/store.js';
-import type { Repos } from './repos.js';
+import type { Repos } from '../db/repos/index.js';
 
 export type ReferencedType = 'area' | 'action' | 'measure' | 'evidence';
 

@@ -12,7 +12,7 @@ import { createProjectsService, createWorkstreamsService } from './projects/serv
 import { createRegisterServices } from './registers/service.js';
 import type { MeasureSource } from './measure-source.js';
 import { RecordedMeasures } from './measures/source.js';
-import type { Repos } from './repos.js';
+import type { Repos } from '../db/repos/index.js';
 import type { ServiceContext } from './service-context.js';
 import { ReviewsService } from './reviews/service.js';
 import { UploadsService } from './uploads/service.js';

@@ -2,7 +2,7 @@
 // still take effect: at once through the API, within OTHER_WRITERS_CHECK_MS from another connection.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OTHER_WRITERS_CHECK_MS } from '../../src/resources/tokens/repo.js';
+import { OTHER_WRITERS_CHECK_MS } from '../../src/db/repos/tokens.js';
 import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

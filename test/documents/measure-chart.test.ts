@@ -1,6 +1,6 @@
 // The measure chart's geometry and text alternative (pure function behind templates/partials/measure-chart).
 import { describe, expect, it } from 'vitest';
-import { formatFigure, measureChart, type ChartInput } from '../../src/documents/measure-chart.js';
+import { formatFigure, measureChart, type ChartInput } from '../../src/resources/measures/measure-chart.js';
 import { Templates } from '../../src/render/templates.js';
 
 const input: ChartInput = {

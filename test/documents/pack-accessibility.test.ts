@@ -6,7 +6,7 @@
 // straight into the database, since the upload route refuses it) leaves the rest of the pack working.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownToPdf } from '../../src/documents/markdown-document.js';
+import { markdownToPdf } from '../../src/example/markdown-document.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app.js';
 import { makePdf } from '../helpers/fixtures.js';
 import { flat, pdfPagesText } from '../helpers/pdf.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHEETS } from '../../src/interchange/layout.js';
+import { SHEETS } from '../../src/resources/interchange/layout.js';
 import { wolverhampton } from '../../src/example/wolverhampton.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cellsOf, newPlan, readWorkbook, upload } from './helpers.js';

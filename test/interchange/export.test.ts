@@ -2,7 +2,7 @@
 // made for people too: real dates, coloured RAG cells, frozen headers, filters, a Guide sheet.
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHEETS } from '../../src/interchange/layout.js';
+import { SHEETS } from '../../src/resources/interchange/layout.js';
 import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
 import { fullSheets } from './fixtures.js';
 import { cellsOf, counts, newPlan, readWorkbook, upload, workbook, XLSX } from './helpers.js';

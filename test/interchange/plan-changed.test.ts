@@ -2,10 +2,10 @@
 // transaction on the main thread: if someone changed the plan in between, nothing is written (409) rather
 // than a plan made against records that are no longer there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImport } from '../../src/interchange/import-plan.js';
-import { applyPlanned, interchangeDeps, planFingerprint, PlanChangedError } from '../../src/interchange/importer.js';
-import { loadPlanData } from '../../src/interchange/plan-data.js';
-import { readUpload } from '../../src/interchange/read.js';
+import { planImport } from '../../src/resources/interchange/import-plan.js';
+import { applyPlanned, interchangeDeps, planFingerprint, PlanChangedError } from '../../src/resources/interchange/importer.js';
+import { loadPlanData } from '../../src/resources/interchange/plan-data.js';
+import { readUpload } from '../../src/resources/interchange/read.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { counts, newPlan, workbook } from './helpers.js';
 

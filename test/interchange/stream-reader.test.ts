@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, problem } from '../helpers/app.js';
 import { deflatePiece, part, SHEET_HEAD, workbookWith } from './bomb-files.js';
 import { counts, newPlan, upload, workbook } from './helpers.js';
-import { plainValue } from '../../src/interchange/cells.js';
-import { readUpload } from '../../src/interchange/read.js';
+import { plainValue } from '../../src/resources/interchange/cells.js';
+import { readUpload } from '../../src/resources/interchange/read.js';
 
 const HEADERS = ['Ref', 'Title', 'Start date', 'Due date', '% complete', 'Milestone', 'Owner'];
 

@@ -2,10 +2,10 @@
 // for a plan the import's pre-check let through, a refusal undoes the whole import and is reported on the
 // sheet's cell, and every write is audited as the importer, in the import's one transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImport } from '../../src/interchange/import-plan.js';
-import { applyPlanned, interchangeDeps, planFingerprint } from '../../src/interchange/importer.js';
-import { loadPlanData } from '../../src/interchange/plan-data.js';
-import { readUpload } from '../../src/interchange/read.js';
+import { planImport } from '../../src/resources/interchange/import-plan.js';
+import { applyPlanned, interchangeDeps, planFingerprint } from '../../src/resources/interchange/importer.js';
+import { loadPlanData } from '../../src/resources/interchange/plan-data.js';
+import { readUpload } from '../../src/resources/interchange/read.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { counts, newPlan, workbook } from './helpers.js';
 

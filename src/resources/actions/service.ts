@@ -13,9 +13,9 @@ import { definedOnly } from '../../shared/objects.js';
 import { paginate } from '../../shared/pagination.js';
 import type { CrudService } from '../crud-routes.js';
 import { dropReferences } from '../references.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import type { ServiceContext } from '../service-context.js';
-import type { ActionRow } from './repo.js';
+import type { ActionRow } from '../../db/repos/actions.js';
 import type { Action, ActionQuery, CreateAction, UpdateAction } from './schemas.js';
 
 const OPTIONAL = [

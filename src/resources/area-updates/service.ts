@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { ValidationError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import { notInPlan, unique } from '../plan-members.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
 import type { AreaUpdate, AreaUpdateQuery, CreateAreaUpdate, UpdateAreaUpdate } from './schemas.js';
 

@@ -2,7 +2,7 @@
 // area's id leaves the measures and evidence that named it.
 import { areas } from '../../db/schema.js';
 import { dropReferences } from '../references.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
 import type { Area, AreaQuery, CreateArea, UpdateArea } from './schemas.js';
 

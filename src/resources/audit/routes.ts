@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
-import { AuditRepo } from './repo.js';
+import { AuditRepo } from '../../db/repos/audit.js';
 import { ActionHistory, AuditPage, AuditQuery, HISTORY_FIELDS, HistoryQuery, type ActionHistoryEntry, type AuditEntry } from './schemas.js';
 
 const tags = ['Audit'];

@@ -3,7 +3,7 @@ import { computeChanges, endOfLondonDay, eventsOfPlan, eventsOfProject, type Cha
 import { londonDate } from '../../domain/dates.js';
 import { fieldError } from '../../shared/errors.js';
 import type { MeasureSource } from '../measure-source.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import type { ServiceContext } from '../service-context.js';
 
 export class ChangesService {

@@ -11,9 +11,9 @@ import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import { notInPlan, unique } from '../plan-members.js';
 import { dropReferences } from '../references.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import type { ServiceContext } from '../service-context.js';
-import type { EvidenceFilter, EvidenceRow } from './repo.js';
+import type { EvidenceFilter, EvidenceRow } from '../../db/repos/evidence.js';
 import type * as S from './schemas.js';
 
 export class EvidenceService implements CrudService<S.CreateEvidence, S.UpdateEvidence, S.EvidenceQuery, S.Evidence> {

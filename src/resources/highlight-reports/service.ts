@@ -10,8 +10,8 @@ import type { RagValue } from '../../domain/rag.js';
 import { AppError, ConflictError, ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import type { CrudService } from '../crud-routes.js';
-import type { Repos } from '../repos.js';
-import type { HighlightReportRow } from './repo.js';
+import type { Repos } from '../../db/repos/index.js';
+import type { HighlightReportRow } from '../../db/repos/highlight-reports.js';
 import {
   STATUS_KEYS,
   type CreateHighlightReport,

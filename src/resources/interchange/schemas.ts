@@ -1,6 +1,6 @@
 // Request and response schemas of the spreadsheet and calendar routes (validation and OpenAPI).
 import { z } from 'zod';
-import { KINDS, PLAN_KINDS, sheetForName } from '../../interchange/layout.js';
+import { KINDS, PLAN_KINDS, sheetForName } from './layout.js';
 import { Problem } from '../../shared/problem.js';
 import { IsoDate, QueryBoolean } from '../../shared/schemas.js';
 

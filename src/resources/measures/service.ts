@@ -9,9 +9,9 @@ import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import { notInPlan, unique } from '../plan-members.js';
 import { dropReferences } from '../references.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import type { ServiceContext } from '../service-context.js';
-import type { MeasureRow, MeasureValueRow } from './repo.js';
+import type { MeasureRow, MeasureValueRow } from '../../db/repos/measures.js';
 import type * as S from './schemas.js';
 
 const OPTIONAL = ['source', 'frequency', 'projectId', 'baseline', 'target'] as const;

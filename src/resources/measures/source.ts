@@ -12,7 +12,7 @@ import { endOfLondonDay, type MovedMeasure } from '../../domain/changes.js';
 import { movedMeasures } from '../../domain/measure-history.js';
 import { measureStatus } from '../../domain/measure-rag.js';
 import type { AreaMeasure, MeasureSource } from '../measure-source.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 
 const MEASURE_TYPES = ['measure', 'measure-value'] as const;
 const byRef = (a: { ref: string; id: string }, b: { ref: string; id: string }) => a.ref.localeCompare(b.ref, 'en', { numeric: true }) || a.id.localeCompare(b.id);

@@ -2,9 +2,9 @@
 import type { Db } from '../../db/client.js';
 import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
-import type { MeetingRow } from './repo.js';
+import type { MeetingRow } from '../../db/repos/meetings.js';
 import type { AgendaItem, CreateMeeting, Meeting, MeetingQuery, UpdateMeeting } from './schemas.js';
 
 /** Timestamps are stored in UTC ("2022-12-13T18:00:00.000Z") whatever offset the client sent. */

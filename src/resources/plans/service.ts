@@ -1,9 +1,9 @@
 // Plan rules: the statutory deadlines on every read; a plan holding published reports cannot be deleted.
 import { nextReviewBy, planDeadlines } from '../../domain/deadlines.js';
 import { ConflictError } from '../../shared/errors.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
-import type { PlanRow } from './repo.js';
+import type { PlanRow } from '../../db/repos/plans.js';
 import type { CreatePlan, Plan, PlanQuery, UpdatePlan } from './schemas.js';
 
 /** The plan as the API serves it; `latestReview` gives deadlines.nextReviewBy. */

@@ -1,7 +1,7 @@
 // Project and workstream rules: a project holding published reports cannot be deleted.
 import { projects, workstreams } from '../../db/schema.js';
 import { ConflictError } from '../../shared/errors.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
 import type {
   CreateProject,

@@ -2,9 +2,9 @@
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { benefits, dependencies, issues, risks } from '../../db/schema.js';
 import { riskScore } from '../../domain/risk.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { ResourceService } from '../resource-service.js';
-import type { RiskRow } from './repo.js';
+import type { RiskRow } from '../../db/repos/registers.js';
 import type * as S from './schemas.js';
 
 export const riskToApi = (row: RiskRow): S.Risk => ({ ...row, score: riskScore(row.likelihood, row.impact) });

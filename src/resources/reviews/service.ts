@@ -6,8 +6,8 @@ import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import type { CrudService, Page } from '../crud-routes.js';
 import type { MeasureSource } from '../measure-source.js';
-import type { Repos } from '../repos.js';
-import type { ReviewRow } from './repo.js';
+import type { Repos } from '../../db/repos/index.js';
+import type { ReviewRow } from '../../db/repos/reviews.js';
 import type { CreateReview, Review, ReviewQuery, UpdateReview } from './schemas.js';
 
 const OPTIONAL = ['venue', 'generalUpdate', 'conclusion', 'nextReviewOn', 'author'] as const;

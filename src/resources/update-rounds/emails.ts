@@ -4,7 +4,7 @@ import type { EmailTemplates } from '../../mail/templates.js';
 import { ukDate } from '../../domain/dates.js';
 import { linkExpiresOn } from '../../domain/update-rounds.js';
 import type { FormItem } from './form.js';
-import type { UpdateRequestRow, UpdateRoundRow } from './repo.js';
+import type { UpdateRequestRow, UpdateRoundRow } from '../../db/repos/update-rounds.js';
 
 export type RequestEmailKind = 'request' | 'reminder' | 'returned';
 

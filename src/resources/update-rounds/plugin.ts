@@ -2,7 +2,7 @@
 // ready unless disabled, stopped on close).
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { UpdateRoundsRepo } from './repo.js';
+import { UpdateRoundsRepo } from '../../db/repos/update-rounds.js';
 import { UpdateRoundScheduler } from './scheduler.js';
 import { UpdateRoundsService } from './service.js';
 

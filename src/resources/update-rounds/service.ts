@@ -19,11 +19,11 @@ import type { Mailer } from '../../mail/mailer.js';
 import type { EmailTemplates } from '../../mail/templates.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import type { Services } from '../services.js';
 import { escalationEmail, requestEmail, type RequestEmailKind } from './emails.js';
 import { initialValues, parseForm, type FormItem, type FormValues, type FormError, type SubmittedItem } from './form.js';
-import type { UpdateRequestRow, UpdateRoundRow, UpdateRoundsRepo } from './repo.js';
+import type { UpdateRequestRow, UpdateRoundRow, UpdateRoundsRepo } from '../../db/repos/update-rounds.js';
 import type { CreateUpdateRound, UpdateRequest, UpdateRound, UpdateRoundQuery, UpdateUpdateRound } from './schemas.js';
 import type { UpdateItemRef } from '../../db/tables/update-rounds.js';
 

@@ -10,7 +10,7 @@ import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
 import { CHECKED_TYPES, UPLOAD_EXTENSIONS } from './content-check.js';
-import type { UploadInfo } from './repo.js';
+import type { UploadInfo } from '../../db/repos/uploads.js';
 import { PdfAccessibility } from './schemas.js';
 import { PDF, UPLOAD_LIMIT_BYTES } from './service.js';
 

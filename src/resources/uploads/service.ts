@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../db/store.js';
 import { preparePdf } from '../../documents/pdf-check.js';
 import { ValidationError } from '../../shared/errors.js';
-import type { Repos } from '../repos.js';
+import type { Repos } from '../../db/repos/index.js';
 import { checkContent, ContentMismatch } from './content-check.js';
-import type { UploadInfo } from './repo.js';
+import type { UploadInfo } from '../../db/repos/uploads.js';
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 export const PDF = 'application/pdf';
