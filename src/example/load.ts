@@ -29,7 +29,7 @@ const EXAMPLE_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'example loader' };
 
 export async function loadExample(app: FastifyInstance, dir: string = EXAMPLE_DIR): Promise<ExampleIds> {
   const data = readExample(dir);
-  const existing = app.store.db
+  const existing = await app.store.db
     .select()
     .from(plans)
     .where(and(eq(plans.title, data.plan.title), eq(plans.localArea, data.plan.localArea)))
