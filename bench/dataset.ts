@@ -6,7 +6,7 @@
 //     100 benefits, added month by month as a real register grows;
 //   - 36 monthly highlight reports per project (November 2023 – October 2026), all published, and a
 //     draft for November 2026; 36 months of progress updates per area;
-//   - the Wolverhampton example (src/example) with a draft December 2022 highlight report;
+//   - the Wolverhampton example (examples/wolverhampton) with a draft December 2022 highlight report;
 //   - a scrutiny meeting whose pack is ~100 pages: minutes, the plan's progress report, highlight reports
 //     (the 300-task draft and an early published one) and an uploaded PDF;
 //   - an editor token (a stored token, as a project manager would use).
@@ -333,7 +333,7 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
 
   // An uploaded PDF (printed from one of the example's Markdown documents, as the example does).
   const here = dirname(fileURLToPath(import.meta.url));
-  const uploadPdf = await markdownToPdf(app, readFileSync(join(here, '../src/example/documents/adviser-review.md'), 'utf8'), { title: 'Review meeting with the DfE and NHS England advisers', author: 'DfE SEND adviser', orientation: 'portrait' });
+  const uploadPdf = await markdownToPdf(app, readFileSync(join(here, '../examples/wolverhampton/documents/adviser-review.md'), 'utf8'), { title: 'Review meeting with the DfE and NHS England advisers', author: 'DfE SEND adviser', orientation: 'portrait' });
   const upload = await app.repos.uploads.create({ bytes: uploadPdf, pages: countPdfPages(uploadPdf), size: uploadPdf.length, sha256: createHash('sha256').update(uploadPdf).digest('hex'), filename: 'adviser-review.pdf' }, ACTOR);
 
   // The scrutiny meeting of 8 December 2026: its Part 1 pack comes to about 100 pages.

@@ -1,6 +1,6 @@
 // npm run export -- --plan <planId> [--out plan.xlsx] [--csv <sheet>] [--calendar] [--as-of YYYY-MM-DD]
 // npm run export -- --template [--out examples/plan-workbook-template.xlsx]
-// npm run export -- --example [--calendar] [--out examples/wolverhampton-plan.xlsx | .ics]
+// npm run export -- --example [--calendar] [--out examples/wolverhampton/plan.xlsx | .ics]
 // Writes a plan of the database at DATABASE_PATH as the workbook POST /import reads (or one sheet as CSV,
 // or its calendar); the blank template; or the Wolverhampton example, loaded into a temporary database.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { IsoDate } from '../shared/schemas.js';
 
 const USAGE = `Usage: npm run export -- --plan <planId> [--out <file>] [--csv <${KINDS.join('|')}>] [--calendar] [--as-of YYYY-MM-DD]
        npm run export -- --template [--out examples/plan-workbook-template.xlsx]
-       npm run export -- --example [--calendar] [--out examples/wolverhampton-plan.xlsx|.ics]
+       npm run export -- --example [--calendar] [--out examples/wolverhampton/plan.xlsx|.ics]
        npm run export -- --list-plans`;
 
 /** The Wolverhampton example's "today": the November 2022 highlight report date (as in the tests). */
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     write(values.out ?? 'examples/plan-workbook-template.xlsx', await xlsxBuffer(templateWorkbook(new Date())));
     return 0;
   }
-  if (values.example) return exportExample(values.out ?? `examples/wolverhampton-plan.${values.calendar ? 'ics' : 'xlsx'}`, values.calendar);
+  if (values.example) return exportExample(values.out ?? `examples/wolverhampton/plan.${values.calendar ? 'ics' : 'xlsx'}`, values.calendar);
 
   const env = loadEnv();
   refuseUnfinishedPostgres(env);

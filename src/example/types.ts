@@ -1,10 +1,8 @@
-// Shape of the transcribed example data. References between records use their human keys
-// (area number, workstream letter, action ref) so the loader can resolve them to ids.
+// Shape of the example's JSON files under examples/wolverhampton/ (the plan's records are in its workbook,
+// plan.xlsx). References between records use their human keys (area number, workstream letter, action ref,
+// document key) so the loader can resolve them to ids.
 
-import type { ActionStatus, AgreedActionStatus, BenefitKind, DependencyStatus, PlanKind, RagValue, RegisterStatus } from '../domain/vocabulary.js';
-
-export type { ActionStatus } from '../domain/vocabulary.js';
-export type Rag = RagValue;
+import type { AgreedActionStatus, PlanKind, RagValue } from '../domain/vocabulary.js';
 
 export interface ExamplePlan {
   title: string;
@@ -15,63 +13,9 @@ export interface ExamplePlan {
   reviewCadenceMonths?: number;
 }
 
-export interface ExampleArea {
-  number: number;
-  title: string;
-  description?: string;
-}
-
-export interface ExampleAction {
-  ref: string; // unique in the plan: "2.1" for WSoA actions, "COI-01".. for project tasks
-  title: string;
-  areaNumber?: number;
-  workstreamLetter?: string; // project tasks only
-  inProject?: boolean; // true for the Culture of Inclusion tasks
-  responsibleOrganisation?: string;
-  owner?: string;
-  startDate?: string;
-  dueDate: string;
-  revisedDueDate?: string;
-  percentComplete?: number;
-  milestone?: boolean;
-  status?: ActionStatus;
-  delayReason?: string;
-  mitigation?: string;
-}
-
-export interface ExampleProject {
-  code: string;
-  name: string;
-  author?: string;
-  gatewayStage?: string;
-  plannedEndDate?: string;
-  budget?: number;
-  approver?: string;
-}
-
-export interface ExampleWorkstream { letter: string; title: string; aim?: string }
-
-export interface ExampleRisk {
-  ref: string; owner?: string; description: string; impactDescription?: string;
-  likelihood: number; impact: number; status?: RegisterStatus; mitigation?: string; targetResolutionDate?: string;
-}
-export interface ExampleIssue {
-  ref: string; owner?: string; description: string; impactDescription?: string;
-  impactScore: number; status?: RegisterStatus; mitigation?: string; resolutionDate?: string;
-}
-export interface ExampleDependency {
-  ref: string; owner?: string; description: string; impactScore: number;
-  status?: DependencyStatus; mitigation?: string; targetResolutionDate?: string;
-  updates?: { date: string; text: string }[];
-}
-export interface ExampleBenefit {
-  ref: string; owner?: string; description: string; kind: BenefitKind;
-  valueGbpThousands?: number; targetDate?: string;
-}
-
-export interface StatusEntry { status: Rag; explanation?: string }
+export interface StatusEntry { status: RagValue; explanation?: string }
 export interface ExampleHighlightReport {
-  periodStart: string; periodEnd: string; reportDate?: string; overallStatus: Rag;
+  periodStart: string; periodEnd: string; reportDate?: string; overallStatus: RagValue;
   summary?: string; helpRequired?: string;
   achievements?: { workstreamLetter?: string; text: string }[];
   nextSteps?: { workstreamLetter?: string; text: string }[];
@@ -100,9 +44,9 @@ export interface ExampleReview {
 export interface ExampleMeetingItem {
   number: number; title: string; presenter?: string;
   section?: 'procedural' | 'discussion' | 'information'; part?: 1 | 2;
-  // which document the loader attaches: the previous minutes, the example highlight report,
+  // which document the loader attaches: the previous minutes (a Markdown file), the example highlight report,
   // the plan's progress report, or one of the example uploaded documents by key
-  document?: { type: 'minutes' } | { type: 'highlight-report' } | { type: 'progress-report'; asOf?: string }
+  document?: { type: 'minutes'; file: string } | { type: 'highlight-report' } | { type: 'progress-report'; asOf?: string }
     | { type: 'upload'; key: 'presentation' | 'adviser-review' | 'guidance' };
   note?: string; // extra agenda text printed under the item
 }
@@ -115,20 +59,39 @@ export interface ExampleMeeting {
   items: ExampleMeetingItem[];
 }
 
+/** documents.json: the uploaded documents, printed from their Markdown files under documents/, by key. */
+export type ExampleDocuments = Record<'presentation' | 'adviser-review' | 'guidance', { file: string; title: string; orientation: 'portrait' | 'landscape' }>;
+
+/** update-round.json: the monthly update round and the answers some owners sent (by email, then item ref). */
+export interface ExampleUpdateRound {
+  round: {
+    title: string; opensOn: string; dueOn: string; remindAfterWorkingDays: number;
+    escalateTo: { name: string; email: string }; includeRegisters: boolean; message: string;
+  };
+  submissions: Record<string, Record<string, Record<string, string>>>;
+}
+
+/** evidence.json: evidence items the review note names; each file is the note itself (an uploaded document). */
+export interface ExampleEvidence {
+  asOf: string;
+  upload: keyof ExampleDocuments;
+  descriptionPrefix: string;
+  items: {
+    title: string; kind: 'activity' | 'impact' | 'voice'; areaNumbers: number[];
+    measureRefs?: string[]; requestItems?: string[];
+    quote: string; // the note's words, word for word
+  }[];
+}
+
 export interface ExampleData {
   plan: ExamplePlan;
-  areas: ExampleArea[];
-  actions: ExampleAction[];
-  project: ExampleProject;
-  workstreams: ExampleWorkstream[];
-  risks: ExampleRisk[];
-  issues: ExampleIssue[];
-  dependencies: ExampleDependency[];
-  benefits: ExampleBenefit[];
-  highlightReports: ExampleHighlightReport[];
-  progressUpdates: ExampleProgressUpdate[];
-  /** Monitoring reviews with DfE and NHS England, oldest first (loaded after the progress updates). */
-  reviews?: ExampleReview[];
-  previousMinutesMarkdown: string;
+  /** The highlight reports of one project of the workbook, oldest first. */
+  highlightReports: { project: string; reports: ExampleHighlightReport[] };
+  areaUpdates: ExampleProgressUpdate[];
+  /** Monitoring reviews with DfE and NHS England, oldest first (loaded after the area updates). */
+  reviews: ExampleReview[];
+  documents: ExampleDocuments;
   meeting: ExampleMeeting;
+  updateRound: ExampleUpdateRound;
+  evidence: ExampleEvidence;
 }

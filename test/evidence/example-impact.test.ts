@@ -2,14 +2,15 @@
 // impact report and evidence bundle, rendered for real.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_EVIDENCE } from '../../src/example/impact.js';
+import { readExample } from '../../src/example/files.js';
 import { loadExample, type ExampleIds } from '../../src/example/load.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { flat, pdfText } from '../helpers/pdf.js';
 import { unzip } from '../helpers/zip.js';
 
 const SEED = readFileSync(process.env.SEED_003 ?? '/work/shared/seeds/003_f6e4b8f29942c54e.txt', 'utf8');
-const REVIEW = readFileSync(new URL('../../src/example/documents/adviser-review.md', import.meta.url), 'utf8');
+const REVIEW = readFileSync(new URL('../../examples/wolverhampton/documents/adviser-review.md', import.meta.url), 'utf8');
+const EXAMPLE_EVIDENCE = readExample().evidence.items;
 
 let t: TestApp;
 let ids: ExampleIds;

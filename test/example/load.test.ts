@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, type ExampleIds } from '../../src/example/load.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
-// The seed lives beside the project, not in it (see src/example/README.md); SEED_003 may point elsewhere.
+// The seed lives beside the project, not in it (see examples/wolverhampton/README.md); SEED_003 may point elsewhere.
 const SEED = readFileSync(process.env.SEED_003 ?? '/work/shared/seeds/003_f6e4b8f29942c54e.txt', 'utf8');
 const seedLines = SEED.split('\n');
 

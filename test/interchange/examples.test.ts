@@ -1,17 +1,49 @@
 // The committed workbooks under examples/ are what the code generates today: the template has the
 // layout's sheets and headers, and the Wolverhampton workbook imports into an empty plan and exports
-// back cell for cell.
+// back cell for cell. What the example holds is read from its files (examples/wolverhampton/): the plan
+// and meeting from their JSON, the workbook's rows with exceljs (not through the importer).
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEETS } from '../../src/resources/interchange/layout.js';
-import { wolverhampton } from '../../src/example/wolverhampton.js';
+import { readExample } from '../../src/example/files.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cellsOf, newPlan, readWorkbook, upload } from './helpers.js';
 
+const WORKBOOK = 'examples/wolverhampton/plan.xlsx';
+const CALENDAR = 'examples/wolverhampton/plan.ics';
+
+type Row = Record<string, string | undefined>;
+interface ExampleAction { ref: string; title: string; dueDate: string; revisedDueDate?: string; delayReason?: string; mitigation?: string }
+
+/** The example: its plan and meeting (JSON), and the workbook's rows as records keyed by the layout's fields. */
+async function example() {
+  const { plan, meeting } = readExample();
+  const cells = cellsOf(await readWorkbook(readFileSync(WORKBOOK)));
+  const records = (kind: string): Row[] => {
+    const spec = SHEETS.find((s) => s.kind === kind)!;
+    const [header, ...rows] = cells[spec.name]!;
+    const keys = header!.map((h) => spec.columns.find((c) => c.header === h)!.key);
+    return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? undefined) as string | undefined])));
+  };
+  return {
+    plan,
+    meeting,
+    areas: records('areas'),
+    workstreams: records('workstreams'),
+    actions: records('actions') as unknown as ExampleAction[],
+    risks: records('risks'),
+    issues: records('issues'),
+    dependencies: records('dependencies'),
+    benefits: records('benefits'),
+  };
+}
+
 let t: TestApp;
+let wolverhampton: Awaited<ReturnType<typeof example>>;
 beforeAll(async () => {
   t = await createTestApp();
+  wolverhampton = await example();
 });
 afterAll(() => t.close());
 
@@ -40,8 +72,8 @@ describe('examples/', () => {
     }
   });
 
-  it('wolverhampton-plan.xlsx imports into an empty plan and exports back cell for cell', async () => {
-    const bytes = readFileSync('examples/wolverhampton-plan.xlsx');
+  it('wolverhampton/plan.xlsx imports into an empty plan and exports back cell for cell', async () => {
+    const bytes = readFileSync(WORKBOOK);
     const planId = await newPlan(t, { ...wolverhampton.plan });
     const res = await upload(t, planId, bytes);
     expect(res.statusCode, res.body).toBe(200);
@@ -68,8 +100,8 @@ describe('examples/', () => {
     }
   });
 
-  it('wolverhampton-plan.ics is a calendar of the deadlines, the next review, the 43 actions and the December meeting', () => {
-    const events = Object.values(ical.sync.parseICS(readFileSync('examples/wolverhampton-plan.ics', 'utf8'))).filter((c): c is VEvent => c.type === 'VEVENT');
+  it('wolverhampton/plan.ics is a calendar of the deadlines, the next review, the 43 actions and the December meeting', () => {
+    const events = Object.values(ical.sync.parseICS(readFileSync(CALENDAR, 'utf8'))).filter((c): c is VEvent => c.type === 'VEVENT');
     expect(events).toHaveLength(4 + wolverhampton.actions.length + 1);
     const meeting = events.find((e) => e.uid.startsWith('meeting-'))!;
     expect(meeting.start.toISOString()).toBe(new Date(wolverhampton.meeting.startsAt).toISOString());
