@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { agendaPart, withUnpublishedLeftOut } from '../resources/meetings/agenda.js';
+import { agendaPart, highlightReportIds, withUnpublishedLeftOut } from '../resources/meetings/agenda.js';
 import { meetingDate, type PackItemRange } from '../resources/meetings/pack.js';
 import { preparePdf } from '../documents/pdf-check.js';
 import { withBackLink } from './back-link.js';
@@ -93,13 +93,16 @@ export class PublicDocuments {
   }
 
   /** The public's agenda (Part 1): unpublished highlight reports left out with a note. */
-  agenda(m: MeetingRow): AgendaItem[] {
-    return withUnpublishedLeftOut(agendaPart(m.items, 1), async (id) => (await this.repo.highlightReportState(id))?.state === 'published');
+  async agenda(m: MeetingRow): Promise<AgendaItem[]> {
+    const items = agendaPart(m.items, 1);
+    const published = new Set<string>();
+    for (const id of highlightReportIds(items)) if ((await this.repo.highlightReportState(id))?.state === 'published') published.add(id);
+    return withUnpublishedLeftOut(items, (id) => published.has(id));
   }
 
   /** The stored Part 1 pack PDF, built (once, shared by concurrent requests) when its inputs changed. */
-  pack(m: MeetingRow): Promise<StoredDocument> {
-    return this.stored(this.packKey(m), m, null, async () => {
+  async pack(m: MeetingRow): Promise<StoredDocument> {
+    return this.stored(await this.packKey(m), m, null, async () => {
       const built = await this.app.documents.packs.build(m.id, 1, { publishedOnly: true });
       const docPages = built.items.reduce((n, i) => n + (i.firstPage === null ? 0 : i.lastPage! - i.firstPage + 1), 0);
       const outline: PackOutline = { items: built.items, frontPages: built.pages - docPages, pages: built.pages };
@@ -112,14 +115,14 @@ export class PublicDocuments {
    * render) — waiting at most agendaWaitMs, and null (no page numbers) while unknown or after a failure.
    */
   async agendaOutline(m: MeetingRow): Promise<PackOutline | null> {
-    const key = this.packKey(m);
+    const key = await this.packKey(m);
     const stored = await this.repo.meta(key);
     if (stored) return stored as unknown as PackOutline;
     let entry = this.outlines.get(key);
     if (entry?.value) return entry.value;
     if (entry?.failedUntil && entry.failedUntil > Date.now()) return null;
     if (!entry?.pending) {
-      const pending = await renderingFor('public', () => this.app.documents.packs.outline(m.id, 1, { publishedOnly: true }));
+      const pending = renderingFor('public', () => this.app.documents.packs.outline(m.id, 1, { publishedOnly: true }));
       entry = { pending };
       remember(this.outlines, key, entry);
       pending.then(
@@ -135,7 +138,7 @@ export class PublicDocuments {
   }
 
   /** The stored document of a Part 1 item (of the public agenda: unpublished reports have none). */
-  item(m: MeetingRow, item: AgendaItem): Promise<StoredDocument> {
+  async item(m: MeetingRow, item: AgendaItem): Promise<StoredDocument> {
     const d = item.document!;
     const when = meetingDate(m.startsAt);
     const back = { backUrl: `/meetings/${m.id}#item-${item.number}`, committee: m.committee, dateLong: when.dateLong };
@@ -143,7 +146,7 @@ export class PublicDocuments {
     const html = (s: string) => ({ body: Buffer.from(withBackLink(s, this.app.templates, back), 'utf8'), mediaType: 'text/html; charset=utf-8' });
     const page = (s: string) => ({ body: Buffer.from(s, 'utf8'), mediaType: 'text/html; charset=utf-8' });
     const docs = this.app.documents;
-    return this.stored(this.itemKey(m, item), m, item.number, async () => {
+    return this.stored(await this.itemKey(m, item), m, item.number, async () => {
       switch (d.type) {
         case 'highlight-report':
           return html((await docs.highlightReports.html(d.id)));
@@ -178,13 +181,14 @@ export class PublicDocuments {
     });
   }
 
-  packKey(m: MeetingRow): string {
-    const inputs = this.agenda(m).flatMap(async (i) => (i.document ? [`${i.number}=${(await this.documentInputs(m, i))}`] : []));
+  async packKey(m: MeetingRow): Promise<string> {
+    const inputs: string[] = [];
+    for (const i of await this.agenda(m)) if (i.document) inputs.push(`${i.number}=${await this.documentInputs(m, i)}`);
     return sha256(JSON.stringify([FORMAT, fingerprint(), 'pack', m.id, m.version, inputs]));
   }
 
-  private itemKey(m: MeetingRow, item: AgendaItem): string {
-    return sha256(JSON.stringify([FORMAT, fingerprint(), 'item', m.id, m.version, item.number, this.documentInputs(m, item)]));
+  private async itemKey(m: MeetingRow, item: AgendaItem): Promise<string> {
+    return sha256(JSON.stringify([FORMAT, fingerprint(), 'item', m.id, m.version, item.number, await this.documentInputs(m, item)]));
   }
 
   private async documentInputs(m: MeetingRow, item: AgendaItem): Promise<string> {

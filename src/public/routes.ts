@@ -64,7 +64,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
       const outline = await stored.agendaOutline(m);
       const ranges = new Map((outline?.items ?? []).map((i) => [i.number, i]));
       const base = `/meetings/${m.id}`;
-      const items = agendaEntries(stored.agenda(m), SECTION_HEADINGS).map(({ item: i, ...entry }) => {
+      const items = agendaEntries(await stored.agenda(m), SECTION_HEADINGS).map(({ item: i, ...entry }) => {
         const range = ranges.get(i.number);
         const d = i.document;
         return {
@@ -128,7 +128,7 @@ export default async function publicRoutes(app: FastifyInstance, opts: PublicDoc
     },
     handler: async (req, reply) => {
       const m = await publicMeeting(req.params.id);
-      const item = stored.agenda(m).find((i) => i.number === req.params.number);
+      const item = (await stored.agenda(m)).find((i) => i.number === req.params.number);
       if (!item?.document) throw new NotFoundError('agenda item document', String(req.params.number));
       const doc = await stored.item(m, item);
       return sendStored(req, reply, doc, doc.mediaType === 'application/pdf' ? `inline; filename="item-${item.number}.pdf"` : undefined);

@@ -35,7 +35,7 @@ export class EvidenceRepo extends CrudRepo<typeof evidence> {
     super(store, { table: (t) => t.evidence, resourceType: 'evidence', idPrefix: 'evd' });
   }
 
-  page(f: EvidenceFilter, page: { limit: number; cursor?: string }): Page<EvidenceRow> {
+  page(f: EvidenceFilter, page: { limit: number; cursor?: string }): Promise<Page<EvidenceRow>> {
     return this.list(where(f), page);
   }
 

@@ -27,7 +27,7 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
     });
   }
 
-  page(f: MeasureFilter, page: { limit: number; cursor?: string }): Page<MeasureRow> {
+  page(f: MeasureFilter, page: { limit: number; cursor?: string }): Promise<Page<MeasureRow>> {
     const where: (SQL | undefined)[] = [eq(measures.planId, f.planId)];
     if (f.areaId) where.push(listHas(measures.areaIds, f.areaId));
     if (f.projectId) where.push(eq(measures.projectId, f.projectId));
@@ -65,7 +65,7 @@ export class MeasureValuesRepo extends CrudRepo<typeof measureValues> {
     });
   }
 
-  page(measureId: string, page: { limit: number; cursor?: string }): Page<MeasureValueRow> {
+  page(measureId: string, page: { limit: number; cursor?: string }): Promise<Page<MeasureValueRow>> {
     return this.listBy(measureValues.measureId, measureId, page);
   }
 

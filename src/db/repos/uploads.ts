@@ -44,8 +44,13 @@ export class UploadsRepo {
   }
 
   /** Descriptions of the uploads (no bytes). */
-  infos(ids: string[], db: Db = this.store.db): UploadInfo[] {
-    return ids.map(async (id) => (await db.select(info).from(uploads).where(eq(uploads.id, id)))[0]).filter((r): r is UploadInfo => !!r);
+  async infos(ids: string[], db: Db = this.store.db): Promise<UploadInfo[]> {
+    const out: UploadInfo[] = [];
+    for (const id of ids) {
+      const row = (await db.select(info).from(uploads).where(eq(uploads.id, id)))[0];
+      if (row) out.push(row);
+    }
+    return out;
   }
 
   async exists(id: string, db: Db = this.store.db): Promise<boolean> {

@@ -38,6 +38,10 @@ export const NOT_PUBLISHED_NOTE = 'This report has not been published yet.';
  * The agenda as the public may see it: a highlight report that is not published (a draft) loses its
  * document and carries NOT_PUBLISHED_NOTE instead; everything else is unchanged.
  */
+/** The highlight reports the items' documents name (whose published state withUnpublishedLeftOut needs). */
+export const highlightReportIds = (items: AgendaItem[]): string[] =>
+  items.flatMap((i) => (i.document?.type === 'highlight-report' ? [i.document.id] : []));
+
 export function withUnpublishedLeftOut(items: AgendaItem[], isPublished: (highlightReportId: string) => boolean): AgendaItem[] {
   return items.map((i) =>
     i.document?.type === 'highlight-report' && !isPublished(i.document.id)

@@ -12,7 +12,7 @@ import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from 
 import { renderMarkdown } from '../../render/markdown.js';
 import type { AgendaItem } from './schemas.js';
 import type { MeetingRow } from '../../db/repos/meetings.js';
-import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
+import { agendaEntries, agendaPart, highlightReportIds, withUnpublishedLeftOut } from './agenda.js';
 import { ChangesPageDocuments } from '../changes/changes-page.js';
 import { buildReviewNoteView } from '../reviews/review-note-view.js';
 import type { DocumentContext } from '../document-context.js';
@@ -221,8 +221,10 @@ export class PackDocuments {
   private async layout(meetingId: string, part: 1 | 2, opts: PackOptions = {}) {
     void fontDonor().catch(() => undefined); // parsed while Chromium prints, not after
     const meeting = await this.ctx.repos.meetings.mustGet(meetingId);
-    const published = async (id: string) => (await this.ctx.repos.highlightReports.get(id))?.state === 'published';
-    const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(agendaPart(meeting.items, part), published) : agendaPart(meeting.items, part);
+    const items = agendaPart(meeting.items, part);
+    const published = new Set<string>();
+    if (opts.publishedOnly) for (const id of highlightReportIds(items)) if ((await this.ctx.repos.highlightReports.get(id))?.state === 'published') published.add(id);
+    const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(items, (id) => published.has(id)) : items;
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {
@@ -280,7 +282,7 @@ export class PackDocuments {
       if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
     });
     const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
-    return docs.map(async (d, i): Promise<Piece> => {
+    return Promise.all(docs.map(async (d, i): Promise<Piece> => {
       const c = checks[i];
       if (d.kind === 'upload' && c?.check.ok) {
         const { pages, sizes, accessibility } = c.check;
@@ -298,7 +300,7 @@ export class PackDocuments {
         accessibility: c?.check.accessibility ?? null,
         src: p.src,
       };
-    });
+    }));
   }
 
   /** Reads a stored upload and merges it into a scratch PDF once: a file that fails either is left out. */
