@@ -39,17 +39,17 @@ const write = (name: string, data: Buffer | string) => {
 };
 const documents = app.documents;
 write('highlight-report-2022-11.pdf', await documents.highlightReports.pdf(november));
-write('highlight-report-2022-11.html', documents.highlightReports.html(november));
+write('highlight-report-2022-11.html', await documents.highlightReports.html(november));
 write('highlight-report-2022-10.pdf', await documents.highlightReports.pdf(ids.highlightReportIds[0]!));
 write('progress-report-2022-11-18.pdf', await documents.progressReports.pdf(ids.planId, '2022-11-18'));
-write('progress-report-2022-11-18.html', documents.progressReports.html(ids.planId, '2022-11-18'));
+write('progress-report-2022-11-18.html', await documents.progressReports.html(ids.planId, '2022-11-18'));
 if (ids.meetingId) {
   const pack = await documents.packs.build(ids.meetingId);
   write('scrutiny-pack-2022-12-13.pdf', pack.pdf);
   write('scrutiny-pack-2022-12-13.json', JSON.stringify({ items: pack.items }, null, 2));
 }
 // The MR3 monitoring review (7 November 2022): its note.
-const review = app.repos.reviews.latestInPlan(ids.planId);
+const review = await app.repos.reviews.latestInPlan(ids.planId);
 if (review) {
   write(`review-note-${review.heldOn}.pdf`, await documents.reviewNotes.pdf(review.id));
   write(`review-note-${review.heldOn}.html`, await documents.reviewNotes.html(review.id));
@@ -63,8 +63,8 @@ write(
   await accessiblePdf(await app.renderer.pdf(changesHtml), { html: changesHtml, title: `${changes.plan.title} – what changed`, author: changes.plan.localArea }),
 );
 write('impact-report-2022-11-18.pdf', await documents.impactReports.pdf(ids.planId, '2022-11-18'));
-write('impact-report-2022-11-18.html', documents.impactReports.html(ids.planId, '2022-11-18'));
-const bundle = documents.evidenceBundles.plan(ids.planId, { asOf: '2022-11-18' });
+write('impact-report-2022-11-18.html', await documents.impactReports.html(ids.planId, '2022-11-18'));
+const bundle = await documents.evidenceBundles.plan(ids.planId, { asOf: '2022-11-18' });
 const bundleIndex = await documents.evidenceBundles.indexPdf(bundle.view);
 write('evidence-bundle-index-2022-11-18.pdf', bundleIndex);
 const zip: Buffer[] = [];

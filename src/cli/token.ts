@@ -2,8 +2,8 @@
 // Creates an API token directly in DATABASE_PATH (for a first admin when ADMIN_TOKEN is not used) and
 // prints its secret once.
 import { parseArgs } from 'node:util';
-import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
-import { openDatabase } from '../db/client.js';
+import { loadEnv } from '../config.js';
+import { connect } from '../db/client.js';
 import { Store, SYSTEM_ACTOR } from '../db/store.js';
 import { TokensRepo } from '../db/repos/tokens.js';
 
@@ -14,11 +14,10 @@ if (!values.name || (role !== 'viewer' && role !== 'editor' && role !== 'admin')
   process.exit(2);
 }
 const env = loadEnv();
-refuseUnfinishedPostgres(env);
-const database = openDatabase(env.DATABASE_PATH);
+const database = await connect({ path: env.DATABASE_PATH, url: env.DATABASE_URL });
 try {
-  const { row, secret } = new TokensRepo(new Store(database.db, () => new Date())).create(values.name, role, { ...SYSTEM_ACTOR, name: 'npm run token' });
+  const { row, secret } = await new TokensRepo(new Store(database, () => new Date())).create(values.name, role, { ...SYSTEM_ACTOR, name: 'npm run token' });
   console.log(`Created ${row.role} token ${row.id} for "${row.name}". The secret is shown only now:\n${secret}`);
 } finally {
-  database.close();
+  await database.close();
 }

@@ -80,7 +80,8 @@ export async function connect(opts: ConnectOptions): Promise<Connection> {
   if (opts.url) {
     const opened = await openPostgres(opts.url, { maxConnections: opts.maxConnections });
     const db = opened.db as unknown as Db;
-    return { dialect: 'postgresql', writer: db, reader: db, tables: pgSchema as unknown as Tables, pool: opened.pool, close: opened.close };
+    let closing: Promise<void> | undefined;
+    return { dialect: 'postgresql', writer: db, reader: db, tables: pgSchema as unknown as Tables, pool: opened.pool, close: () => (closing ??= opened.close()) };
   }
   const opened = openDatabase(opts.path);
   const onDisk = opts.path !== ':memory:' && opts.path !== '';

@@ -151,7 +151,7 @@ export class PublicDocuments {
         case 'highlight-report':
           return html((await docs.highlightReports.html(d.id)));
         case 'progress-report':
-          return html(docs.progressReports.html(d.planId, d.asOf ?? when.isoDate));
+          return html(await docs.progressReports.html(d.planId, d.asOf ?? when.isoDate));
         case 'minutes':
           return page(
             this.app.templates.render('public/minutes', {

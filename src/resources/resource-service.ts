@@ -15,7 +15,7 @@ export interface ResourceServiceOptions<R extends AnyRepo, C, U, Q, A> {
   repo: R;
   /** The parent's repository and the column that points at it (absent for top-level resources). */
   parent?: { repo: AnyRepo; column: SQLiteColumn; key: string };
-  toApi: (row: RowOf<R>) => A;
+  toApi: (row: RowOf<R>) => A | Promise<A>;
   /** Column values for a new row (defaults: the body with absent optionals as null, plus the parent key). */
   createValues?: (body: C, parentId: string | undefined, tx: Db) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Columns to change for a PATCH, given the current row (defaults: the fields sent). */
@@ -62,7 +62,7 @@ export class ResourceService<R extends AnyRepo, C extends Record<string, unknown
     where.push(...filters);
     // A parent's plain page (the commonest list) comes from statements prepared once.
     const page = parent && filters.length === 0 ? await this.o.repo.listBy(parent.column, parentId!, query) : await this.o.repo.list(and(...where), query);
-    return { items: page.items.map((r) => this.o.toApi(r as RowOf<R>)), nextCursor: page.nextCursor };
+    return { items: await Promise.all(page.items.map((r) => this.o.toApi(r as RowOf<R>))), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: U, ifMatch: number[] | undefined, actor: Actor): Promise<A> {

@@ -82,8 +82,8 @@ describe('POST /uploads for evidence files', () => {
     const a = (await send(MEDIA.docx, bytes, 'strategy.docx')).json();
     const b = (await send(MEDIA.docx, bytes, 'strategy-copy.docx')).json();
     expect(b.id).toBe(a.id);
-    const rows = t.app.database.sqlite.prepare('select count(*) as n from uploads where sha256 = ?').get(a.sha256) as { n: number };
-    expect(rows.n).toBe(1);
+    const [rows] = await t.query<{ n: number }>('select count(*) as n from uploads where sha256 = ?', [a.sha256]);
+    expect(rows!.n).toBe(1);
   });
 
   it('only PDF uploads can be meeting documents', async () => {

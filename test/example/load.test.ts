@@ -83,12 +83,12 @@ describe('loadExample', () => {
   });
 
   it('creates it only once: a second load changes nothing and returns the same ids', async () => {
-    const auditBefore = t.app.database.sqlite.prepare('select count(*) as n from audit_events').get() as { n: number };
+    const [auditBefore] = await t.query<{ n: number }>('select count(*) as n from audit_events');
     const second = await loadExample(t.app);
     expect(second).toEqual({ ...first, created: false });
     expect(await counts(second)).toEqual(EXPECTED);
-    const auditAfter = t.app.database.sqlite.prepare('select count(*) as n from audit_events').get() as { n: number };
-    expect(auditAfter.n).toBe(auditBefore.n);
+    const [auditAfter] = await t.query<{ n: number }>('select count(*) as n from audit_events');
+    expect(auditAfter!.n).toBe(auditBefore!.n);
   });
 
   it('publishes both reports, the November one with October as its previous report', async () => {

@@ -16,6 +16,8 @@ export interface TestApp {
   dbPath: string;
   as(token: string): Client;
   admin: Client;
+  /** Runs SQL on the app's database, whichever it is (`?` placeholders; JSON columns come back as text, counts as numbers). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     dbPath,
     as,
     admin: as(ADMIN_TOKEN),
+    query: (text, params) => queryDatabase(app, text, params),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -92,4 +95,17 @@ export function problem(res: LightMyRequestResponse, status: number) {
 export async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
   if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
   return res.json();
+}
+
+/** SQL straight on the app's database, for assertions about what is stored (see TestApp.query). */
+export async function queryDatabase<T>(app: FastifyInstance, text: string, params: unknown[] = []): Promise<T[]> {
+  const { sqlite, pool } = app.database;
+  if (sqlite) return sqlite.reader.prepare(text).all(...params) as T[];
+  let n = 0;
+  const pgText = text.replace(/\?/g, () => `$${++n}`).replace(/count\(\*\)/gi, 'cast(count(*) as integer)');
+  const { rows } = await pool!.query(pgText, params);
+  // As SQLite answers: JSON as its text, booleans as 0/1.
+  return rows.map((r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v])),
+  ) as T[];
 }

@@ -133,7 +133,7 @@ const BOMBS: { name: string; make: () => Buffer; kind: 'xlsx' | 'csv'; status: n
 describe('import bombs', () => {
   for (const bomb of BOMBS) {
     it(`refuses ${bomb.name} in every upload form, naming the ${bomb.limit} limit`, async () => {
-      const before = counts(t);
+      const before = await counts(t);
       expect(made.get(bomb.name)!.bytes.length).toBeLessThan(10 * 1024 * 1024);
       for (const form of FORMS) {
         const res = await post(bomb.name, form, bomb.kind);
@@ -144,8 +144,8 @@ describe('import bombs', () => {
         expect(res.body.errors).toEqual([{ path: bomb.path, message: expect.stringMatching(new RegExp(`^${bomb.limit}: `)) }]);
       }
       expect(counts(t)).toEqual(before);
-      const jobs = t.app.database.sqlite.prepare('select count(*) as n from import_jobs').get() as { n: number };
-      expect(jobs.n).toBe(0);
+      const [jobs] = await t.query<{ n: number }>('select count(*) as n from import_jobs');
+      expect(jobs!.n).toBe(0);
     }, 180_000);
   }
 

@@ -43,7 +43,7 @@ describe('round trip', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX);
     expect(res.headers['content-disposition']).toBe('attachment; filename="testshire-plan-2022-11-18.xlsx"');
-    const before = counts(t);
+    const before = await counts(t);
     const again = await upload(t, planId, res.rawPayload);
     expect(again.statusCode, again.body).toBe(200);
     const body = again.json();

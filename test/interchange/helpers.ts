@@ -50,9 +50,10 @@ export async function newPlan(t: TestApp, extra: Record<string, unknown> = {}): 
 const TABLES = ['areas', 'projects', 'workstreams', 'actions', 'risks', 'issues', 'dependencies', 'benefits', 'audit_events'] as const;
 
 /** Rows in each table (the whole database). */
-export function counts(t: TestApp): Record<(typeof TABLES)[number], number> {
-  const db = t.app.database.sqlite;
-  return Object.fromEntries(TABLES.map((name) => [name, (db.prepare(`select count(*) as n from ${name}`).get() as { n: number }).n])) as Record<(typeof TABLES)[number], number>;
+export async function counts(t: TestApp): Promise<Record<(typeof TABLES)[number], number>> {
+  const out: Record<string, number> = {};
+  for (const name of TABLES) out[name] = (await t.query<{ n: number }>(`select count(*) as n from ${name}`))[0]!.n;
+  return out as Record<(typeof TABLES)[number], number>;
 }
 
 /** Polls an import job until it has finished (each poll is a real request; no timing is asserted). */

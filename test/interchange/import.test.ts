@@ -112,7 +112,7 @@ describe('import of the documented layout', () => {
 describe('validation', () => {
   it('lists every problem by sheet, row and column, in words, and writes nothing', async () => {
     const planId = await newPlan(t);
-    const before = counts(t);
+    const before = await counts(t);
     const long = 'x'.repeat(501);
     const bytes = await workbook({
       Areas: [['Number', 'Title'], [1, 'Fine'], [2.5, 'Half an area'], [1, 'Again']],
@@ -187,7 +187,7 @@ describe('validation', () => {
     const planId = await newPlan(t);
     const sheets = fullSheets();
     sheets.Benefits!.push(['PR000681', 'BEN.681.09', null, 'Bad kind', 'Priceless', null, null]);
-    const before = counts(t);
+    const before = await counts(t);
     const res = await upload(t, planId, await workbook(sheets));
     const p = problem(res, 400);
     expect(p.errors).toEqual([expect.objectContaining({ path: 'Benefits!E4', message: "Kind 'Priceless' is not one of: Cashable, Non-cashable" })]);
@@ -195,7 +195,7 @@ describe('validation', () => {
     // Fixed, the same workbook goes in whole.
     sheets.Benefits!.pop();
     expect((await upload(t, planId, await workbook(sheets))).statusCode).toBe(200);
-    expect(counts(t).actions).toBe(before.actions + 5);
+    expect((await await counts(t)).actions).toBe(before.actions + 5);
   });
 
   it('needs a Project column on a register sheet when the plan has several projects', async () => {
@@ -272,7 +272,7 @@ describe('re-import and dry run', () => {
     expect(again.json().created).toEqual({ areas: 0, projects: 0, workstreams: 0, actions: 0, risks: 0, issues: 0, dependencies: 0, benefits: 0 });
     expect(again.json().unchanged).toEqual({ areas: 2, projects: 2, workstreams: 2, actions: 5, risks: 2, issues: 1, dependencies: 1, benefits: 2 });
 
-    const before = counts(t);
+    const before = await counts(t);
     const sheets = fullSheets();
     sheets.Actions![1]![10] = 75; // 2.1: % complete 40 → 75
     sheets.Actions![1]![8] = '15/10/2022'; // 2.1: due date moved
@@ -300,14 +300,15 @@ describe('re-import and dry run', () => {
         expect.objectContaining({ sheet: 'Actions', row: 7, key: '2.11', operation: 'create' }),
       ]),
     );
-    const after = counts(t);
+    const after = await counts(t);
     expect(after.actions).toBe(before.actions + 1);
     expect(after.audit_events).toBe(before.audit_events + 3);
     const action = (await list(`/api/v1/plans/${planId}/actions`)).find((a) => a.ref === '2.1');
     expect(action).toMatchObject({ version: 2, percentComplete: 75, dueDate: '2022-10-15' });
-    const audit = t.app.database.sqlite
-      .prepare("select actor_name as actor, operation, before, after from audit_events where resource_id = ? order by seq")
-      .all(action.id) as { actor: string; operation: string; before: string; after: string }[];
+    const audit = await t.query<{ actor: string; operation: string; before: string; after: string }>(
+      'select actor_name as actor, operation, before, after from audit_events where resource_id = ? order by seq',
+      [action.id],
+    );
     expect(audit.map((a) => a.operation)).toEqual(['create', 'update']);
     expect(JSON.parse(audit[1]!.after)).toEqual({ dueDate: '2022-10-15', percentComplete: 75, version: 2 });
   });
@@ -336,7 +337,7 @@ describe('re-import and dry run', () => {
   it('shows what would change in a dry run and writes nothing', async () => {
     const planId = await newPlan(t);
     expect((await upload(t, planId, await workbook(fullSheets()))).statusCode).toBe(200);
-    const before = counts(t);
+    const before = await counts(t);
     const sheets = fullSheets();
     sheets.Areas![1]![1] = 'Weaknesses in identifying SEND early';
     sheets.Areas!.push([3, 'A third area', null]);

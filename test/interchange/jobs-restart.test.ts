@@ -27,7 +27,7 @@ describe('import jobs across a restart', () => {
 
     // What a killed server leaves behind: jobs still queued or running under its process id.
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
-    const insert = t.app.database.sqlite.prepare(
+    const insert = t.app.database.sqlite!.writer.prepare(
       `insert into import_jobs (id, plan_id, status, dry_run, rows, actor_name, actor_role, actor_token_id, runner_pid, submitted_at, started_at)
        values (?, ?, ?, 0, 5000, 'Programme manager', 'editor', null, ?, '2022-11-18T11:59:00.000Z', ?)`,
     );

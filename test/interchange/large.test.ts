@@ -27,7 +27,7 @@ describe(`an import of ${ROWS} rows`, () => {
   it('is accepted as a job, then written whole and audited', async () => {
     const planId = await newPlan(t);
     const bytes = await workbook(bigSheets());
-    const before = counts(t);
+    const before = await counts(t);
     const started = Date.now();
     const res = await upload(t, planId, bytes);
     expect(res.statusCode, res.body).toBe(202);
@@ -39,7 +39,7 @@ describe(`an import of ${ROWS} rows`, () => {
     console.log(`${ROWS}-row import (upload, read, validate, write, audit): ${ms} ms`);
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({ applied: true, problems: [], created: { areas: 10, actions: ROWS } });
-    const after = counts(t);
+    const after = await counts(t);
     expect(after.actions - before.actions).toBe(ROWS);
     expect(after.audit_events - before.audit_events).toBe(ROWS + 10);
     const page = (await t.admin.get(`/api/v1/plans/${planId}/actions?limit=500&status=in-progress`)).json();
@@ -54,7 +54,7 @@ describe(`an import of ${ROWS} rows`, () => {
 
   it('writes nothing when one row of 5,000 is wrong, and says which', async () => {
     const planId = await newPlan(t);
-    const before = counts(t);
+    const before = await counts(t);
     const res = await upload(t, planId, await workbook(bigSheets(4321)));
     expect(res.statusCode).toBe(202);
     const job = await finishedJob(t, res.headers.location as string);
@@ -67,7 +67,7 @@ describe(`an import of ${ROWS} rows`, () => {
 
   it('runs a dry run as a job too, and any import as a job when asked', async () => {
     const planId = await newPlan(t);
-    const before = counts(t);
+    const before = await counts(t);
     const dry = await finishedJob(t, (await upload(t, planId, await workbook(bigSheets()), { query: 'dryRun=true' })).headers.location as string);
     expect(dry).toMatchObject({ status: 'succeeded', dryRun: true, result: { applied: false, created: { actions: ROWS } } });
     expect(counts(t)).toEqual(before);

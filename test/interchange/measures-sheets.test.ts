@@ -65,9 +65,9 @@ describe('the Measures and Measure values sheets', () => {
       ['2022-10-31', 48, 'After the hub recovery plan'],
     ]);
     // Written through the services: audited as the importer's token.
-    const audit = t.app.database.sqlite
-      .prepare(`select resource_type as type, count(*) as n from audit_events where operation = 'create' and resource_type like 'measure%' group by resource_type order by resource_type`)
-      .all();
+    const audit = await t.query(
+      `select resource_type as type, count(*) as n from audit_events where operation = 'create' and resource_type like 'measure%' group by resource_type order by resource_type`,
+    );
     expect(audit).toEqual([
       { type: 'measure', n: 2 },
       { type: 'measure-value', n: 2 },
@@ -82,7 +82,7 @@ describe('the Measures and Measure values sheets', () => {
       ['M2.1', '2022-06-30', 41.5, null],
       ['M2.1', '2022-10-31', 48, 'After the hub recovery plan'],
     ]);
-    const before = counts(t);
+    const before = await counts(t);
     const again = await upload(t, planId, exported.rawPayload);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().changes).toEqual([]);
@@ -117,7 +117,7 @@ describe('the Measures and Measure values sheets', () => {
     bad.Measures.push(['M9', 'No unit', 'Counted', null, 'Sideways', null, 'Fortnightly', '7', 10, null, null, null, -1, '2023-01-01 60']);
     bad.Measures.push(['M2.1', 'Again', 'x', '%', 'Higher is better', null, null, null, null, null, null, null, null, null]);
     bad['Measure values'].push(['M404', '31/10/2022', 1, null], ['M2.1', 'soon', 'lots', null]);
-    const before = counts(t);
+    const before = await counts(t);
     const res = await upload(t, planId, await workbook(bad));
     const errors = problem(res, 400).errors as unknown as { path: string; message: string }[];
     expect(errors.map((e) => `${e.path}: ${e.message}`).sort()).toEqual(
@@ -142,7 +142,7 @@ describe('the Measures and Measure values sheets', () => {
     const planId = await newPlan(t);
     const bad = sheets();
     bad.Measures[1]![13] = '2023-06-30=45';
-    const before = counts(t);
+    const before = await counts(t);
     const res = await upload(t, planId, await workbook(bad));
     expect(problem(res, 400).errors).toEqual([expect.objectContaining({ path: 'Measures!N2', column: 'Milestones', message: 'Milestones must be before the target date' })]);
     expect(counts(t)).toEqual(before);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/resources/interchange/import-plan.js';
 import { applyPlanned, interchangeDeps, planFingerprint, PlanChangedError } from '../../src/resources/interchange/importer.js';
-import { loadPlanData } from '../../src/resources/interchange/plan-data.js';
+import { loadPlanData, type PlanData } from '../../src/resources/interchange/plan-data.js';
 import { readUpload } from '../../src/resources/interchange/read.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { counts, newPlan, workbook } from './helpers.js';
@@ -20,16 +20,19 @@ describe('an import planned against a snapshot of the plan', () => {
     const actor = { tokenId: null, name: 'test', role: 'admin' as const };
     const planId = await newPlan(t);
     const read = await readUpload(await workbook({ Areas: [['Number', 'Title'], [1, 'One']] }), 'xlsx');
-    const plan = async (snapshot = (await loadPlanData(t.app.repos, planId))) => ({ plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) });
+    const plan = async (given?: PlanData) => {
+      const snapshot = given ?? (await loadPlanData(t.app.repos, planId));
+      return { plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) };
+    };
 
     const stale = await plan();
     expect((await t.admin.post(`/api/v1/plans/${planId}/areas`, { number: 7, title: 'Added meanwhile' })).statusCode).toBe(201);
-    const before = counts(t);
+    const before = await counts(t);
     expect(() => applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).toThrow(PlanChangedError);
     expect(counts(t)).toEqual(before);
 
     const fresh = await applyPlanned(interchangeDeps(t.app), planId, (await plan()), { dryRun: false, actor });
     expect(fresh).toMatchObject({ applied: true, created: { areas: 1 } });
-    expect(counts(t).areas).toBe(before.areas + 1);
+    expect((await counts(t)).areas).toBe(before.areas + 1);
   });
 });

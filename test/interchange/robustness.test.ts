@@ -39,7 +39,7 @@ describe('robustness', () => {
         fc.boolean(),
         async (name, rows, dryRun) => {
           const header = sheets[name]![0]!;
-          const before = counts(t);
+          const before = await counts(t);
           const res = await upload(t, planId, await workbook({ [name]: [header, ...rows] }), { query: `dryRun=${dryRun}` });
           expect([200, 400]).toContain(res.statusCode);
           if (res.statusCode !== 200 || dryRun) expect(counts(t)).toEqual(before);

@@ -94,7 +94,7 @@ describe('the streaming reader', () => {
     const t = await createTestApp();
     try {
       const planId = await newPlan(t);
-      const before = counts(t);
+      const before = await counts(t);
       const bytes = await workbook({ Actions: [HEADERS, ['1.1', 'Too late', 1e9, '31/03/2023', 0, 'No', 9e15]] }, (wb) => {
         wb.getWorksheet('Actions')!.getCell('C2').numFmt = 'dd/mm/yyyy';
         wb.getWorksheet('Actions')!.getCell('G2').numFmt = 'd mmm yyyy';

@@ -40,7 +40,7 @@ describe('an import through the services', () => {
     // As if the pre-check had missed them: the service still refuses.
     const row = p.plan.rows.find((r) => r.key === '1.2')!;
     Object.assign(row.values, { startDate: '2023-05-01', ragOverrideReason: null });
-    const before = counts(t);
+    const before = await counts(t);
     const result = await applyPlanned(interchangeDeps(t.app), planId, p, { dryRun: false, actor });
     expect(result.applied).toBe(false);
     expect(result.problems).toEqual([
@@ -55,9 +55,10 @@ describe('an import through the services', () => {
     const planId = await newPlan(t);
     const result = await applyPlanned(interchangeDeps(t.app), planId, await planned(planId), { dryRun: false, actor });
     expect(result).toMatchObject({ applied: true, created: { areas: 1, actions: 2 } });
-    const events = t.app.database.sqlite
-      .prepare(`select actor_name as who, operation, resource_type as type from audit_events where resource_id in (select id from actions where plan_id = ? union select id from areas where plan_id = ?)`)
-      .all(planId, planId);
+    const events = await t.query(
+      `select actor_name as who, operation, resource_type as type from audit_events where resource_id in (select id from actions where plan_id = ? union select id from areas where plan_id = ?) order by seq`,
+      [planId, planId],
+    );
     expect(events).toEqual([
       { who: 'importer', operation: 'create', type: 'area' },
       { who: 'importer', operation: 'create', type: 'action' },

@@ -197,7 +197,7 @@ describe('secrets and internals stay out of logs and answers', () => {
   it('answers a real database failure with a generic 500: no stack, no SQL, no file path', async () => {
     const t = await createTestApp();
     try {
-      t.app.database.sqlite.close(); // the database goes away under the running app
+      await t.app.database.close(); // the database goes away under the running app
       for (const res of [
         await t.admin.get('/api/v1/plans'),
         await t.admin.post('/api/v1/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Leeds' }),

@@ -17,7 +17,7 @@ let probing = false;
 
 const upload = (payload: Buffer) =>
   t.app.inject({ method: 'POST', url: '/api/v1/uploads?filename=x.pdf', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/pdf' }, payload });
-const count = (table: string) => (t.app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (table: string) => (await t.query<{ n: number }>(`select count(*) as n from ${table}`))[0]!.n;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -43,11 +43,11 @@ describe('PDF bombs are refused with a problem naming the limit', () => {
   it('a small file whose content stream inflates to 512 MB', async () => {
     const bomb = await contentBomb(512);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
-    const before = { uploads: count('uploads'), audit: count('audit_events') };
+    const before = { uploads: await count('uploads'), audit: await count('audit_events') };
     const p = problem(await upload(bomb), 413);
     expect(p.detail).toMatch(/expand to more than 256 MB/);
     expect(p.errors?.[0]?.message).toBe(p.detail);
-    expect({ uploads: count('uploads'), audit: count('audit_events') }).toEqual(before);
+    expect({ uploads: await count('uploads'), audit: await count('audit_events') }).toEqual(before);
   });
 
   it('an object stream (inflated by parsers while loading) that inflates to 512 MB', async () => {
@@ -92,8 +92,8 @@ describe('PDF bombs are refused with a problem naming the limit', () => {
   });
 
   it('leaves no row behind for any refusal', async () => {
-    expect(count('uploads')).toBe(0);
-    expect(count('audit_events')).toBe(0);
+    expect(await count('uploads')).toBe(0);
+    expect(await count('audit_events')).toBe(0);
   });
 
   it('checkPdf reports the same problems without throwing, for code that meets stored uploads', async () => {

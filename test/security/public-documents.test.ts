@@ -121,7 +121,7 @@ describe('the public pack is printed once and stored', () => {
     expect((await anon(`/meetings/${meetingId}/pack.pdf`)).headers.etag).toBe(res.headers.etag);
     expect(t.app.renderer.stats.renders).toBe(before);
     // Only the newest copy of the pack is kept.
-    expect(t.app.database.sqlite.prepare(`select count(*) as n from public_documents where meeting_id = ? and kind = 'pack'`).get(meetingId)).toEqual({ n: 1 });
+    expect(await t.query(`select count(*) as n from public_documents where meeting_id = ? and kind = 'pack'`, [meetingId])).toEqual([{ n: 1 }]);
   });
 
   it('shows a report once it is published', async () => {

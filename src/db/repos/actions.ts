@@ -1,6 +1,6 @@
 // Data access for actions, including the "behind schedule" filter (portable SQL: coalesce and compare).
 import { and, asc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import { actions } from '../schema.js';
+import type { actions } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -20,8 +20,8 @@ export class ActionsRepo extends CrudRepo<typeof actions> {
 
   behindScheduleWhere(asOf: string): SQL {
     return and(
-      notInArray(actions.status, ['complete', 'cancelled']),
-      sql`coalesce(${actions.revisedDueDate}, ${actions.dueDate}) < ${asOf}`,
+      notInArray(this.t.actions.status, ['complete', 'cancelled']),
+      sql`coalesce(${this.t.actions.revisedDueDate}, ${this.t.actions.dueDate}) < ${asOf}`,
     )!;
   }
 
@@ -30,21 +30,21 @@ export class ActionsRepo extends CrudRepo<typeof actions> {
     const after = decodeCursor(cursor);
     return await this.db
           .select()
-          .from(actions)
-          .where(and(where, after ? gt(actions.id, after) : undefined))
-          .orderBy(asc(actions.id));
+          .from(this.t.actions)
+          .where(and(where, after ? gt(this.t.actions.id, after) : undefined))
+          .orderBy(asc(this.t.actions.id));
   }
 
   async inPlan(planId: string, db: Db = this.db): Promise<ActionRow[]> {
-    return await db.select().from(actions).where(eq(actions.planId, planId)).orderBy(asc(actions.id));
+    return await db.select().from(this.t.actions).where(eq(this.t.actions.planId, planId)).orderBy(asc(this.t.actions.id));
   }
 
   async inProject(projectId: string, db: Db = this.db): Promise<ActionRow[]> {
-    return await db.select().from(actions).where(eq(actions.projectId, projectId)).orderBy(asc(actions.id));
+    return await db.select().from(this.t.actions).where(eq(this.t.actions.projectId, projectId)).orderBy(asc(this.t.actions.id));
   }
 
   async inAreas(areaIds: string[], db: Db = this.db): Promise<ActionRow[]> {
     if (areaIds.length === 0) return [];
-    return await db.select().from(actions).where(inArray(actions.areaId, areaIds)).orderBy(asc(actions.id));
+    return await db.select().from(this.t.actions).where(inArray(this.t.actions.areaId, areaIds)).orderBy(asc(this.t.actions.id));
   }
 }

@@ -1,6 +1,6 @@
 // Data access for areas.
 import { and, asc, eq } from 'drizzle-orm';
-import { areas } from '../schema.js';
+import type { areas } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -18,10 +18,10 @@ export class AreasRepo extends CrudRepo<typeof areas> {
   }
 
   async inPlan(planId: string, db: Db = this.db): Promise<AreaRow[]> {
-    return await db.select().from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.number));
+    return await db.select().from(this.t.areas).where(eq(this.t.areas.planId, planId)).orderBy(asc(this.t.areas.number));
   }
 
   async byNumber(planId: string, number: number): Promise<AreaRow | undefined> {
-    return (await this.db.select().from(areas).where(and(eq(areas.planId, planId), eq(areas.number, number))))[0];
+    return (await this.db.select().from(this.t.areas).where(and(eq(this.t.areas.planId, planId), eq(this.t.areas.number, number))))[0];
   }
 }

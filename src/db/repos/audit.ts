@@ -1,7 +1,7 @@
 // Reads the audit trail (written by Store.audit inside each change's transaction). There is deliberately no
 // write method here: entries are only ever appended by the transactions that make the changes.
 import { and, asc, eq, gt, gte, type SQL } from 'drizzle-orm';
-import { auditEvents } from '../schema.js';
+import type { auditEvents } from '../schema.js';
 import type { Store } from '../store.js';
 import { fieldError } from '../../shared/errors.js';
 import type { AuditEntry, AuditQuery } from '../../resources/audit/schemas.js';
@@ -53,24 +53,28 @@ export function toEntry(row: AuditRow): AuditEntry {
 export class AuditRepo {
   constructor(private readonly store: Store) {}
 
+  private get t() {
+    return this.store.tables;
+  }
+
   /** A page of entries in the order they were recorded (ascending seq), after the cursor. */
   async list(filter: AuditFilter, page: { limit: number; cursor?: string }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     const after = decodeSeqCursor(page.cursor);
     const since = filter.since !== undefined ? new Date(filter.since) : undefined;
     if (since && Number.isNaN(since.getTime())) throw fieldError('since', 'is not a valid timestamp', 'query');
     const conditions = [
-      filter.resourceType !== undefined ? eq(auditEvents.resourceType, filter.resourceType) : undefined,
-      filter.resourceId !== undefined ? eq(auditEvents.resourceId, filter.resourceId) : undefined,
-      filter.operation !== undefined ? eq(auditEvents.operation, filter.operation) : undefined,
+      filter.resourceType !== undefined ? eq(this.t.auditEvents.resourceType, filter.resourceType) : undefined,
+      filter.resourceId !== undefined ? eq(this.t.auditEvents.resourceId, filter.resourceId) : undefined,
+      filter.operation !== undefined ? eq(this.t.auditEvents.operation, filter.operation) : undefined,
       // Stored timestamps are Date#toISOString() (UTC, milliseconds), so they compare as strings.
-      since ? gte(auditEvents.at, since.toISOString()) : undefined,
-      after !== undefined ? gt(auditEvents.seq, after) : undefined,
+      since ? gte(this.t.auditEvents.at, since.toISOString()) : undefined,
+      after !== undefined ? gt(this.t.auditEvents.seq, after) : undefined,
     ].filter(Boolean) as SQL[];
     const rows = await this.store.db
           .select()
-          .from(auditEvents)
+          .from(this.t.auditEvents)
           .where(conditions.length ? and(...conditions) : undefined)
-          .orderBy(asc(auditEvents.seq))
+          .orderBy(asc(this.t.auditEvents.seq))
           .limit(page.limit + 1);
     const items = rows.slice(0, page.limit).map(toEntry);
     const nextCursor = rows.length > page.limit ? encodeSeqCursor(items[items.length - 1]!.seq) : null;
@@ -80,9 +84,9 @@ export class AuditRepo {
   /** Whether any entry names this resource (a deleted resource keeps its history). */
   async hasEntries(resourceType: string, resourceId: string): Promise<boolean> {
     return !!(await this.store.db
-          .select({ seq: auditEvents.seq })
-          .from(auditEvents)
-          .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
+          .select({ seq: this.t.auditEvents.seq })
+          .from(this.t.auditEvents)
+          .where(and(eq(this.t.auditEvents.resourceType, resourceType), eq(this.t.auditEvents.resourceId, resourceId)))
           .limit(1))[0];
   }
 }

@@ -4,7 +4,7 @@
 // read it, so most events parse one JSON text, not two.
 import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import { auditEvents } from '../schema.js';
+import type { auditEvents } from '../schema.js';
 import type { Store } from '../store.js';
 import type { ChangeEvent, TrackedType } from '../../domain/changes.js';
 
@@ -40,6 +40,10 @@ export class ChangesRepo {
 
   constructor(private readonly store: Store) {}
 
+  private get t() {
+    return this.store.tables;
+  }
+
   private get sql() {
     if (!this.statements) {
       const client = (this.store.db as unknown as { $client: Database.Database }).$client;
@@ -61,17 +65,17 @@ export class ChangesRepo {
     if (types === TRACKED) return toEvents(this.sql.before.all(beforeInstant) as RawEvent[]);
     return await this.store.db
           .select({
-            seq: auditEvents.seq,
-            at: auditEvents.at,
-            operation: auditEvents.operation,
-            resourceType: auditEvents.resourceType,
-            resourceId: auditEvents.resourceId,
-            before: auditEvents.before,
-            after: auditEvents.after,
+            seq: this.t.auditEvents.seq,
+            at: this.t.auditEvents.at,
+            operation: this.t.auditEvents.operation,
+            resourceType: this.t.auditEvents.resourceType,
+            resourceId: this.t.auditEvents.resourceId,
+            before: this.t.auditEvents.before,
+            after: this.t.auditEvents.after,
           })
-          .from(auditEvents)
-          .where(and(inArray(auditEvents.resourceType, [...types]), lt(auditEvents.at, beforeInstant)))
-          .orderBy(asc(auditEvents.seq));
+          .from(this.t.auditEvents)
+          .where(and(inArray(this.t.auditEvents.resourceType, [...types]), lt(this.t.auditEvents.at, beforeInstant)))
+          .orderBy(asc(this.t.auditEvents.seq));
   }
 
   /**
@@ -85,10 +89,10 @@ export class ChangesRepo {
   /** When the audit trail first recorded the resource (undefined: never). */
   async firstRecordedAt(resourceType: string, resourceId: string): Promise<string | undefined> {
     return (await this.store.db
-          .select({ at: auditEvents.at })
-          .from(auditEvents)
-          .where(and(eq(auditEvents.resourceType, resourceType), eq(auditEvents.resourceId, resourceId)))
-          .orderBy(asc(auditEvents.seq))
+          .select({ at: this.t.auditEvents.at })
+          .from(this.t.auditEvents)
+          .where(and(eq(this.t.auditEvents.resourceType, resourceType), eq(this.t.auditEvents.resourceId, resourceId)))
+          .orderBy(asc(this.t.auditEvents.seq))
           .limit(1))[0]?.at;
   }
 }

@@ -1,6 +1,6 @@
 // Data access for highlight reports and the bytes of published ones.
 import { and, asc, count, eq } from 'drizzle-orm';
-import { highlightReports, projects, publishedFiles } from '../schema.js';
+import type { highlightReports, projects, publishedFiles } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -14,24 +14,24 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
   }
 
   async inProject(projectId: string, db: Db = this.db): Promise<HighlightReportRow[]> {
-    return await db.select().from(highlightReports).where(eq(highlightReports.projectId, projectId)).orderBy(asc(highlightReports.periodEnd));
+    return await db.select().from(this.t.highlightReports).where(eq(this.t.highlightReports.projectId, projectId)).orderBy(asc(this.t.highlightReports.periodEnd));
   }
 
   /** What choosing the previous report needs of each of the project's reports (not their snapshots). */
   async refsInProject(projectId: string, db: Db = this.db): Promise<ReportRef[]> {
     return (await db
-          .select({ id: highlightReports.id, periodEnd: highlightReports.periodEnd, state: highlightReports.state, publishedAt: highlightReports.publishedAt })
-          .from(highlightReports)
-          .where(eq(highlightReports.projectId, projectId))
-          .orderBy(asc(highlightReports.periodEnd))) as ReportRef[];
+          .select({ id: this.t.highlightReports.id, periodEnd: this.t.highlightReports.periodEnd, state: this.t.highlightReports.state, publishedAt: this.t.highlightReports.publishedAt })
+          .from(this.t.highlightReports)
+          .where(eq(this.t.highlightReports.projectId, projectId))
+          .orderBy(asc(this.t.highlightReports.periodEnd))) as ReportRef[];
   }
 
   async countPublishedInProject(projectId: string, db: Db = this.db): Promise<number> {
     return (
       (await db
                 .select({ n: count() })
-                .from(highlightReports)
-                .where(and(eq(highlightReports.projectId, projectId), eq(highlightReports.state, 'published'))))[0]?.n ?? 0
+                .from(this.t.highlightReports)
+                .where(and(eq(this.t.highlightReports.projectId, projectId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 
@@ -39,17 +39,17 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
     return (
       (await db
                 .select({ n: count() })
-                .from(highlightReports)
-                .innerJoin(projects, eq(projects.id, highlightReports.projectId))
-                .where(and(eq(projects.planId, planId), eq(highlightReports.state, 'published'))))[0]?.n ?? 0
+                .from(this.t.highlightReports)
+                .innerJoin(this.t.projects, eq(this.t.projects.id, this.t.highlightReports.projectId))
+                .where(and(eq(this.t.projects.planId, planId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 
   async saveFiles(tx: Db, reportId: string, pdf: Buffer, html: string): Promise<void> {
-    await tx.insert(publishedFiles).values({ reportId, pdf, html });
+    await tx.insert(this.t.publishedFiles).values({ reportId, pdf, html });
   }
 
   async files(reportId: string): Promise<{ pdf: Buffer; html: string } | undefined> {
-    return (await this.db.select({ pdf: publishedFiles.pdf, html: publishedFiles.html }).from(publishedFiles).where(eq(publishedFiles.reportId, reportId)))[0];
+    return (await this.db.select({ pdf: this.t.publishedFiles.pdf, html: this.t.publishedFiles.html }).from(this.t.publishedFiles).where(eq(this.t.publishedFiles.reportId, reportId)))[0];
   }
 }

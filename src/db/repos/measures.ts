@@ -1,15 +1,14 @@
 // Data access for measures and their values (the only SQL of the measures wing).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { measures, measureValues } from '../schema.js';
+import type { measures, measureValues } from '../schema.js';
 import { CrudRepo, type Page } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
+import { jsonListHas } from '../dialect/sql.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureValueRow = typeof measureValues.$inferSelect;
 
-const listHas = (column: typeof measures.areaIds | typeof measures.actionIds, value: string) =>
-  sql`exists (select 1 from json_each(${column}) where value = ${value})`;
 
 export interface MeasureFilter {
   planId: string;
@@ -28,30 +27,30 @@ export class MeasuresRepo extends CrudRepo<typeof measures> {
   }
 
   page(f: MeasureFilter, page: { limit: number; cursor?: string }): Promise<Page<MeasureRow>> {
-    const where: (SQL | undefined)[] = [eq(measures.planId, f.planId)];
-    if (f.areaId) where.push(listHas(measures.areaIds, f.areaId));
-    if (f.projectId) where.push(eq(measures.projectId, f.projectId));
+    const where: (SQL | undefined)[] = [eq(this.t.measures.planId, f.planId)];
+    if (f.areaId) where.push(jsonListHas(this.store.dialect, this.t.measures.areaIds, f.areaId));
+    if (f.projectId) where.push(eq(this.t.measures.projectId, f.projectId));
     return this.list(and(...where), page);
   }
 
   /** A project's measures in ref order (its highlight report). */
   async inProject(projectId: string, db: Db = this.db): Promise<MeasureRow[]> {
-    return await db.select().from(measures).where(eq(measures.projectId, projectId)).orderBy(asc(measures.ref));
+    return await db.select().from(this.t.measures).where(eq(this.t.measures.projectId, projectId)).orderBy(asc(this.t.measures.ref));
   }
 
   /** The measures whose areaIds include the area (a review's area), in creation order. */
   async inArea(areaId: string, db: Db = this.db): Promise<MeasureRow[]> {
-    return await db.select().from(measures).where(listHas(measures.areaIds, areaId)).orderBy(asc(measures.id));
+    return await db.select().from(this.t.measures).where(jsonListHas(this.store.dialect, this.t.measures.areaIds, areaId)).orderBy(asc(this.t.measures.id));
   }
 
   /** The plan's measures whose areaIds or actionIds name `id` (cleaned when that area or action is deleted). */
   async naming(planId: string, field: 'areaIds' | 'actionIds', id: string, db: Db = this.db): Promise<MeasureRow[]> {
-    return await db.select().from(measures).where(and(eq(measures.planId, planId), listHas(measures[field], id))).orderBy(asc(measures.id));
+    return await db.select().from(this.t.measures).where(and(eq(this.t.measures.planId, planId), jsonListHas(this.store.dialect, this.t.measures[field], id))).orderBy(asc(this.t.measures.id));
   }
 
   /** The plan's measures in ref order (documents). */
   async inPlan(planId: string, db: Db = this.db): Promise<MeasureRow[]> {
-    return await db.select().from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.ref));
+    return await db.select().from(this.t.measures).where(eq(this.t.measures.planId, planId)).orderBy(asc(this.t.measures.ref));
   }
 }
 
@@ -66,7 +65,7 @@ export class MeasureValuesRepo extends CrudRepo<typeof measureValues> {
   }
 
   page(measureId: string, page: { limit: number; cursor?: string }): Promise<Page<MeasureValueRow>> {
-    return this.listBy(measureValues.measureId, measureId, page);
+    return this.listBy(this.t.measureValues.measureId, measureId, page);
   }
 
   /** Values of the measures, by period (for the derived fields and charts). */
@@ -76,7 +75,7 @@ export class MeasureValuesRepo extends CrudRepo<typeof measureValues> {
     // SQLite binds at most 32,766 variables; a page of measures is far below, a whole plan could be near.
     for (let i = 0; i < measureIds.length; i += 500) {
       const ids = measureIds.slice(i, i + 500);
-      out.push(...(await db.select().from(measureValues).where(inArray(measureValues.measureId, ids)).orderBy(asc(measureValues.period))));
+      out.push(...(await db.select().from(this.t.measureValues).where(inArray(this.t.measureValues.measureId, ids)).orderBy(asc(this.t.measureValues.period))));
     }
     return out;
   }

@@ -1,6 +1,6 @@
 // Data access for meetings.
 import { asc } from 'drizzle-orm';
-import { meetings } from '../schema.js';
+import type { meetings } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -13,6 +13,6 @@ export class MeetingsRepo extends CrudRepo<typeof meetings> {
   }
 
   async everything(db: Db = this.db): Promise<MeetingRow[]> {
-    return await db.select().from(meetings).orderBy(asc(meetings.startsAt));
+    return await db.select().from(this.t.meetings).orderBy(asc(this.t.meetings.startsAt));
   }
 }

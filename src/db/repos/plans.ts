@@ -1,5 +1,5 @@
 // Data access for plans.
-import { plans } from '../schema.js';
+import type { plans } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Store } from '../store.js';
 

@@ -1,6 +1,6 @@
 // Data access for projects and their workstreams.
 import { asc, eq } from 'drizzle-orm';
-import { projects, workstreams } from '../schema.js';
+import type { projects, workstreams } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -19,7 +19,7 @@ export class ProjectsRepo extends CrudRepo<typeof projects> {
   }
 
   async inPlan(planId: string, db: Db = this.db): Promise<ProjectRow[]> {
-    return await db.select().from(projects).where(eq(projects.planId, planId)).orderBy(asc(projects.id));
+    return await db.select().from(this.t.projects).where(eq(this.t.projects.planId, planId)).orderBy(asc(this.t.projects.id));
   }
 }
 
@@ -34,6 +34,6 @@ export class WorkstreamsRepo extends CrudRepo<typeof workstreams> {
   }
 
   async inProject(projectId: string, db: Db = this.db): Promise<WorkstreamRow[]> {
-    return await db.select().from(workstreams).where(eq(workstreams.projectId, projectId)).orderBy(asc(workstreams.letter));
+    return await db.select().from(this.t.workstreams).where(eq(this.t.workstreams.projectId, projectId)).orderBy(asc(this.t.workstreams.letter));
   }
 }

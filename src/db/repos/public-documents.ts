@@ -2,7 +2,7 @@
 // everything a public document is made from, which make up its content key. A stored copy is derived data
 // (it can always be printed again), so writing one is not an audited change.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { actions, areas, areaUpdates, auditEvents, highlightReports, measures, measureValues, plans, publicDocuments, reviews, uploads } from '../schema.js';
+import type { actions, areas, areaUpdates, auditEvents, highlightReports, measures, measureValues, plans, publicDocuments, reviews, uploads } from '../schema.js';
 import type { Store } from '../store.js';
 
 export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
@@ -10,69 +10,73 @@ export type PublicDocumentRow = typeof publicDocuments.$inferSelect;
 export class PublicDocumentsRepo {
   constructor(private readonly store: Store) {}
 
+  private get t() {
+    return this.store.tables;
+  }
+
   private get db() {
     return this.store.db;
   }
 
   async get(contentKey: string): Promise<PublicDocumentRow | undefined> {
-    return (await this.db.select().from(publicDocuments).where(eq(publicDocuments.contentKey, contentKey)))[0];
+    return (await this.db.select().from(this.t.publicDocuments).where(eq(this.t.publicDocuments.contentKey, contentKey)))[0];
   }
 
   /** The copy's outline only (packs), without loading the body. */
   async meta(contentKey: string): Promise<Record<string, unknown> | null | undefined> {
-    return (await this.db.select({ meta: publicDocuments.meta }).from(publicDocuments).where(eq(publicDocuments.contentKey, contentKey)))[0]?.meta;
+    return (await this.db.select({ meta: this.t.publicDocuments.meta }).from(this.t.publicDocuments).where(eq(this.t.publicDocuments.contentKey, contentKey)))[0]?.meta;
   }
 
   /** Stores a copy and forgets older copies of the same slot (meeting, kind, item), in one transaction. */
   async put(row: Omit<PublicDocumentRow, 'createdAt'>): Promise<void> {
     await this.store.tx(async (tx) => {
             const slot = and(
-              eq(publicDocuments.meetingId, row.meetingId),
-              eq(publicDocuments.kind, row.kind),
-              row.itemNumber === null ? sql`${publicDocuments.itemNumber} is null` : eq(publicDocuments.itemNumber, row.itemNumber),
-              ne(publicDocuments.contentKey, row.contentKey),
+              eq(this.t.publicDocuments.meetingId, row.meetingId),
+              eq(this.t.publicDocuments.kind, row.kind),
+              row.itemNumber === null ? sql`${this.t.publicDocuments.itemNumber} is null` : eq(this.t.publicDocuments.itemNumber, row.itemNumber),
+              ne(this.t.publicDocuments.contentKey, row.contentKey),
             );
-            await tx.delete(publicDocuments).where(slot);
-            await tx.insert(publicDocuments).values({ ...row, createdAt: this.store.timestamp() }).onConflictDoNothing();
+            await tx.delete(this.t.publicDocuments).where(slot);
+            await tx.insert(this.t.publicDocuments).values({ ...row, createdAt: this.store.timestamp() }).onConflictDoNothing();
           });
   }
 
   /** (id, version) of every record a plan's progress report and review notes read (measures and their values too), in a stable order. */
   async planInputs(planId: string): Promise<string> {
     const db = this.db;
-    const plan = await db.select({ id: plans.id, v: plans.version }).from(plans).where(eq(plans.id, planId));
-    const areaRows = await db.select({ id: areas.id, v: areas.version }).from(areas).where(eq(areas.planId, planId)).orderBy(asc(areas.id));
-    const actionRows = await db.select({ id: actions.id, v: actions.version }).from(actions).where(eq(actions.planId, planId)).orderBy(asc(actions.id));
+    const plan = await db.select({ id: this.t.plans.id, v: this.t.plans.version }).from(this.t.plans).where(eq(this.t.plans.id, planId));
+    const areaRows = await db.select({ id: this.t.areas.id, v: this.t.areas.version }).from(this.t.areas).where(eq(this.t.areas.planId, planId)).orderBy(asc(this.t.areas.id));
+    const actionRows = await db.select({ id: this.t.actions.id, v: this.t.actions.version }).from(this.t.actions).where(eq(this.t.actions.planId, planId)).orderBy(asc(this.t.actions.id));
     const areaIds = areaRows.map((a) => a.id);
     const updateRows = areaIds.length
-      ? (await db.select({ id: areaUpdates.id, v: areaUpdates.version }).from(areaUpdates).where(inArray(areaUpdates.areaId, areaIds)).orderBy(asc(areaUpdates.id)))
+      ? (await db.select({ id: this.t.areaUpdates.id, v: this.t.areaUpdates.version }).from(this.t.areaUpdates).where(inArray(this.t.areaUpdates.areaId, areaIds)).orderBy(asc(this.t.areaUpdates.id)))
       : [];
-    const measureRows = await db.select({ id: measures.id, v: measures.version }).from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.id));
+    const measureRows = await db.select({ id: this.t.measures.id, v: this.t.measures.version }).from(this.t.measures).where(eq(this.t.measures.planId, planId)).orderBy(asc(this.t.measures.id));
     const valueRows = measureRows.length
       ? (await db
-                  .select({ id: measureValues.id, v: measureValues.version })
-                  .from(measureValues)
-                  .where(inArray(measureValues.measureId, db.select({ id: measures.id }).from(measures).where(eq(measures.planId, planId))))
-                  .orderBy(asc(measureValues.id)))
+                  .select({ id: this.t.measureValues.id, v: this.t.measureValues.version })
+                  .from(this.t.measureValues)
+                  .where(inArray(this.t.measureValues.measureId, db.select({ id: this.t.measures.id }).from(this.t.measures).where(eq(this.t.measures.planId, planId))))
+                  .orderBy(asc(this.t.measureValues.id)))
       : [];
     return [plan, areaRows, actionRows, updateRows, measureRows, valueRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
   }
 
   /** A review's plan and version (its note also depends on the plan's live data as of the day it was held). */
   async reviewState(id: string): Promise<{ planId: string; version: number } | undefined> {
-    return (await this.db.select({ planId: reviews.planId, version: reviews.version }).from(reviews).where(eq(reviews.id, id)))[0];
+    return (await this.db.select({ planId: this.t.reviews.planId, version: this.t.reviews.version }).from(this.t.reviews).where(eq(this.t.reviews.id, id)))[0];
   }
 
   /** The newest audit entry: a "what changed" page depends on the whole trail up to now. */
   async latestAuditId(): Promise<number> {
-    return (await this.db.select({ id: sql<number>`coalesce(max(${auditEvents.seq}), 0)` }).from(auditEvents))[0]?.id ?? 0;
+    return (await this.db.select({ id: sql<number>`coalesce(max(${this.t.auditEvents.seq}), 0)` }).from(this.t.auditEvents))[0]?.id ?? 0;
   }
 
   async highlightReportState(id: string): Promise<{ state: string; version: number } | undefined> {
-    return (await this.db.select({ state: highlightReports.state, version: highlightReports.version }).from(highlightReports).where(eq(highlightReports.id, id)))[0];
+    return (await this.db.select({ state: this.t.highlightReports.state, version: this.t.highlightReports.version }).from(this.t.highlightReports).where(eq(this.t.highlightReports.id, id)))[0];
   }
 
   async uploadSha256(id: string): Promise<string | undefined> {
-    return (await this.db.select({ sha256: uploads.sha256 }).from(uploads).where(eq(uploads.id, id)))[0]?.sha256;
+    return (await this.db.select({ sha256: this.t.uploads.sha256 }).from(this.t.uploads).where(eq(this.t.uploads.id, id)))[0]?.sha256;
   }
 }

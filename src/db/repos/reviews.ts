@@ -1,6 +1,6 @@
 // Data access for monitoring reviews: CRUD, and a plan's latest review before a date.
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { reviews } from '../schema.js';
+import type { reviews } from '../schema.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Db } from '../client.js';
 import type { Store } from '../store.js';
@@ -14,26 +14,26 @@ export class ReviewsRepo extends CrudRepo<typeof reviews> {
 
   /** The plan's latest review (by heldOn; the later created wins a tie). */
   async latestInPlan(planId: string, db: Db = this.db): Promise<ReviewRow | undefined> {
-    return (await db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id)).limit(1))[0];
+    return (await db.select().from(this.t.reviews).where(eq(this.t.reviews.planId, planId)).orderBy(desc(this.t.reviews.heldOn), desc(this.t.reviews.id)).limit(1))[0];
   }
 
   /** The plan's latest review held before `heldOn` (or the same day and created earlier than `id`). */
   async previous(planId: string, heldOn: string, id: string, db: Db = this.db): Promise<ReviewRow | undefined> {
     return (await db
           .select()
-          .from(reviews)
-          .where(and(eq(reviews.planId, planId), or(lt(reviews.heldOn, heldOn), and(eq(reviews.heldOn, heldOn), lt(reviews.id, id)))))
-          .orderBy(desc(reviews.heldOn), desc(reviews.id))
+          .from(this.t.reviews)
+          .where(and(eq(this.t.reviews.planId, planId), or(lt(this.t.reviews.heldOn, heldOn), and(eq(this.t.reviews.heldOn, heldOn), lt(this.t.reviews.id, id)))))
+          .orderBy(desc(this.t.reviews.heldOn), desc(this.t.reviews.id))
           .limit(1))[0];
   }
 
   /** A page of the plan's reviews in creation order. */
   pageInPlan(planId: string, page: { limit: number; cursor?: string }) {
-    return this.listBy(reviews.planId, planId, page);
+    return this.listBy(this.t.reviews.planId, planId, page);
   }
 
   /** The plan's reviews, latest first (for documents, not for HTTP lists). */
   async inPlan(planId: string, db: Db = this.db): Promise<ReviewRow[]> {
-    return await db.select().from(reviews).where(eq(reviews.planId, planId)).orderBy(desc(reviews.heldOn), desc(reviews.id));
+    return await db.select().from(this.t.reviews).where(eq(this.t.reviews.planId, planId)).orderBy(desc(this.t.reviews.heldOn), desc(this.t.reviews.id));
   }
 }

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiTokens } from '../schema.js';
+import type { apiTokens } from '../schema.js';
 import type { Actor, Role, Store } from '../store.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
@@ -26,6 +26,10 @@ export class TokensRepo {
 
   constructor(private readonly store: Store) {}
 
+  private get t() {
+    return this.store.tables;
+  }
+
   async create(name: string, role: Role, actor: Actor): Promise<{ row: TokenRow; secret: string }> {
     const secret = `spt_${randomBytes(32).toString('base64url')}`;
     const row: TokenRow = {
@@ -37,7 +41,7 @@ export class TokensRepo {
       revokedAt: null,
     };
     await this.store.tx(async (tx) => {
-            await tx.insert(apiTokens).values(row);
+            await tx.insert(this.t.apiTokens).values(row);
             await this.store.audit(tx, actor, 'create', 'token', row.id, null, { id: row.id, name, role });
           });
     return { row, secret };
@@ -64,8 +68,8 @@ export class TokensRepo {
     if (hit) return hit;
     this.byHash ??= this.store.db
       .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .from(this.t.apiTokens)
+      .where(and(eq(this.t.apiTokens.tokenHash, sql.placeholder('hash')), isNull(this.t.apiTokens.revokedAt)))
       .prepare();
     const row = this.byHash.get({ hash });
     if (row) {
@@ -76,26 +80,26 @@ export class TokensRepo {
   }
 
   async get(id: string): Promise<TokenRow | undefined> {
-    return (await this.store.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0];
+    return (await this.store.db.select().from(this.t.apiTokens).where(eq(this.t.apiTokens.id, id)))[0];
   }
 
   async list(page: { limit: number; cursor?: string }) {
     const after = decodeCursor(page.cursor);
     const rows = await this.store.db
           .select()
-          .from(apiTokens)
-          .where(after ? gt(apiTokens.id, after) : undefined)
-          .orderBy(asc(apiTokens.id))
+          .from(this.t.apiTokens)
+          .where(after ? gt(this.t.apiTokens.id, after) : undefined)
+          .orderBy(asc(this.t.apiTokens.id))
           .limit(page.limit + 1);
     return paginate(rows, page.limit);
   }
 
   async revoke(id: string, actor: Actor): Promise<void> {
     await this.store.tx(async (tx) => {
-            const row = (await tx.select().from(apiTokens).where(eq(apiTokens.id, id)))[0];
+            const row = (await tx.select().from(this.t.apiTokens).where(eq(this.t.apiTokens.id, id)))[0];
             if (!row || row.revokedAt) throw new NotFoundError('token', id);
             const revokedAt = this.store.timestamp();
-            await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id));
+            await tx.update(this.t.apiTokens).set({ revokedAt }).where(eq(this.t.apiTokens.id, id));
             this.active.clear();
             await this.store.audit(tx, actor, 'revoke', 'token', id, { revokedAt: null }, { revokedAt });
           });

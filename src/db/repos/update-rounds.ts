@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../client.js';
 import { CrudRepo } from '../crud-repo.js';
 import type { Store } from '../store.js';
-import { itemComments, updateLinks, updateRequests, updateRounds } from '../schema.js';
+import type { itemComments, updateLinks, updateRequests, updateRounds } from '../schema.js';
 import { newId } from '../../shared/ids.js';
 
 export type UpdateRoundRow = typeof updateRounds.$inferSelect;
@@ -13,7 +13,6 @@ type NewRequest = Omit<typeof updateRequests.$inferInsert, 'id' | 'version' | 'c
 type RequestSet = Partial<Omit<UpdateRequestRow, 'id' | 'version' | 'createdAt' | 'roundId'>>;
 type RoundSet = Partial<Omit<UpdateRoundRow, 'id' | 'version' | 'createdAt' | 'planId'>>;
 
-const changes = (result: unknown) => (result as { changes: number }).changes;
 
 export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   constructor(store: Store) {
@@ -21,117 +20,118 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   }
 
   pageInPlan(planId: string, page: { limit: number; cursor?: string }) {
-    return this.listBy(updateRounds.planId, planId, page);
+    return this.listBy(this.t.updateRounds.planId, planId, page);
   }
 
   // Requests
 
   async requestsOf(roundIds: string[], db: Db = this.db): Promise<UpdateRequestRow[]> {
     if (roundIds.length === 0) return [];
-    return await db.select().from(updateRequests).where(inArray(updateRequests.roundId, roundIds)).orderBy(asc(updateRequests.id));
+    return await db.select().from(this.t.updateRequests).where(inArray(this.t.updateRequests.roundId, roundIds)).orderBy(asc(this.t.updateRequests.id));
   }
 
   async getRequest(id: string, db: Db = this.db): Promise<UpdateRequestRow | undefined> {
-    return (await db.select().from(updateRequests).where(eq(updateRequests.id, id)))[0];
+    return (await db.select().from(this.t.updateRequests).where(eq(this.t.updateRequests.id, id)))[0];
   }
 
   async insertRequest(tx: Db, values: NewRequest): Promise<UpdateRequestRow> {
     const ts = this.store.timestamp();
     const id = newId('urq');
-    await tx.insert(updateRequests).values({ ...values, id, version: 1, createdAt: ts, updatedAt: ts });
+    await tx.insert(this.t.updateRequests).values({ ...values, id, version: 1, createdAt: ts, updatedAt: ts });
     return (await this.getRequest(id, tx))!;
   }
 
   /** Sets columns of a request (version +1); `expectVersion` makes it conditional. Returns the new row or undefined. */
   async setRequest(tx: Db, id: string, set: RequestSet, expectVersion?: number): Promise<UpdateRequestRow | undefined> {
-    const where = expectVersion === undefined ? eq(updateRequests.id, id) : and(eq(updateRequests.id, id), eq(updateRequests.version, expectVersion));
+    const where = expectVersion === undefined ? eq(this.t.updateRequests.id, id) : and(eq(this.t.updateRequests.id, id), eq(this.t.updateRequests.version, expectVersion));
     const done = await tx
-          .update(updateRequests)
-          .set({ ...set, version: sql`${updateRequests.version} + 1`, updatedAt: this.store.timestamp() })
-          .where(where);
-    return changes(done) === 1 ? (await this.getRequest(id, tx)) : undefined;
+      .update(this.t.updateRequests)
+      .set({ ...set, version: sql`${this.t.updateRequests.version} + 1`, updatedAt: this.store.timestamp() })
+      .where(where)
+      .returning({ id: this.t.updateRequests.id });
+    return done.length === 1 ? await this.getRequest(id, tx) : undefined;
   }
 
   // Links
 
   async insertLink(tx: Db, requestId: string, secretHash: string): Promise<void> {
-    await tx.insert(updateLinks).values({ secretHash, requestId, createdAt: this.store.timestamp() });
+    await tx.insert(this.t.updateLinks).values({ secretHash, requestId, createdAt: this.store.timestamp() });
   }
 
   /** The request and round behind a link: one primary-key lookup by the hash, whatever the secret. */
   async findByLinkHash(secretHash: string): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow } | undefined> {
     const row = (await this.db
-          .select({ request: updateRequests, round: updateRounds })
-          .from(updateLinks)
-          .innerJoin(updateRequests, eq(updateRequests.id, updateLinks.requestId))
-          .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
-          .where(eq(updateLinks.secretHash, secretHash)))[0];
+          .select({ request: this.t.updateRequests, round: this.t.updateRounds })
+          .from(this.t.updateLinks)
+          .innerJoin(this.t.updateRequests, eq(this.t.updateRequests.id, this.t.updateLinks.requestId))
+          .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
+          .where(eq(this.t.updateLinks.secretHash, secretHash)))[0];
     return row;
   }
 
   // Rounds
 
   async setRound(tx: Db, id: string, set: RoundSet): Promise<void> {
-    await tx.update(updateRounds)
-            .set({ ...set, version: sql`${updateRounds.version} + 1`, updatedAt: this.store.timestamp() })
-            .where(eq(updateRounds.id, id));
+    await tx.update(this.t.updateRounds)
+            .set({ ...set, version: sql`${this.t.updateRounds.version} + 1`, updatedAt: this.store.timestamp() })
+            .where(eq(this.t.updateRounds.id, id));
   }
 
   /** Rounds whose opening day has come and that nobody has claimed yet. */
   async roundsToOpen(today: string): Promise<UpdateRoundRow[]> {
     return await this.db
           .select()
-          .from(updateRounds)
-          .where(and(eq(updateRounds.state, 'scheduled'), lte(updateRounds.opensOn, today), isNull(updateRounds.openClaimedAt)))
-          .orderBy(asc(updateRounds.id));
+          .from(this.t.updateRounds)
+          .where(and(eq(this.t.updateRounds.state, 'scheduled'), lte(this.t.updateRounds.opensOn, today), isNull(this.t.updateRounds.openClaimedAt)))
+          .orderBy(asc(this.t.updateRounds.id));
   }
 
   async openRounds(): Promise<UpdateRoundRow[]> {
-    return await this.db.select().from(updateRounds).where(eq(updateRounds.state, 'open')).orderBy(asc(updateRounds.id));
+    return await this.db.select().from(this.t.updateRounds).where(eq(this.t.updateRounds.state, 'open')).orderBy(asc(this.t.updateRounds.id));
   }
 
   /** Rounds open, with someone to escalate to, due by `today`, not yet escalated. */
   async roundsToEscalate(today: string): Promise<UpdateRoundRow[]> {
     return await this.db
           .select()
-          .from(updateRounds)
-          .where(and(eq(updateRounds.state, 'open'), isNotNull(updateRounds.escalateTo), lte(updateRounds.dueOn, today), isNull(updateRounds.escalationClaimedAt)))
-          .orderBy(asc(updateRounds.id));
+          .from(this.t.updateRounds)
+          .where(and(eq(this.t.updateRounds.state, 'open'), isNotNull(this.t.updateRounds.escalateTo), lte(this.t.updateRounds.dueOn, today), isNull(this.t.updateRounds.escalationClaimedAt)))
+          .orderBy(asc(this.t.updateRounds.id));
   }
 
   /** Requests still waiting for their one reminder, in open rounds. */
   async requestsAwaitingReminder(): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow }[]> {
     return await this.db
-          .select({ request: updateRequests, round: updateRounds })
-          .from(updateRequests)
-          .innerJoin(updateRounds, eq(updateRounds.id, updateRequests.roundId))
-          .where(and(eq(updateRounds.state, 'open'), eq(updateRequests.state, 'sent'), isNotNull(updateRequests.sentAt), isNull(updateRequests.remindClaimedAt)))
-          .orderBy(asc(updateRequests.id));
+          .select({ request: this.t.updateRequests, round: this.t.updateRounds })
+          .from(this.t.updateRequests)
+          .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
+          .where(and(eq(this.t.updateRounds.state, 'open'), eq(this.t.updateRequests.state, 'sent'), isNotNull(this.t.updateRequests.sentAt), isNull(this.t.updateRequests.remindClaimedAt)))
+          .orderBy(asc(this.t.updateRequests.id));
   }
 
   async claimOpening(tx: Db, id: string, at: string): Promise<boolean> {
-    return changes((await tx.update(updateRounds).set({ openClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.openClaimedAt))))) === 1;
+    return (await tx.update(this.t.updateRounds).set({ openClaimedAt: at }).where(and(eq(this.t.updateRounds.id, id), isNull(this.t.updateRounds.openClaimedAt))).returning({ id: this.t.updateRounds.id })).length === 1;
   }
 
   async claimEscalation(id: string, at: string): Promise<boolean> {
-    return changes((await this.db.update(updateRounds).set({ escalationClaimedAt: at }).where(and(eq(updateRounds.id, id), isNull(updateRounds.escalationClaimedAt))))) === 1;
+    return this.store.tx(async (tx) => (await tx.update(this.t.updateRounds).set({ escalationClaimedAt: at }).where(and(eq(this.t.updateRounds.id, id), isNull(this.t.updateRounds.escalationClaimedAt))).returning({ id: this.t.updateRounds.id })).length === 1);
   }
 
   async claimReminder(requestId: string, at: string): Promise<boolean> {
-    return changes((await this.db.update(updateRequests).set({ remindClaimedAt: at }).where(and(eq(updateRequests.id, requestId), isNull(updateRequests.remindClaimedAt))))) === 1;
+    return this.store.tx(async (tx) => (await tx.update(this.t.updateRequests).set({ remindClaimedAt: at }).where(and(eq(this.t.updateRequests.id, requestId), isNull(this.t.updateRequests.remindClaimedAt))).returning({ id: this.t.updateRequests.id })).length === 1);
   }
 
   // Comments
 
   async insertComment(tx: Db, c: { itemType: string; itemId: string; at: string; author: string; text: string; requestId: string | null }): Promise<void> {
-    await tx.insert(itemComments).values({ id: newId('cmt'), ...c });
+    await tx.insert(this.t.itemComments).values({ id: newId('cmt'), ...c });
   }
 
   async commentsOf(itemType: string, itemId: string): Promise<{ at: string; author: string; text: string }[]> {
     return await this.db
-          .select({ at: itemComments.at, author: itemComments.author, text: itemComments.text })
-          .from(itemComments)
-          .where(and(eq(itemComments.itemType, itemType), eq(itemComments.itemId, itemId)))
-          .orderBy(asc(itemComments.at), asc(itemComments.id));
+          .select({ at: this.t.itemComments.at, author: this.t.itemComments.author, text: this.t.itemComments.text })
+          .from(this.t.itemComments)
+          .where(and(eq(this.t.itemComments.itemType, itemType), eq(this.t.itemComments.itemId, itemId)))
+          .orderBy(asc(this.t.itemComments.at), asc(this.t.itemComments.id));
   }
 }

@@ -35,7 +35,7 @@ export class ChangesPageDocuments {
 
   /** The page for a meeting item. */
   async forMeeting(meeting: MeetingRow, planId: string, since?: string): Promise<ChangesPageView> {
-    const p = meetingChangesPeriod(meeting, this.ctx.repos.meetings.everything(), since);
+    const p = meetingChangesPeriod(meeting, await this.ctx.repos.meetings.everything(), since);
     return this.view(planId, p.since, p.until, p.sinceWhat);
   }
 

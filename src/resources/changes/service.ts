@@ -34,8 +34,8 @@ export class ChangesService {
     // no history to compare against: everything would read as new.
     const first = await this.repos.changes.firstRecordedAt('project', projectId);
     if (!first || first >= endOfLondonDay(since)) return null;
-    const events = eventsOfProject(this.repos.changes.eventsMentioningBefore(projectId, endOfLondonDay(until)), projectId);
-    const measures = this.measures.movedInProjectNow(projectId, since, until);
+    const events = eventsOfProject(await this.repos.changes.eventsMentioningBefore(projectId, endOfLondonDay(until)), projectId);
+    const measures = await this.measures.movedInProjectNow(projectId, since, until);
     return computeChanges({ since, until, events, ragMargin: this.ctx.ragMargin, measures });
   }
 }

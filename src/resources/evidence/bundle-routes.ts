@@ -25,7 +25,7 @@ export default async function evidenceBundleRoutes(app: FastifyInstance) {
       const bundles = app.documents.evidenceBundles;
       // Everything that can fail with a problem (unknown plan or area, the index render) happens before
       // the first byte is sent.
-      const plan = bundles.plan(req.params.planId, req.query);
+      const plan = await bundles.plan(req.params.planId, req.query);
       const index = await bundles.indexPdf(plan.view);
       const name = `evidence-bundle${plan.view.area ? `-area-${plan.view.area.number}` : ''}-${plan.view.asOf}.zip`;
       return reply

@@ -46,10 +46,10 @@ export class EvidenceBundleDocuments {
   constructor(private readonly ctx: DocumentContext) {}
 
   /** What goes into the bundle: the index's view and the files with their names (no file bytes). */
-  plan(planId: string, opts: { areaId?: string; asOf?: string }): BundlePlan {
+  plan(planId: string, opts: { areaId?: string; asOf?: string }): Promise<BundlePlan> {
     const { repos, now } = this.ctx;
     const asOf = opts.asOf ?? londonDate(now());
-    return repos.store.db.transaction(async (t) => {
+    return repos.store.snapshot(async (t) => {
       const db = t as unknown as Db;
       const plan = await repos.plans.mustGet(planId, db);
       const areas = await repos.areas.inPlan(planId, db);
@@ -60,7 +60,7 @@ export class EvidenceBundleDocuments {
       const actionRef = new Map((await repos.actions.inPlan(planId, db)).map((a) => [a.id, `${a.ref} ${a.title}`]));
       const measureRef = new Map((await repos.measures.inPlan(planId, db)).map((m) => [m.id, `${m.ref} ${m.title}`]));
       const uploadIds = [...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))];
-      const infos = new Map(repos.uploads.infos(uploadIds, db).map((u) => [u.id, u]));
+      const infos = new Map((await repos.uploads.infos(uploadIds, db)).map((u) => [u.id, u]));
       const names = bundleNames(
         uploadIds.flatMap((id) => {
           const u = infos.get(id);

@@ -24,10 +24,10 @@ export class HighlightReportDocuments {
     return this.liveView(row);
   }
 
-  private liveView(row: HighlightReportRow): HighlightReportView {
+  private liveView(row: HighlightReportRow): Promise<HighlightReportView> {
     const { repos, services, now, ragMargin } = this.ctx;
     // One read transaction, so the report shows one consistent moment of the live data.
-    return repos.store.db.transaction(async (tx) => {
+    return repos.store.snapshot(async (tx) => {
       const view = await buildHighlightReportView(repos, services.highlightReports, row, { now: now(), ragMargin, db: tx as never });
       return { ...view, changes: (await this.changesSincePrevious(row, view)) };
     });
@@ -83,7 +83,7 @@ export class HighlightReportDocuments {
     await this.ctx.services.highlightReports.checkPublishable(row, actor);
 
     const publishedAt = at ?? store.timestamp();
-    const live = this.liveView(row);
+    const live = await this.liveView(row);
     const view: HighlightReportView = { ...live, state: 'published', publishedAt, publishedBy: actor.name };
     const html = this.renderHtml(view);
     const pdf = await accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });

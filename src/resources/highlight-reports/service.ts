@@ -98,8 +98,8 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     return this.toApi(row);
   }
 
-  get(id: string): HighlightReport {
-    return this.toApi(this.repos.highlightReports.mustGet(id));
+  async get(id: string): Promise<HighlightReport> {
+    return this.toApi(await this.repos.highlightReports.mustGet(id));
   }
 
   async list(projectId: string | undefined, q: HighlightReportQuery) {
@@ -107,7 +107,7 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     const where: SQL[] = [eq(highlightReports.projectId, projectId!)];
     if (q.state) where.push(eq(highlightReports.state, q.state));
     const page = await this.repos.highlightReports.list(and(...where), q);
-    return { items: page.items.map((r) => this.toApi(r)), nextCursor: page.nextCursor };
+    return { items: await Promise.all(page.items.map((r) => this.toApi(r))), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: UpdateHighlightReport, ifMatch: number[] | undefined, actor: Actor): Promise<HighlightReport> {

@@ -199,7 +199,8 @@ export async function planCalendar(deps: InterchangeDeps, planId: string, opts: 
   }
 
   // Meetings about the plan, timed in Europe/London, with their Part 1 agenda.
-  const reportIds = new Set(data.projects.flatMap(async (p) => (await repos.highlightReports.inProject(p.id)).map((r) => r.id)));
+  const reportIds = new Set<string>();
+  for (const p of data.projects) for (const r of await repos.highlightReports.inProject(p.id)) reportIds.add(r.id);
   const reviewIds = new Set((await repos.reviews.inPlan(plan.id)).map((r) => r.id));
   for (const m of (await repos.meetings.everything())) {
     if (!belongsToPlan(m, plan.id, reportIds, reviewIds)) continue;

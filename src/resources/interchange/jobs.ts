@@ -38,7 +38,7 @@ export const INTERRUPTED_MESSAGE =
   'The server stopped while this import was waiting or running, so it did not finish. Nothing of it was written (an import is one transaction): upload the file again to re-run it.';
 
 /** Runs the import; `commit(tx, result)` must be called inside its transaction when it writes (or at its end otherwise). */
-export type JobRun = (finish: (tx: Db, result: ImportResult) => void) => ImportResult;
+export type JobRun = (finish: (tx: Db, result: ImportResult) => Promise<void>) => Promise<ImportResult>;
 
 type Row = typeof importJobs.$inferSelect;
 
@@ -55,21 +55,23 @@ export class ImportJobs {
     const open = await this.store.db.select().from(importJobs).where(inArray(importJobs.status, ['queued', 'running']));
     const gone = open.filter((j) => j.runnerPid === process.pid || !processAlive(j.runnerPid)).map((j) => j.id);
     if (gone.length === 0) return 0;
-    await this.store.db
-            .update(importJobs)
-            .set({ status: 'interrupted', finishedAt: this.store.timestamp(), error: INTERRUPTED_MESSAGE })
-            .where(and(inArray(importJobs.id, gone), inArray(importJobs.status, ['queued', 'running'])));
+    await this.store.tx((db) =>
+      db
+        .update(importJobs)
+        .set({ status: 'interrupted', finishedAt: this.store.timestamp(), error: INTERRUPTED_MESSAGE })
+        .where(and(inArray(importJobs.id, gone), inArray(importJobs.status, ['queued', 'running']))),
+    );
     return gone.length;
   }
 
   /** Records the job and queues `run` to start after the current request has been answered. */
   async submit(planId: string, rows: number, dryRun: boolean, actor: Actor, run: JobRun): Promise<ImportJob> {
-    const { db } = this.store;
     const cutoff = new Date(this.store.now().getTime() - KEEP_DAYS * 86_400_000).toISOString();
-    await db.delete(importJobs).where(lt(importJobs.finishedAt, cutoff));
     const id = newId('imp');
-    await db.insert(importJobs)
-            .values({ id, planId, status: 'queued', dryRun, rows, actorName: actor.name, actorRole: actor.role, actorTokenId: actor.tokenId, runnerPid: process.pid, submittedAt: this.store.timestamp() });
+    await this.store.tx(async (db) => {
+      await db.delete(importJobs).where(lt(importJobs.finishedAt, cutoff));
+      await db.insert(importJobs).values({ id, planId, status: 'queued', dryRun, rows, actorName: actor.name, actorRole: actor.role, actorTokenId: actor.tokenId, runnerPid: process.pid, submittedAt: this.store.timestamp() });
+    });
     const done = new Promise<ImportJob | undefined>((resolve) => {
       setImmediate(async () => {
         await this.execute(id, run);
@@ -92,8 +94,7 @@ export class ImportJobs {
   }
 
   private async execute(id: string, run: JobRun): Promise<void> {
-    const { db } = this.store;
-    await db.update(importJobs).set({ status: 'running', startedAt: this.store.timestamp() }).where(eq(importJobs.id, id));
+    await this.store.tx((db) => db.update(importJobs).set({ status: 'running', startedAt: this.store.timestamp() }).where(eq(importJobs.id, id)));
     let recorded = false;
     const finish = async (tx: Db, result: ImportResult) => {
       await tx.update(importJobs)
@@ -102,8 +103,8 @@ export class ImportJobs {
       recorded = true;
     };
     try {
-      const result = run(finish);
-      if (!recorded) await finish(db, result);
+      const result = await run(finish);
+      if (!recorded) await this.store.tx((db) => finish(db, result));
     } catch (err) {
       let error: string;
       if (err instanceof AppError && err.status < 500) error = `${err.message} Nothing was written.`;
@@ -111,7 +112,7 @@ export class ImportJobs {
         error = `The import stopped on an error on our side (reference ${id}); nothing was written.`;
         this.onError(err, id);
       }
-      await db.update(importJobs).set({ status: 'failed', error, finishedAt: this.store.timestamp() }).where(eq(importJobs.id, id));
+      await this.store.tx((db) => db.update(importJobs).set({ status: 'failed', error, finishedAt: this.store.timestamp() }).where(eq(importJobs.id, id)));
     }
   }
 }

@@ -30,17 +30,21 @@ export type AnyRow = PlanData[Kind][number];
 
 export async function loadPlanData(repos: Repos, planId: string, db?: Db): Promise<PlanData> {
   const projects = (await repos.projects.inPlan(planId, db)).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  const perProject = <T>(f: (projectId: string) => T[]) => projects.flatMap((p) => f(p.id));
+  const perProject = async <T>(f: (projectId: string) => Promise<T[]>): Promise<T[]> => {
+    const out: T[] = [];
+    for (const p of projects) out.push(...(await f(p.id)));
+    return out;
+  };
   return {
     planId,
     areas: (await repos.areas.inPlan(planId, db)),
     projects,
-    workstreams: perProject((id) => repos.workstreams.inProject(id, db)),
+    workstreams: await perProject((id) => repos.workstreams.inProject(id, db)),
     actions: sortByRef((await repos.actions.inPlan(planId, db))),
-    risks: perProject(async (id) => sortByRef((await repos.risks.inProject(id, db)) as RiskRow[])),
-    issues: perProject(async (id) => sortByRef((await repos.issues.inProject(id, db)) as IssueRow[])),
-    dependencies: perProject(async (id) => sortByRef((await repos.dependencies.inProject(id, db)) as DependencyRow[])),
-    benefits: perProject(async (id) => sortByRef((await repos.benefits.inProject(id, db)) as BenefitRow[])),
+    risks: await perProject(async (id) => sortByRef((await repos.risks.inProject(id, db)) as RiskRow[])),
+    issues: await perProject(async (id) => sortByRef((await repos.issues.inProject(id, db)) as IssueRow[])),
+    dependencies: await perProject(async (id) => sortByRef((await repos.dependencies.inProject(id, db)) as DependencyRow[])),
+    benefits: await perProject(async (id) => sortByRef((await repos.benefits.inProject(id, db)) as BenefitRow[])),
     ...(await measuresOf(repos, planId, db)),
   };
 }

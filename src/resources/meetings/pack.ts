@@ -221,10 +221,10 @@ export class PackDocuments {
   private async layout(meetingId: string, part: 1 | 2, opts: PackOptions = {}) {
     void fontDonor().catch(() => undefined); // parsed while Chromium prints, not after
     const meeting = await this.ctx.repos.meetings.mustGet(meetingId);
-    const items = agendaPart(meeting.items, part);
+    const partItems = agendaPart(meeting.items, part);
     const published = new Set<string>();
-    if (opts.publishedOnly) for (const id of highlightReportIds(items)) if ((await this.ctx.repos.highlightReports.get(id))?.state === 'published') published.add(id);
-    const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(items, (id) => published.has(id)) : items;
+    if (opts.publishedOnly) for (const id of highlightReportIds(partItems)) if ((await this.ctx.repos.highlightReports.get(id))?.state === 'published') published.add(id);
+    const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(partItems, (id) => published.has(id)) : partItems;
     const when = meetingDate(meeting.startsAt);
     const docs: PackDoc[] = [];
     for (const item of agendaItems) {
@@ -456,7 +456,7 @@ export class PackDocuments {
         };
       }
       case 'progress-report': {
-        const view = this.progressReports.view(d.planId, d.asOf ?? meetingDay);
+        const view = await this.progressReports.view(d.planId, d.asOf ?? meetingDay);
         return {
           kind: 'html',
           item,

@@ -12,22 +12,22 @@ const utc = (ts: string) => new Date(ts).toISOString();
 
 export const meetingToApi = (row: MeetingRow): Meeting => row as Meeting;
 
-function checkItems(repos: Repos, items: AgendaItem[], tx: Db): void {
+async function checkItems(repos: Repos, items: AgendaItem[], tx: Db): Promise<void> {
   const errors: FieldError[] = [];
   const seen = new Set<number>();
-  items.forEach(async (item, i) => {
+  for (const [i, item] of items.entries()) {
     const at = (p: string) => `items.${i}.${p}`;
     if (seen.has(item.number)) errors.push({ in: 'body', path: at('number'), message: `item number ${item.number} is used twice` });
     seen.add(item.number);
     const d = item.document;
-    if (!d) return;
+    if (!d) continue;
     if (d.type === 'highlight-report' && !(await repos.highlightReports.get(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not a highlight report' });
     if (d.type === 'progress-report' && !(await repos.plans.get(d.planId, tx))) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
     if (d.type === 'review' && !(await repos.reviews.get(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not a review' });
     if (d.type === 'changes' && !(await repos.plans.get(d.planId, tx))) errors.push({ in: 'body', path: at('document.planId'), message: 'is not a plan' });
     if (d.type === 'upload' && !(await repos.uploads.exists(d.id, tx))) errors.push({ in: 'body', path: at('document.id'), message: 'is not an upload' });
     else if (d.type === 'upload' && (await repos.uploads.info(d.id, tx)).mediaType !== 'application/pdf') errors.push({ in: 'body', path: at('document.id'), message: 'is not a PDF upload: only PDFs can be meeting documents' });
-  });
+  }
   if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
 }
 
@@ -35,12 +35,12 @@ export const createMeetingsService = (repos: Repos) =>
   new ResourceService<Repos['meetings'], CreateMeeting, UpdateMeeting, MeetingQuery, Meeting>({
     repo: repos.meetings,
     toApi: meetingToApi,
-    createValues: (body, _parent, tx) => {
-      checkItems(repos, body.items as AgendaItem[], tx);
+    createValues: async (body, _parent, tx) => {
+      await checkItems(repos, body.items as AgendaItem[], tx);
       return { ...body, startsAt: utc(body.startsAt), council: body.council ?? null, venue: body.venue ?? null, meetingType: body.meetingType ?? null, contact: body.contact ?? null };
     },
-    patchValues: (body, _current, tx) => {
-      if (body.items) checkItems(repos, body.items as AgendaItem[], tx);
+    patchValues: async (body, _current, tx) => {
+      if (body.items) await checkItems(repos, body.items as AgendaItem[], tx);
       return definedOnly({ ...body, startsAt: body.startsAt ? utc(body.startsAt) : undefined });
     },
   });

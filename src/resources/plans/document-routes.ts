@@ -12,7 +12,7 @@ const Params = z.strictObject({ planId: Id });
 /** A plan document's two renderings, as of a date. */
 export interface PlanDocument {
   pdf(planId: string, asOf?: string): Promise<Buffer>;
-  html(planId: string, asOf?: string): string;
+  html(planId: string, asOf?: string): Promise<string>;
 }
 
 export interface PlanDocumentRoutes {
@@ -60,7 +60,7 @@ export function registerPlanDocument(app: FastifyInstance, def: PlanDocumentRout
     handler: async (req, reply) => {
       const { planId } = req.params as { planId: string };
       await app.services.plans.get(planId);
-      return sendHtml(reply, def.document().html(planId, (req.query as { asOf?: string }).asOf));
+      return sendHtml(reply, await def.document().html(planId, (req.query as { asOf?: string }).asOf));
     },
   });
 }

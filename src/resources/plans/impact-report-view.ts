@@ -56,7 +56,7 @@ export async function buildImpactReportView(repos: Repos, planId: string, asOf: 
   const values = new Map<string, MeasureValueRow[]>();
   for (const v of (await repos.measureValues.forMeasures(measures.map((m) => m.id), db))) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
   const evidence = await repos.evidence.matching({ planId, to: asOf }, db);
-  const uploads = new Map(repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db).map((u) => [u.id, u]));
+  const uploads = new Map((await repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db)).map((u) => [u.id, u]));
   const fileName = (id: string) => uploads.get(id)?.filename ?? `file ${id}`;
   const areaIds = new Set(areas.map((a) => a.id));
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
@@ -68,7 +68,7 @@ export async function buildImpactReportView(repos: Repos, planId: string, asOf: 
     generatedAt: opts.now.toISOString(),
     asOf,
     plan: { title: plan.title, kind: plan.kind, localArea: plan.localArea, principalAuthority: plan.principalAuthority },
-    areas: areas.map(async (a) => {
+    areas: await Promise.all(areas.map(async (a) => {
       const u = await repos.areaUpdates.latest(a.id, asOf, db);
       const items = evidence.filter((e) => e.areaIds.includes(a.id));
       const count = (k: EvidenceRow['kind']) => items.filter((e) => e.kind === k).length;
@@ -88,7 +88,7 @@ export async function buildImpactReportView(repos: Repos, planId: string, asOf: 
           .sort((x, y) => (x.kind === y.kind ? (x.asOf < y.asOf ? 1 : x.asOf > y.asOf ? -1 : 0) : x.kind === 'impact' ? -1 : 1))
           .map((e) => evidenceItemView(e, fileName)),
       };
-    }),
+    })),
     otherMeasures: measures.filter((m) => !m.areaIds.some((id) => areaIds.has(id))).map(view),
     gaps: r.items.filter((i) => i.evidenceCount === 0).map((i) => ({ code: i.code, title: i.title })),
     covered: r.covered,

@@ -7,23 +7,23 @@ import { accessiblePdf } from '../../documents/pdf-accessibility.js';
 export class ImpactReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}
 
-  view(planId: string, asOf?: string): ImpactReportView {
+  view(planId: string, asOf?: string): Promise<ImpactReportView> {
     const { repos, now } = this.ctx;
     const at = asOf ?? londonDate(now());
     // One read transaction: the report shows one consistent state of the plan.
-    return repos.store.db.transaction((tx) => buildImpactReportView(repos, planId, at, { now: now(), db: tx as never }));
+    return repos.store.snapshot((tx) => buildImpactReportView(repos, planId, at, { now: now(), db: tx as never }));
   }
 
   renderHtml(view: ImpactReportView): string {
     return this.ctx.templates.render('impact-report/document', view);
   }
 
-  html(planId: string, asOf?: string): string {
-    return this.renderHtml(this.view(planId, asOf));
+  async html(planId: string, asOf?: string): Promise<string> {
+    return this.renderHtml(await this.view(planId, asOf));
   }
 
   async pdf(planId: string, asOf?: string): Promise<Buffer> {
-    const view = this.view(planId, asOf);
+    const view = await this.view(planId, asOf);
     const html = this.renderHtml(view);
     return accessiblePdf(await this.ctx.renderer.pdf(html), {
       html,

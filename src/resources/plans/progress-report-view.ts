@@ -80,7 +80,7 @@ export async function buildProgressReportView(repos: Repos, planId: string, asOf
       inspectionReportPublishedOn: plan.inspectionReportPublishedOn,
       deadlines: planDeadlines(plan.inspectionReportPublishedOn),
     },
-    areas: areas.map(async (a) => {
+    areas: await Promise.all(areas.map(async (a) => {
       const u = await repos.areaUpdates.latest(a.id, asOf, db);
       return {
         number: a.number,
@@ -89,7 +89,7 @@ export async function buildProgressReportView(repos: Repos, planId: string, asOf
         counts: counts.get(a.id)!,
         measures: measures.filter((m) => m.areaIds.includes(a.id)).map((m, i) => measureView(m, values.get(m.id) ?? [], asOf, `pr${a.number}-${i + 1}`)),
       };
-    }),
+    })),
     totals,
     behind: actions
       .filter((a) => hasSlipped(a, asOf))

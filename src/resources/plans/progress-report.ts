@@ -7,22 +7,22 @@ import { buildProgressReportView, type ProgressReportView } from './progress-rep
 export class ProgressReportDocuments {
   constructor(private readonly ctx: DocumentContext) {}
 
-  view(planId: string, asOf?: string): ProgressReportView {
+  view(planId: string, asOf?: string): Promise<ProgressReportView> {
     const { repos, now, ragMargin } = this.ctx;
     const at = asOf ?? londonDate(now());
-    return repos.store.db.transaction((tx) => buildProgressReportView(repos, planId, at, { now: now(), ragMargin, db: tx as never }));
+    return repos.store.snapshot((tx) => buildProgressReportView(repos, planId, at, { now: now(), ragMargin, db: tx as never }));
   }
 
   renderHtml(view: ProgressReportView): string {
     return this.ctx.templates.render('progress-report/document', view);
   }
 
-  html(planId: string, asOf?: string): string {
-    return this.renderHtml(this.view(planId, asOf));
+  async html(planId: string, asOf?: string): Promise<string> {
+    return this.renderHtml(await this.view(planId, asOf));
   }
 
   async pdf(planId: string, asOf?: string): Promise<Buffer> {
-    const view = this.view(planId, asOf);
+    const view = await this.view(planId, asOf);
     const html = this.renderHtml(view);
     return accessiblePdf(await this.ctx.renderer.pdf(html), { ...pdfInfoFor(view), html });
   }

@@ -21,7 +21,7 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
 
   async create(planId: string | undefined, body: CreateReview, actor: Actor): Promise<Review> {
     await this.repos.plans.mustGet(planId!);
-    this.checkAreas(planId!, body.supportReceived);
+    await this.checkAreas(planId!, body.supportReceived);
     const row = await this.repos.reviews.create(actor, () => {
           const values: Record<string, unknown> = { ...body, planId };
           for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
@@ -36,13 +36,13 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
 
   async list(planId: string | undefined, q: ReviewQuery): Promise<Page<Review>> {
     await this.repos.plans.mustGet(planId!);
-    const page = this.repos.reviews.pageInPlan(planId!, q);
+    const page = await this.repos.reviews.pageInPlan(planId!, q);
     return { items: await Promise.all(page.items.map((r) => this.toApi(r))), nextCursor: page.nextCursor };
   }
 
   async update(id: string, body: UpdateReview, ifMatch: number[] | undefined, actor: Actor): Promise<Review> {
-    const row = await this.repos.reviews.update(id, ifMatch, actor, (current) => {
-          if (body.supportReceived) this.checkAreas(current.planId, body.supportReceived);
+    const row = await this.repos.reviews.update(id, ifMatch, actor, async (current) => {
+          if (body.supportReceived) await this.checkAreas(current.planId, body.supportReceived);
           return definedOnly(body) as never;
         });
     return this.toApi(row);
@@ -53,7 +53,7 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
   }
 
   /** The plan's latest review (for its deadlines). */
-  latestInPlan(planId: string): ReviewRow | undefined {
+  latestInPlan(planId: string): Promise<ReviewRow | undefined> {
     return this.repos.reviews.latestInPlan(planId);
   }
 
@@ -95,13 +95,13 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
     };
   }
 
-  private checkAreas(planId: string, support: CreateReview['supportReceived']): void {
+  private async checkAreas(planId: string, support: CreateReview['supportReceived']): Promise<void> {
     const errors: FieldError[] = [];
-    support.forEach(async (s, i) => {
-      if (!s.areaId) return;
+    for (const [i, s] of support.entries()) {
+      if (!s.areaId) continue;
       const area = await this.repos.areas.get(s.areaId);
       if (!area || area.planId !== planId) errors.push({ in: 'body', path: `supportReceived.${i}.areaId`, message: 'is not an area of this plan' });
-    });
+    }
     if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
   }
 }

@@ -95,12 +95,12 @@ export class UpdateRoundsService {
 
   async get(id: string): Promise<UpdateRound> {
     const row = await this.rounds.mustGet(id);
-    return this.toApi(row, this.rounds.requestsOf([id]));
+    return this.toApi(row, await this.rounds.requestsOf([id]));
   }
 
   async list(planId: string | undefined, q: UpdateRoundQuery) {
     await this.repos.plans.mustGet(planId!);
-    const page = this.rounds.pageInPlan(planId!, q);
+    const page = await this.rounds.pageInPlan(planId!, q);
     const requests = await this.rounds.requestsOf(page.items.map((r) => r.id));
     return { items: page.items.map((r) => this.toApi(r, requests.filter((q) => q.roundId === r.id))), nextCursor: page.nextCursor };
   }
@@ -130,9 +130,10 @@ export class UpdateRoundsService {
     const created = await this.repos.store.tx(async (tx) => {
           if (!(await this.rounds.claimOpening(tx, id, at))) return null;
           const round = await this.rounds.mustGet(id, tx);
-          const requests = [...(await this.ownersOf(round))].map(([email, o]) =>
-            this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }),
-          );
+          const requests = [];
+          for (const [email, o] of await this.ownersOf(round)) {
+            requests.push(await this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }));
+          }
           await this.rounds.setRound(tx, id, { state: 'open', openedAt: at });
           await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', id, { state: 'scheduled' }, { state: 'open', openedAt: at, requests: requests.length });
           for (const r of requests) await this.repos.store.audit(tx, SYSTEM_ACTOR, 'create', 'update-request', r.id, null, { ...r });
@@ -323,7 +324,7 @@ export class UpdateRoundsService {
           if (!canAccept(r.state)) throw new ConflictError(`This update is ${r.state}; only a submitted update can be accepted.`);
           const by: Actor = { tokenId: actor.tokenId, name: `${r.owner} (update link), accepted by ${actor.name}`, role: actor.role, requestId: actor.requestId };
           const items = (r.submission as Submission).items;
-          items.forEach(async (u, i) => {
+          for (const [i, u] of items.entries()) {
             try {
               await this.applyItem(u, by);
             } catch (err) {
@@ -336,7 +337,7 @@ export class UpdateRoundsService {
               throw err;
             }
             if (u.comment) await this.rounds.insertComment(tx, { itemType: u.type, itemId: u.id, at: r.submittedAt!, author: r.owner, text: u.comment, requestId: r.id });
-          });
+          }
           const at = this.ts();
           const after = (await this.rounds.setRequest(tx, id, { state: 'accepted', acceptedAt: at, acceptedBy: actor.name }))!;
           await this.repos.store.audit(tx, actor, 'update', 'update-request', id, { state: r.state, version: r.version }, { state: 'accepted', acceptedAt: at, version: after.version });
@@ -405,7 +406,7 @@ export class UpdateRoundsService {
     const parsed = parseForm(page.items, body);
     if (parsed.kind === 'refused') return { kind: 'refused' };
     if (parsed.kind === 'invalid') return { ...page, values: parsed.values, errors: parsed.errors };
-    return this.store(page.request, parsed.items) ? { kind: 'submitted' } : this.ownerPage(secret);
+    return (await this.store(page.request, parsed.items)) ? { kind: 'submitted' } : this.ownerPage(secret);
   }
 
   /**
@@ -422,11 +423,11 @@ export class UpdateRoundsService {
     for (const [id, v] of Object.entries(values)) for (const [k, x] of Object.entries({ ...v, ...fields[id] })) if (x !== undefined) body[`${id}.${k}`] = x;
     const parsed = parseForm(items, body);
     if (parsed.kind !== 'ok') throw new Error(`The submission for ${requestId} is not valid: ${JSON.stringify(parsed)}`);
-    if (!this.store(request, parsed.items)) throw new ConflictError('The request changed meanwhile.');
+    if (!(await this.store(request, parsed.items))) throw new ConflictError('The request changed meanwhile.');
     return this.getRequest(requestId);
   }
 
-  private store(request: UpdateRequestRow, items: SubmittedItem[]): boolean {
+  private store(request: UpdateRequestRow, items: SubmittedItem[]): Promise<boolean> {
     const owner: Actor = { tokenId: null, name: `${request.owner} (update link)`, role: 'viewer' };
     return this.repos.store.tx(async (tx) => {
       const at = this.ts();

@@ -34,10 +34,10 @@ const tags = ['Meetings and packs'];
 
 /** Uploads never change: their accessibility is read once per id (bounded). */
 const accessibilityCache = new Map<string, UploadAccessibility | null>();
-async function accessibilityOf(info: UploadInfo, bytes: Buffer | (() => Buffer)) {
+async function accessibilityOf(info: UploadInfo, bytes: Buffer | (() => Promise<Buffer>)) {
   if (info.mediaType !== PDF) return null;
   if (accessibilityCache.has(info.id)) return accessibilityCache.get(info.id)!;
-  const found = await uploadAccessibility(typeof bytes === 'function' ? bytes() : bytes);
+  const found = await uploadAccessibility(typeof bytes === 'function' ? await bytes() : bytes);
   if (accessibilityCache.size >= 1000) accessibilityCache.delete(accessibilityCache.keys().next().value!);
   accessibilityCache.set(info.id, found);
   return found;
