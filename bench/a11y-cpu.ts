@@ -16,7 +16,7 @@ if (!existsSync(join(dir, 'big.pdf'))) {
   const app = await buildApp({ databasePath: join(dir, 'db.sqlite'), authFailureLimit: false });
   for (const [name, id] of [['example', info.exampleDraftReportId], ['big', info.bigDraftReportId]] as const) {
     const docs = app.documents.highlightReports;
-    const html = docs.renderHtml(docs.view(id));
+    const html = docs.renderHtml(await docs.view(id));
     writeFileSync(join(dir, `${name}.html`), html);
     writeFileSync(join(dir, `${name}.pdf`), await app.renderer.pdf(html));
   }

@@ -16,7 +16,7 @@ export async function changesPhase(dbPath: string, info: DatasetInfo, opts: { qu
   let clock = new Date('2023-11-01T09:00:00Z');
   const app = await buildApp({ databasePath: dbPath, now: () => clock, authFailureLimit: false });
   try {
-    app.database.sqlite.pragma('synchronous = OFF');
+    app.database.sqlite!.writer.pragma('synchronous = OFF');
     const r = mulberry32(info.seed + 16);
     const ids = (await app.repos.actions.inPlan(info.planId)).map((a) => a.id);
     const months = 36;
@@ -56,7 +56,7 @@ export async function changesPhase(dbPath: string, info: DatasetInfo, opts: { qu
     }
     ms.sort((a, b) => a - b);
     cpuMs.sort((a, b) => a - b);
-    const events = (app.database.sqlite.prepare("select count(*) as n from audit_events where resource_type in ('action','risk','issue')").get() as { n: number }).n;
+    const events = (app.database.sqlite!.reader.prepare("select count(*) as n from audit_events where resource_type in ('action','risk','issue')").get() as { n: number }).n;
     return {
       events,
       historyMonths: months,

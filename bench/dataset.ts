@@ -152,23 +152,30 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
   const r = mulberry32(opts.seed);
   const s = app.services;
   const log = opts.log ?? (() => undefined);
-  const tx = <T>(fn: () => T): T => app.database.sqlite.transaction(fn)();
+  const tx = <T>(fn: () => Promise<T>): Promise<T> => app.store.tx(() => fn());
   opts.setClock(`${START}T09:00:00.000Z`);
 
   // Plan, areas, projects, workstreams.
   const plan = await s.plans.create(undefined, { title: 'Priority action plan (area SEND) 2023–2027', kind: 'priority-action-plan', localArea: 'Benchshire', principalAuthority: 'Benchshire County Council', inspectionReportPublishedOn: '2023-09-15' }, ACTOR);
-  const areaIds = await tx(() => AREA_TITLES.map(async (t, i) => (await s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR)).id));
-  const projects = await tx(() =>
-      PROJECT_NAMES.map(async (name, i) => {
+  const areaIds = await tx(async () => {
+    const ids: string[] = [];
+    for (const [i, t] of AREA_TITLES.entries()) ids.push((await s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR)).id);
+    return ids;
+  });
+  const projects = await tx(async () => {
+    const out: { id: string; code: string; ws: string[] }[] = [];
+    for (const [i, name] of PROJECT_NAMES.entries()) {
         const p = await s.projects.create(
                 plan.id,
                 { code: `P${pad(i + 1)}`, name, author: pick(r, PEOPLE), gatewayStage: pick(r, ['Initiation', 'Delivery', 'Delivery', 'Closure']), plannedEndDate: '2027-03-31', budget: int(r, 50, 900) * 1000, approver: 'SEND Partnership Board' },
                 ACTOR,
               );
-        const ws = WS_TITLES.slice(0, int(r, 4, 6)).map((t, k) => s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR));
-        return { id: p.id, code: p.code, ws: ws.map((w) => w.id) };
-      }),
-    );
+        const ws: string[] = [];
+        for (const [k, t] of WS_TITLES.slice(0, int(r, 4, 6)).entries()) ws.push((await s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR)).id);
+        out.push({ id: p.id, code: p.code, ws });
+    }
+    return out;
+  });
   const big = projects[0]!;
   log(`plan, ${areaIds.length} areas, ${projects.length} projects`);
 
@@ -228,8 +235,8 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
     actionIds.push((await s.actions.create(plan.id, body, ACTOR)).id);
   };
   await tx(async () => {
-        for (let k = 0; k < 300; k++) await makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, (await pick(r, areaIds)), big, ['2026-01-15', '2027-03-31'], true);
-        for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) await makeAction(`${p.code}-${pad(k)}`, (await pick(r, areaIds)), p, [START, '2027-02-28'], false);
+        for (let k = 0; k < 300; k++) await makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, pick(r, areaIds), big, ['2026-01-15', '2027-03-31'], true);
+        for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) await makeAction(`${p.code}-${pad(k)}`, pick(r, areaIds), p, [START, '2027-02-28'], false);
         let n = 0;
         while (actionIds.length < 5000) {
           const a = (n % 10) + 1;
@@ -308,7 +315,8 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
 
   // November 2026: the drafts being written now.
   opts.setClock(`${REFERENCE_DATE}T09:00:00.000Z`);
-  const drafts = projects.map(async (p) => (await s.highlightReports.create(p.id, reportBody(r, p.ws, monthStart(MONTHS), monthEnd(MONTHS), REFERENCE_DATE), ACTOR)).id);
+  const drafts: string[] = [];
+  for (const p of projects) drafts.push((await s.highlightReports.create(p.id, reportBody(r, p.ws, monthStart(MONTHS), monthEnd(MONTHS), REFERENCE_DATE), ACTOR)).id);
   const bigDraftReportId = drafts[0]!;
 
   // The Wolverhampton example, and a December 2022 draft in its project (the copy of November's).
@@ -372,7 +380,7 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
   const pool = [...actionIds];
   for (let i = 0; i < 1000; i++) sample.push(pool.splice(int(r, 0, pool.length - 1), 1)[0]!);
 
-  const sqlite = app.database.sqlite;
+  const sqlite = app.database.sqlite!.reader;
   const countOf = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   const counts = Object.fromEntries(
     ['plans', 'areas', 'projects', 'workstreams', 'actions', 'risks', 'issues', 'dependencies', 'benefits', 'highlight_reports', 'published_files', 'area_updates', 'meetings', 'uploads', 'audit_events'].map((t) => [t, countOf(t)]),
@@ -419,7 +427,7 @@ function reportBody(r: Rng, ws: string[], from: string, to: string, reportDate =
 /** A hash of the plan's content in a stable order, ids left out (they are the server's, random). */
 function fingerprint(app: FastifyInstance, planId: string): string {
   const h = createHash('sha256');
-  const sqlite = app.database.sqlite;
+  const sqlite = app.database.sqlite!.reader;
   const rows = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).raw(true).all(...params) as unknown[][];
   for (const row of rows('select ref, title, start_date, due_date, revised_due_date, percent_complete, milestone, status, owner from actions where plan_id = ? order by ref', planId)) h.update(JSON.stringify(row));
   for (const t of ['risks', 'issues', 'dependencies', 'benefits']) {
@@ -456,10 +464,10 @@ export async function ensureDataset(seed: number, opts: { fresh?: boolean; log?:
   let clock = new Date(`${START}T09:00:00.000Z`);
   const app = await buildApp({ databasePath: tmp, now: () => clock, authFailureLimit: false });
   // A fixture, not user data: the generator's own connection need not wait for the disk on each commit.
-  app.database.sqlite.pragma('synchronous = OFF');
+  app.database.sqlite!.writer.pragma('synchronous = OFF');
   try {
     const info = await generateDataset(app, { seed, setClock: (iso) => (clock = new Date(iso)), log: opts.log });
-    app.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.database.sqlite!.writer.pragma('wal_checkpoint(TRUNCATE)');
     await app.close();
     renameSync(tmp, paths.db);
     for (const f of [`${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });

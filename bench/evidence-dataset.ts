@@ -31,7 +31,8 @@ export async function evidenceDataset(opts: { measures?: number; evidence?: numb
     const r = mulberry32(15);
     const s = app.services;
     const plan = await s.plans.create(undefined, { title: 'Bench evidence plan', kind: 'priority-action-plan', localArea: 'Benchshire' }, ACTOR);
-    const areaIds = Array.from({ length: 6 }, async (_, i) => (await s.areas.create(plan.id, { number: i + 1, title: `Area ${i + 1}: an area for priority action with a realistic title` }, ACTOR)).id);
+    const areaIds: string[] = [];
+    for (let i = 0; i < 6; i++) areaIds.push((await s.areas.create(plan.id, { number: i + 1, title: `Area ${i + 1}: an area for priority action with a realistic title` }, ACTOR)).id);
     for (const areaId of areaIds) {
       await s.areaUpdates.create(areaId, { asOf: '2026-10-31', done: [], next: [], evidenceOfImpact: 'More plans issued within 20 weeks; parents report being heard.', evidenceIds: [] }, ACTOR);
     }

@@ -17,7 +17,7 @@ const html: number[] = [];
 let sha = '';
 for (let i = 0; i <= runs; i++) {
   let c = process.cpuUsage();
-  const v = docs.view(info.bigDraftReportId);
+  const v = await docs.view(info.bigDraftReportId);
   let u = process.cpuUsage(c);
   if (i) view.push((u.user + u.system) / 1000);
   c = process.cpuUsage();
