@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { ADMIN_TOKEN, createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -47,9 +46,7 @@ describe('access', () => {
     expect(JSON.stringify(list)).not.toContain(token);
     expect(list.items.find((x: { id: string }) => x.id === id)).toMatchObject({ name: 'Scrutiny clerk', revokedAt: null });
 
-    const raw = new Database(t.dbPath, { readonly: true });
-    const row = raw.prepare('select * from api_tokens where id = ?').get(id) as Record<string, string>;
-    raw.close();
+    const row = (await t.query<Record<string, string>>('select * from api_tokens where id = ?', [id]))[0]!;
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
 

@@ -128,7 +128,7 @@ describe('the coronation bank holiday (Mon 8 May 2023)', () => {
 describe('several processes', () => {
   it('two app instances on one database open a round, remind and escalate once between them', async () => {
     at('2023-06-01T08:00:00Z');
-    const other = await buildApp({ databasePath: t.dbPath, adminToken: ADMIN_TOKEN, now: () => clock, mail: { outboxDir: outbox(), publicBaseUrl: 'http://tracker.test' }, scheduler: false });
+    const other = await buildApp({ ...t.database, adminToken: ADMIN_TOKEN, now: () => clock, mail: { outboxDir: outbox(), publicBaseUrl: 'http://tracker.test' }, scheduler: false });
     try {
       const id = (
         await t.admin.post(`/api/v1/plans/${planId}/update-rounds`, { title: 'June update', opensOn: '2023-06-02', dueOn: '2023-06-09', remindAfterWorkingDays: 1, escalateTo: { name: 'Sam', email: 'sam@example.org' } })
@@ -156,7 +156,7 @@ describe('several processes', () => {
     at('2023-07-03T08:00:00Z');
     const id = (await t.admin.post(`/api/v1/plans/${planId}/update-rounds`, { title: 'July update', opensOn: '2023-07-04', dueOn: '2023-07-14' })).json().id;
     at('2023-07-04T08:00:00Z');
-    const started = await buildApp({ databasePath: t.dbPath, now: () => clock, mail: { outboxDir: outbox(), publicBaseUrl: 'http://tracker.test' }, scheduler: { intervalMs: 60_000 } });
+    const started = await buildApp({ ...t.database, now: () => clock, mail: { outboxDir: outbox(), publicBaseUrl: 'http://tracker.test' }, scheduler: { intervalMs: 60_000 } });
     await started.ready();
     // The first run starts on ready; close waits for it.
     await started.close();

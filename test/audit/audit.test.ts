@@ -1,7 +1,6 @@
 // The audit trail: every create, update, delete, publish and token change is recorded in the same
 // transaction as the change (who, when, which resource, fields before and after); GET /audit filters and
 // pages it; an action's history shows how its schedule moved; nothing in the API can change an entry.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, tokenFor, type Client, type TestApp } from '../helpers/app.js';
 
@@ -40,13 +39,8 @@ async function auditOf(resourceType: string, resourceId: string): Promise<Entry[
   return res.json().items;
 }
 
-function rawAuditCount(): number {
-  const db = new Database(t.dbPath, { readonly: true });
-  try {
-    return (db.prepare('select count(*) as n from audit_events').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function rawAuditCount(): Promise<number> {
+  return (await t.query<{ n: number }>('select count(*) as n from audit_events'))[0]!.n;
 }
 
 const planBody = { title: 'Priority action plan', kind: 'priority-action-plan', localArea: 'Wolverhampton' };
@@ -81,7 +75,7 @@ describe('audit trail', () => {
 
   it('records nothing for a change that did not happen (same transaction)', async () => {
     const created = (await editor.post('/api/v1/plans', planBody)).json();
-    const before = rawAuditCount();
+    const before = await rawAuditCount();
     problem(await editor.patch(`/api/v1/plans/${created.id}`, { title: 'stale' }, { 'if-match': '"9"' }), 412);
     problem(await editor.patch(`/api/v1/plans/${created.id}`, { kind: 'nonsense' }), 400);
     const area = await editor.post(`/api/v1/plans/${created.id}/areas`, { number: 1, title: 'EHC plans' });
@@ -89,7 +83,7 @@ describe('audit trail', () => {
     problem(await editor.post(`/api/v1/plans/${created.id}/areas`, { number: 1, title: 'Duplicate number' }), 409);
     // A no-op update changes nothing and records nothing.
     expect((await editor.patch(`/api/v1/plans/${created.id}`, { title: planBody.title })).json().version).toBe(1);
-    expect(rawAuditCount()).toBe(before + 1);
+    expect(await rawAuditCount()).toBe(before + 1);
   });
 
   it('records token creation and revocation without the secret or its hash', async () => {
@@ -102,10 +96,8 @@ describe('audit trail', () => {
     expect(entries[1]!.after).toMatchObject({ revokedAt: expect.any(String) });
 
     // Neither the API nor the table itself holds any secret or hash of one.
-    const db = new Database(t.dbPath, { readonly: true });
-    const hashes = (db.prepare('select token_hash as h from api_tokens').all() as { h: string }[]).map((r) => r.h);
-    const dump = JSON.stringify(db.prepare('select * from audit_events').all());
-    db.close();
+    const hashes = (await t.query<{ h: string }>('select token_hash as h from api_tokens')).map((r) => r.h);
+    const dump = JSON.stringify(await t.query('select * from audit_events'));
     const api = (await t.admin.get('/api/v1/audit?limit=500')).body;
     for (const text of [dump, api]) {
       expect(text).not.toContain(token);
@@ -243,7 +235,7 @@ describe('audit trail', () => {
   });
 
   it('cannot be changed or deleted through the API', async () => {
-    const before = rawAuditCount();
+    const before = await rawAuditCount();
     const first = ((await t.admin.get('/api/v1/audit?limit=1')).json().items as Entry[])[0]!;
     const body = { operation: 'delete', actor: { name: 'nobody' } };
     const targets = ['/api/v1/audit', `/api/v1/audit/${first.seq}`, '/api/v1/actions/act_x/history'];
@@ -259,7 +251,7 @@ describe('audit trail', () => {
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       }
     }
-    expect(rawAuditCount()).toBe(before);
+    expect(await rawAuditCount()).toBe(before);
     const again = ((await t.admin.get('/api/v1/audit?limit=1')).json().items as Entry[])[0]!;
     expect(again).toEqual(first);
     // And the OpenAPI document offers only reads of it.

@@ -4,7 +4,6 @@
 // labels match the agenda; every font is embedded; XMP carries the PDF/UA identifier; qpdf finds
 // nothing wrong. Uploads report their accessibility, and a stored upload that is broken (written
 // straight into the database, since the upload route refuses it) leaves the rest of the pack working.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownToPdf } from '../../src/example/markdown-document.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app.js';
@@ -34,21 +33,16 @@ async function upload(bytes: Buffer, filename: string) {
 }
 
 /** Stored uploads the upload route would refuse: the pack must survive them all the same. */
-function insertBrokenUploads(dbPath: string): string[] {
+async function insertBrokenUploads(): Promise<string[]> {
   const cycle = Buffer.from(
     '%PDF-1.7\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>>\nendobj\n' +
       '3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>>\nendobj\ntrailer\n<</Root 1 0 R /Size 4>>\n%%EOF\n',
     'latin1',
   );
   const garbage = Buffer.from('%PDF-1.7\n1 0 obj garbage that is not a PDF at all\n', 'latin1');
-  const db = new Database(dbPath);
-  try {
-    const insert = db.prepare('INSERT INTO uploads (id, created_at, filename, size, pages, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    insert.run('upl_brokencycle', '2022-11-18T12:00:00Z', 'cycle.pdf', cycle.length, 2, 'x', cycle);
-    insert.run('upl_brokengarbage', '2022-11-18T12:00:00Z', 'garbage.pdf', garbage.length, 1, 'y', garbage);
-  } finally {
-    db.close();
-  }
+  const insert = 'INSERT INTO uploads (id, created_at, filename, size, pages, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)';
+  await t.query(insert, ['upl_brokencycle', '2022-11-18T12:00:00Z', 'cycle.pdf', cycle.length, 2, 'x', cycle]);
+  await t.query(insert, ['upl_brokengarbage', '2022-11-18T12:00:00Z', 'garbage.pdf', garbage.length, 1, 'y', garbage]);
   return ['upl_brokencycle', 'upl_brokengarbage'];
 }
 
@@ -64,7 +58,7 @@ beforeAll(async () => {
   });
   tagged = await upload(taggedPdf, 'supplied.pdf');
   untagged = await upload(await makePdf('UNTAGGED-UPLOAD', 1), 'scan.pdf');
-  brokenIds = insertBrokenUploads(t.dbPath);
+  brokenIds = await insertBrokenUploads();
   const res = await t.admin.post('/api/v1/meetings', {
     council: 'Testshire County Council',
     committee: 'SEND Improvement Scrutiny Panel',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
+import { createTestDatabase, ON_POSTGRES } from './postgres.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** The example data's "today": the November 2022 highlight report date. */
@@ -13,7 +14,10 @@ export const FIXED_NOW = new Date('2022-11-18T12:00:00Z');
 export interface TestApp {
   app: FastifyInstance;
   dir: string;
+  /** The SQLite file (unused on PostgreSQL). */
   dbPath: string;
+  /** What another app needs to open the same database: the SQLite path, or the PostgreSQL URL. */
+  database: { databasePath: string; databaseUrl?: string };
   as(token: string): Client;
   admin: Client;
   /** Runs SQL on the app's database, whichever it is (`?` placeholders; JSON columns come back as text, counts as numbers). */
@@ -31,8 +35,10 @@ export interface Client {
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spt-test-'));
   const dbPath = join(dir, 'test.db');
+  const pgDatabase = ON_POSTGRES && !options.databaseUrl ? await createTestDatabase() : undefined;
+  const database = { databasePath: dbPath, databaseUrl: options.databaseUrl ?? pgDatabase?.url };
   const app = await buildApp({
-    databasePath: dbPath,
+    ...database,
     adminToken: ADMIN_TOKEN,
     now: () => FIXED_NOW,
     ...options,
@@ -60,11 +66,13 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     app,
     dir,
     dbPath,
+    database,
     as,
     admin: as(ADMIN_TOKEN),
     query: (text, params) => queryDatabase(app, text, params),
     close: async () => {
       await app.close();
+      await pgDatabase?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -100,7 +108,10 @@ export async function ok(res: { statusCode: number; body: string; json(): any },
 /** SQL straight on the app's database, for assertions about what is stored (see TestApp.query). */
 export async function queryDatabase<T>(app: FastifyInstance, text: string, params: unknown[] = []): Promise<T[]> {
   const { sqlite, pool } = app.database;
-  if (sqlite) return sqlite.reader.prepare(text).all(...params) as T[];
+  if (sqlite) {
+    const stmt = (/^\s*(select|with)\b/i.test(text) ? sqlite.reader : sqlite.writer).prepare(text);
+    return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[];
+  }
   let n = 0;
   const pgText = text.replace(/\?/g, () => `$${++n}`).replace(/count\(\*\)/gi, 'cast(count(*) as integer)');
   const { rows } = await pool!.query(pgText, params);

@@ -1,5 +1,4 @@
 import ical from 'node-ical';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, tokenFor, type TestApp } from '../helpers/app.js';
 
@@ -28,9 +27,7 @@ describe('calendar feeds', () => {
 
     const list = (await t.admin.get(`/api/v1/plans/${planId}/calendar-feeds`)).json();
     expect(JSON.stringify(list)).not.toContain(url.slice(11, -4));
-    const raw = new Database(t.dbPath, { readonly: true });
-    expect(JSON.stringify(raw.prepare('select * from calendar_feeds').all())).not.toContain(url.slice(11, -4));
-    raw.close();
+    expect(JSON.stringify(await t.query('select * from calendar_feeds'))).not.toContain(url.slice(11, -4));
 
     expect((await t.admin.delete(`/api/v1/calendar-feeds/${id}`)).statusCode).toBe(204);
     problem(await t.app.inject({ method: 'GET', url }), 404);

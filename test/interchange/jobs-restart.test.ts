@@ -36,7 +36,7 @@ describe('import jobs across a restart', () => {
     insert.run('imp_otherlive', planId, 'running', process.ppid, '2022-11-18T11:59:01.000Z'); // another process still at it
     await t.app.close();
 
-    const app = await buildApp({ databasePath: t.dbPath, adminToken: ADMIN_TOKEN, now: () => FIXED_NOW });
+    const app = await buildApp({ ...t.database, adminToken: ADMIN_TOKEN, now: () => FIXED_NOW });
     t.app = app;
     const get = async (id: string) => {
       const r = await app.inject({ method: 'GET', url: `/api/v1/import-jobs/${id}`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
