@@ -5,7 +5,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
-  // PostgreSQL instead of SQLite (api-contract "Running, beyond one machine"); refused until the port is done.
+  // PostgreSQL instead of SQLite (api-contract "Running, beyond one machine").
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//i, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -64,15 +64,14 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
   return Object.freeze(parsed.data);
 }
 
-export const POSTGRES_NOT_FINISHED =
-  'PostgreSQL support is not finished: DATABASE_URL is set, but this version still keeps its data in SQLite only ' +
-  '(the PostgreSQL schema, migrations and connection exist; the repositories are not ported yet, see docs/postgresql.md). ' +
-  'Unset DATABASE_URL to use the SQLite database at DATABASE_PATH.';
+/** Where the data lives, as buildApp takes it: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
+export function databaseOptions(env: Env): { databasePath: string; databaseUrl?: string } {
+  return { databasePath: env.DATABASE_PATH, databaseUrl: env.DATABASE_URL };
+}
 
-/** Entry points call this: with DATABASE_URL set we stop at once rather than quietly use SQLite. */
-export function refuseUnfinishedPostgres(env: Env): void {
-  if (env.DATABASE_URL === undefined) return;
-  // The URL itself is never printed: it usually carries a password.
-  process.stderr.write(`${POSTGRES_NOT_FINISHED}\n`);
-  process.exit(1);
+/** The database named for people (logs, CLI output): the SQLite path, or PostgreSQL's host and database, never the password. */
+export function databaseLabel(env: Env): string {
+  if (!env.DATABASE_URL) return env.DATABASE_PATH;
+  const u = new URL(env.DATABASE_URL);
+  return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
 }

@@ -1,47 +1,52 @@
 // The process entry point: reads the environment once, builds the app, listens, and closes cleanly
 // on SIGTERM/SIGINT (in-flight requests drain, then the browser and the database close).
-import { loadEnv, refuseUnfinishedPostgres } from './config.js';
+import { databaseLabel, databaseOptions, loadEnv } from './config.js';
 import { requestLogStream } from './shared/log-stream.js';
 
 const env = loadEnv();
-refuseUnfinishedPostgres(env);
-// Loaded after the checks above, so a refused configuration stops before the whole app is imported.
 const { buildApp } = await import('./app.js');
-const app = await buildApp({
-  databasePath: env.DATABASE_PATH,
-  adminToken: env.ADMIN_TOKEN,
-  ragMargin: env.RAG_AT_RISK_MARGIN,
-  authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
-  publicRateLimit: { max: env.PUBLIC_RATE_LIMIT, windowMs: env.PUBLIC_RATE_WINDOW_SECONDS * 1000 },
-  trustProxy: env.TRUST_PROXY,
-  publicBaseUrl: env.PUBLIC_BASE_URL,
-  mail: {
-    smtpUrl: env.SMTP_URL,
-    from: env.MAIL_FROM,
-    outboxDir: env.OUTBOX_DIR,
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
-  },
-  scheduler: { intervalMs: env.UPDATE_SCHEDULER_INTERVAL_SECONDS * 1000 },
-  corsOrigins: env.CORS_ORIGINS,
-  render: {
-    executablePath: env.PUPPETEER_EXECUTABLE_PATH,
-    timeoutMs: env.RENDER_TIMEOUT_MS,
-    queueLimit: env.RENDER_QUEUE_LIMIT,
-    concurrency: env.RENDER_CONCURRENCY,
-    publicQueueLimit: env.RENDER_PUBLIC_QUEUE_LIMIT,
-    memoryLimitMb: env.RENDER_MEMORY_LIMIT_MB,
-    maxHtmlBytes: Math.round(env.RENDER_MAX_HTML_MB * 1024 * 1024),
-    idleCloseMs: env.RENDER_IDLE_CLOSE_MS,
-  },
-  logger: {
-    level: env.LOG_LEVEL,
-    redact: ['req.headers.authorization'],
-    // Written synchronously to stdout (pino's default hands every line to libuv's thread pool, a round
-    // trip per line that cost more than the rest of a simple GET, and loses lines on a crash), the lines
-    // of one event-loop turn in one write (./shared/log-stream.ts).
-    stream: requestLogStream(1),
-  },
-});
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp({
+    ...databaseOptions(env),
+    adminToken: env.ADMIN_TOKEN,
+    ragMargin: env.RAG_AT_RISK_MARGIN,
+    authFailureLimit: { max: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
+    publicRateLimit: { max: env.PUBLIC_RATE_LIMIT, windowMs: env.PUBLIC_RATE_WINDOW_SECONDS * 1000 },
+    trustProxy: env.TRUST_PROXY,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: env.OUTBOX_DIR,
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
+    },
+    scheduler: { intervalMs: env.UPDATE_SCHEDULER_INTERVAL_SECONDS * 1000 },
+    corsOrigins: env.CORS_ORIGINS,
+    render: {
+      executablePath: env.PUPPETEER_EXECUTABLE_PATH,
+      timeoutMs: env.RENDER_TIMEOUT_MS,
+      queueLimit: env.RENDER_QUEUE_LIMIT,
+      concurrency: env.RENDER_CONCURRENCY,
+      publicQueueLimit: env.RENDER_PUBLIC_QUEUE_LIMIT,
+      memoryLimitMb: env.RENDER_MEMORY_LIMIT_MB,
+      maxHtmlBytes: Math.round(env.RENDER_MAX_HTML_MB * 1024 * 1024),
+      idleCloseMs: env.RENDER_IDLE_CLOSE_MS,
+    },
+    logger: {
+      level: env.LOG_LEVEL,
+      redact: ['req.headers.authorization'],
+      // Written synchronously to stdout (pino's default hands every line to libuv's thread pool, a round
+      // trip per line that cost more than the rest of a simple GET, and loses lines on a crash), the lines
+      // of one event-loop turn in one write (./shared/log-stream.ts).
+      stream: requestLogStream(1),
+    },
+  });
+} catch (err) {
+  // Typically the database cannot be reached: say which (never the URL: it may carry a password).
+  process.stderr.write(`Could not start: the database ${databaseLabel(env)} could not be opened: ${(err as Error).message}\n`);
+  process.exit(1);
+}
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -3,17 +3,16 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
-import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
+import { databaseOptions, loadEnv } from '../config.js';
 import { accessiblePdf } from '../documents/pdf-accessibility.js';
 import { loadExample } from '../example/load.js';
 
 const env = loadEnv();
-refuseUnfinishedPostgres(env);
 const outDir = process.env.OUT_DIR ?? 'out';
 // The demo always has an admin token, so the README's curl walk-through works out of the box.
 const adminToken = env.ADMIN_TOKEN ?? 'demo-admin-token-change-me';
 const app = await buildApp({
-  databasePath: env.DATABASE_PATH,
+  ...databaseOptions(env),
   adminToken,
   ragMargin: env.RAG_AT_RISK_MARGIN,
   logger: { level: env.LOG_LEVEL, redact: ['req.headers.authorization'] },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
-import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
+import { databaseOptions, loadEnv } from '../config.js';
 import { londonDate } from '../domain/dates.js';
 import { loadExample } from '../example/load.js';
 import { planCalendar } from '../resources/interchange/calendar.js';
@@ -69,8 +69,7 @@ async function main(): Promise<number> {
   if (values.example) return exportExample(values.out ?? `examples/wolverhampton/plan.${values.calendar ? 'ics' : 'xlsx'}`, values.calendar);
 
   const env = loadEnv();
-  refuseUnfinishedPostgres(env);
-  const app = await buildApp({ databasePath: env.DATABASE_PATH, ragMargin: env.RAG_AT_RISK_MARGIN });
+  const app = await buildApp({ ...databaseOptions(env), ragMargin: env.RAG_AT_RISK_MARGIN });
   try {
     if (values['list-plans'] || !values.plan) {
       await listPlans(app);
@@ -103,7 +102,6 @@ async function main(): Promise<number> {
 /** The Wolverhampton example as a workbook (or calendar): loaded through the services into a temporary database, then exported. */
 async function exportExample(out: string, calendar: boolean): Promise<number> {
   const env = loadEnv();
-  refuseUnfinishedPostgres(env);
   const dir = mkdtempSync(join(tmpdir(), 'spt-example-'));
   const app = await buildApp({
     databasePath: join(dir, 'example.db'),

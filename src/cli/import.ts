@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadEnv, refuseUnfinishedPostgres } from '../config.js';
+import { databaseOptions, loadEnv } from '../config.js';
 import type { Actor } from '../db/store.js';
 import type { Progress } from '../resources/interchange/import-plan.js';
 import { interchangeDeps, runImport, type ImportResult } from '../resources/interchange/importer.js';
@@ -111,8 +111,7 @@ function safeUser(): string {
 }
 
 const env = loadEnv();
-refuseUnfinishedPostgres(env);
-const app = await buildApp({ databasePath: env.DATABASE_PATH, ragMargin: env.RAG_AT_RISK_MARGIN });
+const app = await buildApp({ ...databaseOptions(env), ragMargin: env.RAG_AT_RISK_MARGIN });
 let exitCode = 0;
 try {
   exitCode = await main(app);

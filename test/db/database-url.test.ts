@@ -1,5 +1,6 @@
-// DATABASE_URL: validated as a PostgreSQL URL, and — until the data layer is ported — `npm start` stops at
-// once with a clear message instead of quietly running on SQLite (and never prints the URL's password).
+// DATABASE_URL: validated as a PostgreSQL URL; with it `npm start` runs on PostgreSQL, and when that server
+// cannot be reached it stops at once with a clear message instead of quietly running on SQLite (and never
+// prints the URL's password).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ describe('DATABASE_URL', () => {
     }
   });
 
-  it('npm start fails fast: "PostgreSQL support is not finished", exit 1, no password printed, no SQLite file made', () => {
+  it('npm start with an unreachable PostgreSQL fails fast: exit 1, the server named, no password printed, no SQLite file made', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spt-dburl-'));
     try {
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -36,7 +37,7 @@ describe('DATABASE_URL', () => {
         },
       });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('PostgreSQL support is not finished:');
+      expect(run.stderr).toContain('Could not start: the database PostgreSQL 127.0.0.1:1/tracker could not be opened');
       expect(run.stderr + run.stdout).not.toContain('s3cret-Passw0rd');
       expect(readdirSync(dir)).toEqual([]);
     } finally {
