@@ -26,8 +26,10 @@ export class Store {
   readonly dialect: Dialect;
   readonly tables: Tables;
   private readonly open = new AsyncLocalStorage<Db>();
-  // SQLite: one transaction at a time on the writer connection, across awaits (a promise chain).
-  private queue: Promise<unknown> = Promise.resolve();
+  // SQLite: one transaction at a time on the writer connection, across awaits (a promise chain), shared by
+  // every Store of this process on the same file: a second connection waiting for the file's write lock
+  // would block the one thread the first needs to finish.
+  private readonly queue: { tail: Promise<unknown> };
   private savepoints = 0;
 
   constructor(
@@ -36,6 +38,7 @@ export class Store {
   ) {
     this.dialect = connection.dialect;
     this.tables = connection.tables;
+    this.queue = queueFor(connection);
   }
 
   /** The open transaction's handle when inside store.tx(), else the reader. */
@@ -120,8 +123,8 @@ export class Store {
   }
 
   private serialised<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
+    const result = this.queue.tail.then(run, run);
+    this.queue.tail = result.catch(() => undefined);
     return result;
   }
 
@@ -181,4 +184,14 @@ export class Store {
       after: after === null ? null : auditEvents.after.mapToDriverValue(after),
     });
   }
+}
+
+const sqliteQueues = new Map<string, { tail: Promise<unknown> }>();
+
+function queueFor(connection: Connection): { tail: Promise<unknown> } {
+  const file = connection.sqlite?.writer.name;
+  if (!file || file === ':memory:' || file === '') return { tail: Promise.resolve() };
+  let queue = sqliteQueues.get(file);
+  if (!queue) sqliteQueues.set(file, (queue = { tail: Promise.resolve() }));
+  return queue;
 }

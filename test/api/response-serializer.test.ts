@@ -40,25 +40,26 @@ describe('fast response serialization', () => {
   it('writes every resource of the example exactly as zod did', async () => {
     const s = t.app.services;
     const all = { limit: 500 };
-    same(Plan, s.plans.get(ids.planId));
-    same(pageOf(Area), s.areas.list(ids.planId, all));
-    same(Project, s.projects.get(ids.projectId));
-    same(pageOf(Workstream), s.workstreams.list(ids.projectId, all));
+    same(Plan, await s.plans.get(ids.planId));
+    same(pageOf(Area), await s.areas.list(ids.planId, all));
+    same(Project, await s.projects.get(ids.projectId));
+    same(pageOf(Workstream), await s.workstreams.list(ids.projectId, all));
     const actions = await s.actions.list(ids.planId, all as never);
     expect(actions.items.length).toBeGreaterThan(20);
     same(pageOf(Action), actions);
     for (const a of actions.items) same(Action, a);
-    same(pageOf(Risk), s.risks.list(ids.projectId, all));
-    same(pageOf(Issue), s.issues.list(ids.projectId, all));
-    same(pageOf(Dependency), s.dependencies.list(ids.projectId, all));
-    same(pageOf(Benefit), s.benefits.list(ids.projectId, all));
+    same(pageOf(Risk), await s.risks.list(ids.projectId, all));
+    same(pageOf(Issue), await s.issues.list(ids.projectId, all));
+    same(pageOf(Dependency), await s.dependencies.list(ids.projectId, all));
+    same(pageOf(Benefit), await s.benefits.list(ids.projectId, all));
     const reports = await s.highlightReports.list(ids.projectId, all as never);
     expect(reports.items.some((r) => r.state === 'published')).toBe(true);
     same(pageOf(HighlightReport), reports);
-    for (const areaId of Object.values(ids.areaIds)) same(pageOf(AreaUpdate), s.areaUpdates.list(areaId, all));
+    for (const areaId of Object.values(ids.areaIds)) same(pageOf(AreaUpdate), await s.areaUpdates.list(areaId, all));
     // A meeting's items have optional fields before required ones: fast-json-stringify would reorder them.
     expect(compileZodStringify(Meeting)).toBeNull();
-    expect(served(Meeting, s.meetings.get(ids.meetingId!))).toBe(zodWay(Meeting, s.meetings.get(ids.meetingId!)));
+    const meeting = await s.meetings.get(ids.meetingId!);
+    expect(served(Meeting, meeting)).toBe(zodWay(Meeting, meeting));
     const problem = { type: '/problems/x', title: 'X', status: 400, detail: 'd', errors: [{ in: 'body', path: 'a.0', message: 'is required' }] };
     expect(served(Problem, problem)).toBe(zodWay(Problem, problem));
   });

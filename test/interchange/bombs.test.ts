@@ -143,7 +143,7 @@ describe('import bombs', () => {
         expect(res.body.detail).toMatch(bomb.detail);
         expect(res.body.errors).toEqual([{ path: bomb.path, message: expect.stringMatching(new RegExp(`^${bomb.limit}: `)) }]);
       }
-      expect(counts(t)).toEqual(before);
+      expect(await counts(t)).toEqual(before);
       const [jobs] = await t.query<{ n: number }>('select count(*) as n from import_jobs');
       expect(jobs!.n).toBe(0);
     }, 180_000);

@@ -52,7 +52,7 @@ describe('round trip', () => {
     expect(body.unchanged).toEqual({ areas: 2, projects: 2, workstreams: 2, actions: 7, risks: 2, issues: 1, dependencies: 1, benefits: 2 });
     expect(body.changes).toEqual([]);
     expect(body.warnings).toEqual([]);
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
   });
 
   it('rebuilds the same plan in an empty one, field for field', async () => {

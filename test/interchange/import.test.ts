@@ -179,7 +179,7 @@ describe('validation', () => {
     // Every problem is listed (none of them stops the others from being found), and nothing was written.
     expect(errors.length).toBe(28);
     expect(p.detail).toMatch(/^28 problems found; nothing was imported\. /);
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
     expect(JSON.stringify(p)).not.toMatch(/at .*\.ts|SQLITE|stack/i);
   });
 
@@ -191,7 +191,7 @@ describe('validation', () => {
     const res = await upload(t, planId, await workbook(sheets));
     const p = problem(res, 400);
     expect(p.errors).toEqual([expect.objectContaining({ path: 'Benefits!E4', message: "Kind 'Priceless' is not one of: Cashable, Non-cashable" })]);
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
     // Fixed, the same workbook goes in whole.
     sheets.Benefits!.pop();
     expect((await upload(t, planId, await workbook(sheets))).statusCode).toBe(200);
@@ -349,7 +349,7 @@ describe('re-import and dry run', () => {
       { sheet: 'Areas', row: 2, kind: 'areas', key: '1', operation: 'update', changes: [{ field: 'title', column: 'Title', from: 'Weaknesses in identifying SEND', to: 'Weaknesses in identifying SEND early' }] },
       { sheet: 'Areas', row: 4, kind: 'areas', key: '3', operation: 'create', changes: [] },
     ]);
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
     // A dry run with problems answers the same 400 as a real import.
     sheets.Areas!.push([4, '', null]);
     expect(problem(await upload(t, planId, await workbook(sheets), { query: 'dryRun=true' }), 400).errors).toEqual([

@@ -87,7 +87,7 @@ describe('the Measures and Measure values sheets', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().changes).toEqual([]);
     expect(again.json().measures.unchanged).toEqual({ measures: 2, measureValues: 2 });
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
 
     // One sheet as CSV goes out and comes back unchanged too.
     for (const sheet of ['measures', 'measureValues']) {
@@ -135,7 +135,7 @@ describe('the Measures and Measure values sheets', () => {
         "'Measure values'!C5: Value 'lots' is not a number",
       ].sort(),
     );
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
   });
 
   it('lets the measures service refuse a trajectory out of order, on the sheet’s cell', async () => {
@@ -145,6 +145,6 @@ describe('the Measures and Measure values sheets', () => {
     const before = await counts(t);
     const res = await upload(t, planId, await workbook(bad));
     expect(problem(res, 400).errors).toEqual([expect.objectContaining({ path: 'Measures!N2', column: 'Milestones', message: 'Milestones must be before the target date' })]);
-    expect(counts(t)).toEqual(before);
+    expect(await counts(t)).toEqual(before);
   });
 });

@@ -28,8 +28,8 @@ describe('an import planned against a snapshot of the plan', () => {
     const stale = await plan();
     expect((await t.admin.post(`/api/v1/plans/${planId}/areas`, { number: 7, title: 'Added meanwhile' })).statusCode).toBe(201);
     const before = await counts(t);
-    expect(() => applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).toThrow(PlanChangedError);
-    expect(counts(t)).toEqual(before);
+    await expect(applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).rejects.toThrow(PlanChangedError);
+    expect(await counts(t)).toEqual(before);
 
     const fresh = await applyPlanned(interchangeDeps(t.app), planId, (await plan()), { dryRun: false, actor });
     expect(fresh).toMatchObject({ applied: true, created: { areas: 1 } });

@@ -42,7 +42,7 @@ describe('robustness', () => {
           const before = await counts(t);
           const res = await upload(t, planId, await workbook({ [name]: [header, ...rows] }), { query: `dryRun=${dryRun}` });
           expect([200, 400]).toContain(res.statusCode);
-          if (res.statusCode !== 200 || dryRun) expect(counts(t)).toEqual(before);
+          if (res.statusCode !== 200 || dryRun) expect(await counts(t)).toEqual(before);
         },
       ),
       { numRuns: 60 },

@@ -98,7 +98,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       if ((await app.repos.uploads.info(req.params.id)).mediaType !== PDF) throw new NotFoundError('PDF upload', req.params.id);
-      return reply.type(PDF).send(app.repos.uploads.bytes(req.params.id));
+      return reply.type(PDF).send(await app.repos.uploads.bytes(req.params.id));
     },
   });
 
@@ -116,7 +116,7 @@ export default async function uploadRoutes(app: FastifyInstance) {
       return reply
         .type(info.mediaType)
         .header('Content-Disposition', `attachment; filename="${info.id}.${UPLOAD_EXTENSIONS[info.mediaType] ?? 'bin'}"`)
-        .send(app.repos.uploads.bytes(info.id));
+        .send(await app.repos.uploads.bytes(info.id));
     },
   });
 }
