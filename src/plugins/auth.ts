@@ -43,13 +43,13 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const limiter = opts.failureLimit === false ? null : new AuthFailureLimiter(opts.failureLimit);
   app.decorate('authFailures', limiter);
 
-  function resolve(secret: string, secretHash: string, request: FastifyRequest): Actor | null {
+  async function resolve(secret: string, secretHash: string, request: FastifyRequest): Promise<Actor | null> {
     // Compare digests in constant time, so response timing says nothing about the admin secret.
     if (adminDigest && timingSafeEqual(digest(secret), adminDigest)) {
       return { tokenId: null, name: 'admin (ADMIN_TOKEN)', role: 'admin', requestId: request.id };
     }
     // Stored tokens are looked up by their SHA-256: timing depends on the hash, never on the secret.
-    const row = tokens.findActiveByHash(secretHash);
+    const row = await tokens.findActiveByHash(secretHash);
     return row ? { tokenId: row.id, name: row.name, role: row.role, requestId: request.id } : null;
   }
 
@@ -74,7 +74,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       limiter?.fail(address);
       throw new UnauthorizedError();
     }
-    const actor = resolve(secret, secretHash, request);
+    const actor = await resolve(secret, secretHash, request);
     if (!actor) {
       limiter?.fail(address);
       throw new UnauthorizedError('The bearer token is unknown or has been revoked.', true);

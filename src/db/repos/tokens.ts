@@ -16,6 +16,8 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 const ACTIVE_CACHE_SIZE = 1000;
 /** How stale the cache may be with respect to other processes writing to the database. */
 export const OTHER_WRITERS_CHECK_MS = 100;
+/** PostgreSQL: how long a cached token is trusted without asking the database again. */
+export const OTHER_PROCESSES_CACHE_MS = 1000;
 
 export class TokensRepo {
   private readonly active = new Map<string, TokenRow>();
@@ -53,7 +55,8 @@ export class TokensRepo {
    * revoking a token), which SQLite's data_version reveals — looked at no more than every
    * OTHER_WRITERS_CHECK_MS, since reading it costs a read transaction. Unknown hashes are never cached.
    */
-  findActiveByHash(hash: string): TokenRow | undefined {
+  findActiveByHash(hash: string): TokenRow | undefined | Promise<TokenRow | undefined> {
+    if (this.store.dialect === 'postgresql') return this.findOnPostgres(hash);
     const now = performance.now();
     if (now - this.checkedAt >= OTHER_WRITERS_CHECK_MS) {
       this.checkedAt = now;
@@ -72,6 +75,24 @@ export class TokensRepo {
       .where(and(eq(this.t.apiTokens.tokenHash, sql.placeholder('hash')), isNull(this.t.apiTokens.revokedAt)))
       .prepare();
     const row = this.byHash.get({ hash });
+    if (row) {
+      if (this.active.size >= ACTIVE_CACHE_SIZE) this.active.delete(this.active.keys().next().value!);
+      this.active.set(hash, row);
+    }
+    return row;
+  }
+
+  /** PostgreSQL: the same cache, emptied at least every OTHER_PROCESSES_CACHE_MS (other processes revoke too). */
+  private async findOnPostgres(hash: string): Promise<TokenRow | undefined> {
+    const now = performance.now();
+    if (now - this.checkedAt >= OTHER_PROCESSES_CACHE_MS) {
+      this.checkedAt = now;
+      this.active.clear();
+    }
+    const hit = this.active.get(hash);
+    if (hit) return hit;
+    const t = this.t.apiTokens;
+    const row = (await this.store.db.select().from(t).where(and(eq(t.tokenHash, hash), isNull(t.revokedAt))).limit(1))[0];
     if (row) {
       if (this.active.size >= ACTIVE_CACHE_SIZE) this.active.delete(this.active.keys().next().value!);
       this.active.set(hash, row);
