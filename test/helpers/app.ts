@@ -41,6 +41,8 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     ...database,
     adminToken: ADMIN_TOKEN,
     now: () => FIXED_NOW,
+    // SPT_TEST_LOG=error shows the server's own errors (a 500's cause) while debugging a test.
+    ...(process.env.SPT_TEST_LOG ? { logger: { level: process.env.SPT_TEST_LOG } } : {}),
     ...options,
     // Emails land in the test's own folder; the scheduler runs only when a test asks for it.
     mail: { outboxDir: join(dir, 'outbox'), publicBaseUrl: 'http://tracker.test', ...options.mail },

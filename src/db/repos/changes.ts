@@ -3,7 +3,7 @@
 // from SQLite: `before` is returned only where `after` is empty (a delete), the only place the domain rules
 // read it, so most events parse one JSON text, not two.
 import type Database from 'better-sqlite3';
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { auditEvents } from '../schema.js';
 import type { Store } from '../store.js';
 import type { ChangeEvent, TrackedType } from '../../domain/changes.js';
@@ -13,6 +13,8 @@ export const TRACKED: TrackedType[] = ['action', 'risk', 'issue'];
 const TRACKED_SQL = `resource_type in (${TRACKED.map((t) => `'${t}'`).join(', ')})`;
 // A null before/after may be stored as SQL NULL or as the JSON text 'null' (older insert paths).
 const EMPTY_AFTER = `(after is null or after = 'null')`;
+// PostgreSQL: the same columns; before/after are jsonb, so the JSON text 'null' is the jsonb null.
+const PG_COLUMNS = `seq, at, operation, resource_type as "resourceType", resource_id as "resourceId", case when after is null or after = 'null'::jsonb then before end as before, after`;
 const COLUMNS = `seq, at, operation, resource_type as resourceType, resource_id as resourceId, case when ${EMPTY_AFTER} then before end as before, after`;
 
 interface RawEvent {
@@ -62,6 +64,9 @@ export class ChangesRepo {
 
   /** Every create/update/delete of the tracked resource types recorded before `beforeInstant`, in order. */
   async eventsBefore(beforeInstant: string, types: readonly string[] = TRACKED): Promise<ChangeEvent[]> {
+    if (types === TRACKED && this.store.dialect === 'postgresql') {
+      return this.pgEvents(sql`select ${sql.raw(PG_COLUMNS)} from audit_events where ${sql.raw(TRACKED_SQL)} and at < ${beforeInstant} order by seq`);
+    }
     if (types === TRACKED) return toEvents(this.sql.before.all(beforeInstant) as RawEvent[]);
     return await this.store.db
           .select({
@@ -82,8 +87,21 @@ export class ChangesRepo {
    * The events recorded before `beforeInstant` of the resources whose recorded state ever held `value` (a
    * plan or project id) in any field, in order: the part of eventsBefore() a filter by that id needs.
    */
-  eventsMentioningBefore(value: string, beforeInstant: string): ChangeEvent[] {
+  async eventsMentioningBefore(value: string, beforeInstant: string): Promise<ChangeEvent[]> {
+    if (this.store.dialect === 'postgresql') {
+      const text = JSON.stringify(value);
+      const tracked = sql.raw(TRACKED_SQL);
+      return this.pgEvents(
+        sql`select ${sql.raw(PG_COLUMNS)} from audit_events where ${tracked} and at < ${beforeInstant} and resource_id in (select resource_id from audit_events where ${tracked} and at < ${beforeInstant} and (strpos(after::text, ${text}) > 0 or strpos(before::text, ${text}) > 0)) order by seq`,
+      );
+    }
     return toEvents(this.sql.mentioning.all({ before: beforeInstant, text: JSON.stringify(value) }) as RawEvent[]);
+  }
+
+  /** PostgreSQL: the same statements through the open transaction or the pool (JSON arrives parsed). */
+  private async pgEvents(query: SQL): Promise<ChangeEvent[]> {
+    const result = await (this.store.db as unknown as { execute(q: SQL): Promise<{ rows: ChangeEvent[] }> }).execute(query);
+    return result.rows;
   }
 
   /** When the audit trail first recorded the resource (undefined: never). */
