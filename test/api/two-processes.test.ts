@@ -1,5 +1,5 @@
 // Two server processes on one database (issue 12): two apps, each with its own connections (SQLite writer
-// and reader, or a PostgreSQL pool), over real ports — and on SQLite also a real child server process. An
+// and reader, or a PostgreSQL pool), over real ports — and a real child server process as well. An
 // If-Match race across them has one winner, a token revoked through one is refused by the other within 2 s,
 // and a published report's PDF is the same bytes from either.
 import { createHash } from 'node:crypto';
@@ -111,9 +111,8 @@ describe('two server processes on one database', () => {
   });
 });
 
-// A real second server (src/server.ts in a child process). The server does not start on PostgreSQL yet
-// (DATABASE_URL is refused until the port is declared finished), so this runs on SQLite only.
-describe.skipIf(ON_POSTGRES)('with a real child server process as well', () => {
+// A real second server: src/server.ts in a child process, on the same SQLite file or PostgreSQL database.
+describe('with a real child server process as well', () => {
   let child: ServerProcess | undefined;
   afterAll(async () => {
     if (child && child.child.exitCode === null) {
@@ -123,7 +122,7 @@ describe.skipIf(ON_POSTGRES)('with a real child server process as well', () => {
   });
 
   it('an If-Match race across two apps and a child process has exactly one winner', async () => {
-    child = await startServer(a.dbPath);
+    child = await startServer(a.dbPath, ON_POSTGRES ? { DATABASE_URL: a.database.databaseUrl! } : {});
     const baseC = `${child.base}/api/v1`;
     // A stored token works in every process (the child has its own ADMIN_TOKEN).
     const editor = (await call(baseA, 'POST', '/tokens', { body: { name: 'editor for three processes', role: 'editor' } })).json().token as string;
