@@ -7,7 +7,6 @@ const SQLITE_ONLY = [
   'test/db/**',
   'test/durability/**',
   'test/security/file-modes.test.ts',
-  'test/api/token-cache.test.ts',
   'test/interchange/jobs-restart.test.ts',
 ];
 

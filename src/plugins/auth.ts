@@ -39,6 +39,9 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const tokens = new TokensRepo(app.store);
   app.decorate('tokens', tokens);
+  // PostgreSQL: revocations by other processes reach this one's token cache (see TokensRepo.listen).
+  await tokens.listen((err) => app.log.warn({ reason: err.message }, 'token revocation listener: connection lost, reconnecting'));
+  app.addHook('onClose', async () => tokens.close());
   const adminDigest = opts.adminToken ? digest(opts.adminToken) : null;
   const limiter = opts.failureLimit === false ? null : new AuthFailureLimiter(opts.failureLimit);
   app.decorate('authFailures', limiter);

@@ -4,9 +4,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { LOCK_KEYS } from '../../src/db/advisory-locks.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app.js';
+import { ON_POSTGRES } from '../helpers/postgres.js';
 
 let t: TestApp;
 let clock = new Date('2022-12-21T09:00:00Z');
@@ -149,6 +152,24 @@ describe('several processes', () => {
       expect((await round(id)).requests).toHaveLength(2);
     } finally {
       await other.close();
+    }
+  });
+
+  it.runIf(ON_POSTGRES)('skips a run while another process holds the scheduler lock (PostgreSQL), and runs once it is free', async () => {
+    at('2023-08-01T08:00:00Z');
+    const id = (await t.admin.post(`/api/v1/plans/${planId}/update-rounds`, { title: 'August update', opensOn: '2023-08-02', dueOn: '2023-08-16' })).json().id;
+    at('2023-08-02T08:00:00Z');
+    const elsewhere = new pg.Client({ connectionString: t.database.databaseUrl });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('select pg_advisory_lock($1)', [LOCK_KEYS.updateRoundScheduler.toString()]);
+      expect(await run()).toEqual({ opened: 0, reminded: 0, escalated: 0, skipped: true });
+      expect((await round(id)).state).toBe('scheduled');
+      await elsewhere.query('select pg_advisory_unlock($1)', [LOCK_KEYS.updateRoundScheduler.toString()]);
+      expect(await run()).toMatchObject({ opened: 1 });
+      expect((await round(id)).state).toBe('open');
+    } finally {
+      await elsewhere.end();
     }
   });
 

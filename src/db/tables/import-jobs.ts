@@ -16,8 +16,13 @@ export const importJobs = sqliteTable(
     actorName: text('actor_name').notNull(),
     actorRole: text('actor_role').notNull(),
     actorTokenId: text('actor_token_id'),
-    /** The process running the job: at start-up, jobs of a process that is gone are marked interrupted. */
+    /** The process running the job: at start-up (SQLite), jobs of a process that is gone are marked interrupted. */
     runnerPid: integer('runner_pid').notNull(),
+    /**
+     * The runner (one per server process, random at its start) that holds the job. On PostgreSQL a job is
+     * alive while its runner holds an advisory lock on it (pids mean nothing across machines).
+     */
+    runnerId: text('runner_id'),
     submittedAt: text('submitted_at').notNull(),
     startedAt: text('started_at'),
     finishedAt: text('finished_at'),

@@ -57,6 +57,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = interchangeDeps(app);
   const jobs = new ImportJobs(app.store, (err, jobId) => app.log.error({ err, jobId }, 'import job failed'));
+  app.addHook('onClose', () => jobs.close());
   const interrupted = await jobs.markInterrupted();
   if (interrupted) app.log.warn({ interrupted }, 'import jobs left unfinished by an earlier process were marked interrupted');
   const readers = new ReaderPool({ limits: opts.importLimits });

@@ -2,6 +2,7 @@
 // ready unless disabled, stopped on close).
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { LOCK_KEYS, unlessHeldElsewhere } from '../../db/advisory-locks.js';
 import { UpdateRoundsRepo } from '../../db/repos/update-rounds.js';
 import { UpdateRoundScheduler } from './scheduler.js';
 import { UpdateRoundsService } from './service.js';
@@ -19,7 +20,9 @@ export interface UpdateRoundsPluginOptions {
 
 async function updateRoundsPlugin(app: FastifyInstance, opts: UpdateRoundsPluginOptions) {
   const service = new UpdateRoundsService(app.repos, app.services, new UpdateRoundsRepo(app.store), app.mail, app.store.now, app.log);
-  const scheduler = new UpdateRoundScheduler(service, opts.scheduler ? (opts.scheduler.intervalMs ?? 300_000) : 300_000, app.log);
+  // One process scans at a time (PostgreSQL advisory lock); the others skip the tick. The claims make each item once regardless.
+  const exclusive = <T>(fn: () => Promise<T>) => unlessHeldElsewhere(app.store, LOCK_KEYS.updateRoundScheduler, fn);
+  const scheduler = new UpdateRoundScheduler(service, opts.scheduler ? (opts.scheduler.intervalMs ?? 300_000) : 300_000, app.log, exclusive);
   app.decorate('updateRounds', { service, scheduler });
   if (opts.scheduler !== false) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
