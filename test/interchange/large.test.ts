@@ -50,7 +50,7 @@ describe(`an import of ${ROWS} rows`, () => {
     expect(again.status).toBe('succeeded');
     expect(again.result).toMatchObject({ created: { actions: 0 }, updated: { actions: 0 }, unchanged: { areas: 10, actions: ROWS } });
     expect(await counts(t)).toEqual(after);
-  });
+  }, 180_000); // 5,000 rows through the services: slower on a loaded machine and on PostgreSQL
 
   it('writes nothing when one row of 5,000 is wrong, and says which', async () => {
     const planId = await newPlan(t);
@@ -63,7 +63,7 @@ describe(`an import of ${ROWS} rows`, () => {
     expect(job.result.applied).toBe(false);
     expect(job.result.problems).toEqual([{ sheet: 'Actions', row: 4322, column: 'Due date', cell: 'F4322', path: 'Actions!F4322', message: "Due date '31/02/2023' is not a real date" }]);
     expect(await counts(t)).toEqual(before);
-  });
+  }, 180_000); // 5,000 rows through the services: slower on a loaded machine and on PostgreSQL
 
   it('runs a dry run as a job too, and any import as a job when asked', async () => {
     const planId = await newPlan(t);
@@ -77,5 +77,5 @@ describe(`an import of ${ROWS} rows`, () => {
     expect(small.headers['retry-after']).toBe('1');
     expect(await finishedJob(t, small.headers.location as string)).toMatchObject({ status: 'succeeded', rows: 1, result: { created: { areas: 1 } } });
     problem(await t.admin.get('/api/v1/import-jobs/imp_unknown'), 404);
-  });
+  }, 180_000); // 5,000 rows through the services: slower on a loaded machine and on PostgreSQL
 });
