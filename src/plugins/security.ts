@@ -41,10 +41,11 @@ async function securityPlugin(app: FastifyInstance) {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
+  // A callback hook, not an async one: every request passes here, and a promise per request costs.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
     reply.header('Connection', 'close');
-    throw new ServiceUnavailableError('The server is shutting down; retry in a moment.', 5);
+    done(new ServiceUnavailableError('The server is shutting down; retry in a moment.', 5));
   });
 }
 
