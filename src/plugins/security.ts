@@ -76,6 +76,17 @@ export const DEFAULT_AUTH_FAILURE_LIMIT: AuthFailureLimit = { max: 20, windowMs:
  * guesser rotate through them.
  */
 export function addressKey(ip: string): string {
+  // Every request with a token asks; consecutive requests mostly come from the same address.
+  if (ip !== lastIp) {
+    lastKey = keyOf(ip);
+    lastIp = ip;
+  }
+  return lastKey;
+}
+let lastIp: string | undefined;
+let lastKey = '';
+
+function keyOf(ip: string): string {
   const bare = ip.replace(/%.*$/, '');
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
   if (mapped) return mapped[1]!;
