@@ -1,7 +1,8 @@
 // CPU time per request of GET one action (our server and the bare stack), for before/after comparisons on
 // a busy machine: `npx tsx bench/api-cpu.ts [get|list|patch] [seconds]`. Each server runs on its own copy
 // of the cached dataset; the figure is the server's user + system CPU (/proc) divided by the requests.
-// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts),
+// BENCH_BARE_NODE_ARGS the bare one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ async function start(kind: 'ours' | 'bare', port: number): Promise<ChildProcess>
   const db = join(dir, `${kind}.db`);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   copyFileSync(dbPath, db);
-  const nodeArgs = kind === 'ours' ? (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const nodeArgs = (process.env[kind === 'ours' ? 'BENCH_SERVER_NODE_ARGS' : 'BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const script = kind === 'ours' ? 'src/server.ts' : 'bench/bare-server.ts';
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, NODE_ENV: 'production' },

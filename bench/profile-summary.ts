@@ -36,7 +36,7 @@ const where = (url: string) => {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1]!;
   if (url.startsWith('node:')) return url;
-  const s = /\/work\/main\/(.*)$/.exec(url);
+  const s = /\/work\/(?:main|wt\/[^/]+)\/(.*)$/.exec(url);
   return s ? s[1]! : url;
 };
 const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${where(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;

@@ -169,7 +169,8 @@ interface Server {
   url: string;
 }
 
-let nextPort = 4310;
+// BENCH_PORT: another first port, when a second run (another worktree) shares the machine.
+let nextPort = Number(process.env.BENCH_PORT ?? 4310);
 async function startServer(kind: 'ours' | 'bare', dbPath: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Server & { startedAt: number; healthyMs: number }> {
   const port = nextPort++;
   const startedAt = performance.now();
