@@ -10,6 +10,7 @@ import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { londonDate, longDate, ukDate } from '../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../domain/page-ranges.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { countPdfPages } from '../render/pdf-pages.js';
 import type { AgendaItem } from '../resources/meetings/schemas.js';
 import type { MeetingRow } from '../resources/meetings/repo.js';
 import { agendaEntries, agendaPart, withUnpublishedLeftOut } from './agenda.js';
@@ -52,9 +53,9 @@ type PackDoc = HtmlDoc | UploadDoc;
 
 /** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
 type Piece =
-  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: PDFDocument }
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: Promise<PDFDocument> }
   | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility; src?: PDFDocument };
-// (src: the PDF already parsed during this request, when it was printed or checked just now.)
+// (src: the PDF parsed (or being parsed) during this request, when it was printed or checked just now.)
 
 interface UploadCheck {
   ok: boolean;
@@ -100,7 +101,7 @@ interface PrintEntry {
   /** Each page's content with untagged paint marked as artifacts (null: unchanged). */
   marked: (Buffer | null)[];
 }
-type Prepared = { pdf: Buffer; pages: number; src?: PDFDocument };
+type Prepared = { pdf: Buffer; pages: number; src?: Promise<PDFDocument> };
 const entrySize = (e: PrintEntry) => e.pdf.length + e.marked.reduce((n, m) => n + (m?.length ?? 0), 0);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -152,6 +153,17 @@ export class PackDocuments {
   }
 
   async build(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<BuiltPack> {
+    try {
+      return await this.assemble(meetingId, part, opts);
+    } catch (err) {
+      // A page count read from the bytes that the parse contradicts (see printFresh): laid out again with
+      // the parsed counts, now cached.
+      if (!(err instanceof PageCountMismatch)) throw err;
+      return this.assemble(meetingId, part, opts);
+    }
+  }
+
+  private async assemble(meetingId: string, part: 1 | 2, opts: PackOptions): Promise<BuiltPack> {
     const { meeting, pieces, placed, items, front } = await this.layout(meetingId, part, opts);
     const key = createHash('sha256')
       .update(JSON.stringify([part, front.html, pieces.map((p) => (p.kind === 'upload' ? p.doc.uploadId : p.html))]))
@@ -167,7 +179,7 @@ export class PackDocuments {
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const appended = this.appendPrinted(b, piece.src ?? (await this.load(piece.pdf)), piece.html, label);
+        const appended = this.appendPrinted(b, await this.parsed(piece), piece.html, label);
         pages = appended.pages;
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
@@ -185,7 +197,7 @@ export class PackDocuments {
       }
     }
     const printedFront = await front.printed;
-    const fronted = this.appendPrinted(b, printedFront.src ?? (await this.load(printedFront.pdf)), front.html, 'Front page and agenda', true);
+    const fronted = this.appendPrinted(b, await this.parsed(printedFront), front.html, 'Front page and agenda', true);
     const frontPad = frontMatterPadding(printedFront.pages) === 1;
     if (frontPad) await this.padPage(b, A4, null, true);
 
@@ -205,6 +217,13 @@ export class PackDocuments {
     if (this.built.size >= BUILT_CACHE_PACKS) this.built.delete(this.built.keys().next().value!);
     this.built.set(key, built);
     return { ...built, items };
+  }
+
+  /** A printed PDF parsed, its page count checked against the one the layout used. */
+  private async parsed(p: { pdf: Buffer; pages: number; src?: Promise<PDFDocument> }): Promise<PDFDocument> {
+    const src = (await p.src) ?? (await this.load(p.pdf));
+    if (src.getPageCount() !== p.pages) throw new PageCountMismatch();
+    return src;
   }
 
   private load(bytes: Uint8Array) {
@@ -350,24 +369,36 @@ export class PackDocuments {
     // Two requests for the same document while it prints share the one print.
     const pending = this.printing.get(key);
     if (pending) return pending;
-    const job = this.printFresh(key, html).finally(() => this.printing.delete(key));
+    const job = this.printFresh(key, html);
     this.printing.set(key, job);
+    // Shared until parsed and cached.
+    void job
+      .then((p) => p.src)
+      .catch(() => undefined)
+      .finally(() => this.printing.delete(key));
     return job;
   }
 
   private async printFresh(key: string, html: string): Promise<Prepared> {
     const pdf = await this.ctx.renderer.pdf(html);
-    const src = await this.load(pdf);
-    const marked = src.getPages().map((p) => artifactContents(p));
-    const entry = { pdf, pages: src.getPageCount(), marked };
-    this.printed.set(key, entry);
-    this.printedBytes += entrySize(entry);
-    for (const [k, v] of this.printed) {
-      if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
-      this.printed.delete(k);
-      this.printedBytes -= entrySize(v);
-    }
-    return { pdf, pages: entry.pages, src };
+    const src = (async () => {
+      const doc = await this.load(pdf);
+      const marked = doc.getPages().map((p) => artifactContents(p));
+      const entry = { pdf, pages: doc.getPageCount(), marked };
+      this.printed.set(key, entry);
+      this.printedBytes += entrySize(entry);
+      for (const [k, v] of this.printed) {
+        if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
+        this.printed.delete(k);
+        this.printedBytes -= entrySize(v);
+      }
+      return doc;
+    })();
+    src.catch(() => undefined);
+    // The count read from Chromium's bytes at once, so the agenda (waiting for the last count) prints
+    // while this PDF is parsed; parsed() checks it. Not understood (0): wait for the parse.
+    const counted = countPdfPages(pdf);
+    return { pdf, pages: counted > 0 ? counted : (await src).getPageCount(), src };
   }
 
   /**
@@ -479,5 +510,8 @@ export class PackDocuments {
     }
   }
 }
+
+/** See build(). */
+class PageCountMismatch extends Error {}
 
 export { PAD_TEXT };

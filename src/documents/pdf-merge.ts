@@ -5,7 +5,6 @@
 // ClassMap and IDTree entries kept. Furniture added here (page numbers, blank pages) is /Artifact, in an
 // embedded, subset Open Sans.
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
 import {
   PDFArray,
   PDFDict,
@@ -42,7 +41,8 @@ let donorPromise: Promise<FontDonor> | null = null;
 export function fontDonor(): Promise<FontDonor> {
   donorPromise ??= (async () => {
     const made = await PDFDocument.create({ updateMetadata: false });
-    made.registerFontkit(fontkit);
+    // Loaded here, not with the module: fontkit costs the server ~16 MB, needed only once a pack is built.
+    made.registerFontkit((await import('@pdf-lib/fontkit')).default);
     const font = await made.embedFont(readFileSync(FONT_PATH), { subset: true });
     made.addPage([10, 10]).drawText(FURNITURE_CHARS.join(''), { font, size: 1 });
     const codes = new Map(FURNITURE_CHARS.map((c) => [c, font.encodeText(c).toString().slice(1, -1)]));
