@@ -51,6 +51,17 @@ interface UploadDoc {
 
 type PackDoc = HtmlDoc | UploadDoc;
 
+/** A document built for the pack, and its print when it is printed by us. */
+type Started = { doc: PackDoc; html: string | null; printing: Promise<Prepared> | null };
+
+/**
+ * The order documents are built (and so start printing) in: the likely longest first — a highlight report
+ * (its Gantt, registers and tasks), then a progress report, then the rest — so the longest print, which
+ * decides when the agenda can print, starts first.
+ */
+const BUILD_RANK: Record<string, number> = { 'highlight-report': 0, 'progress-report': 1 };
+const buildRank = (item: AgendaItem) => (item.document ? (BUILD_RANK[item.document.type] ?? 2) : 3);
+
 /** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
 type Piece =
   | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: Promise<PDFDocument> }
@@ -243,14 +254,23 @@ export class PackDocuments {
     const published = (id: string) => this.ctx.repos.highlightReports.get(id)?.state === 'published';
     const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(agendaPart(meeting.items, part), published) : agendaPart(meeting.items, part);
     const when = meetingDate(meeting.startsAt);
-    const docs: PackDoc[] = [];
-    for (const item of agendaItems) {
-      const doc = await this.documentFor(item, when.isoDate, meeting);
-      if (doc) docs.push(doc);
-    }
     const base = this.baseContext(meeting, part);
-    // Each document printed once, on its own; uploads read (and test-merged) once.
-    const pieces = await this.pieces(docs, base);
+    // Each document printed once, on its own, as soon as its HTML is ready, while the next is built (the
+    // renderer queues beyond its slots); the likely longest built first (see BUILD_RANK).
+    const built = new Map<AgendaItem, Started>();
+    for (const item of [...agendaItems].sort((a, b) => buildRank(a) - buildRank(b))) {
+      const doc = await this.documentFor(item, when.isoDate, meeting);
+      if (!doc) continue;
+      const html = doc.kind === 'html' ? this.measureHtml(base, doc) : null;
+      const printing = html === null ? null : this.printPrepared(html);
+      printing?.catch(() => undefined);
+      built.set(item, { doc, html, printing });
+    }
+    // Uploads read (and test-merged) once.
+    const pieces = await this.pieces(
+      agendaItems.flatMap((i) => built.get(i) ?? []),
+      base,
+    );
     const placed = placeDocuments(pieces.map((p, i) => ({ key: i, pages: p.pages })));
     const rangeByNumber = new Map(pieces.map((p, i) => [p.doc.item.number, { placed: placed[i]!, piece: p }]));
     const items: PackItemRange[] = agendaItems.map((i) => {
@@ -271,15 +291,16 @@ export class PackDocuments {
     return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
   }
 
-  private async pieces(docs: PackDoc[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
-    const render = (d: HtmlDoc, i: number) => this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] });
-    const htmls = docs.map((d, i) => (d.kind === 'html' ? render(d, i) : null));
-    // Printing starts first (largest first, so the renderer's two pages finish together); the uploads
-    // are read in this process meanwhile.
-    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
-    const printing: Promise<Prepared>[] = [];
-    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
-    for (const p of printing) p?.catch(() => undefined);
+  /** One document's HTML as printed on its own (to be placed in the pack). */
+  private measureHtml(base: ReturnType<PackDocuments['baseContext']>, d: HtmlDoc): string {
+    return this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, d.item.number)] });
+  }
+
+  private async pieces(started: Started[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
+    const docs = started.map((s) => s.doc);
+    const htmls = started.map((s) => s.html);
+    // Printing has started; the uploads are read in this process meanwhile.
+    const printing = started.map((s) => s.printing);
     const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
     for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
     // A stored upload that cannot be read or merged: a note page in its place.
@@ -296,7 +317,7 @@ export class PackDocuments {
       };
     });
     notes.forEach((n, i) => {
-      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
+      if (n) printing[i] = this.printPrepared((htmls[i] = this.measureHtml(base, n)));
     });
     const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
     return docs.map((d, i): Piece => {
