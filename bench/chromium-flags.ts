@@ -47,6 +47,13 @@ async function measure(extra: string[], reuseFirst: boolean) {
     await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
     ms.push(performance.now() - t);
     sample();
+    if (process.env.PURGE) {
+      await page.goto('about:blank');
+      const cdp = await page.createCDPSession();
+      await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+    }
   }
   clearInterval(timer);
   const procs = processTree(root).map((p) => `${(readFileSync(`/proc/${p}/cmdline`, "utf8").match(/--type=([\w-]+)/)?.[1] ?? "browser")}${readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('top-chrome-webui') ? '(webui)' : ''}:${Math.round(pssMb(p))}/${Math.round(ussMb(p))}`);
