@@ -1,5 +1,8 @@
-// Peak PSS of Chromium (every process under it) printing one HTML file, per set of launch flags: what
-// each flag saves. `npx tsx bench/chromium-flags.ts FILE.html [runs]` (prints a table to stdout).
+// Peak PSS and private memory (USS) of Chromium (every process under it) printing one HTML file six times,
+// per set of launch flags beside browser-path.ts's: what each flag saves. `VARIANTS='{"name":["--flag"]}'
+// npx tsx bench/chromium-flags.ts FILE.html [runs]` (a table on stdout; PURGE=1: the renderer told to give
+// memory back after each print, as ours does). PSS moves with every other Chromium on the machine (shared
+// pages are divided among all their users); USS does not.
 import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../src/render/browser-path.js';
