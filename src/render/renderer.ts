@@ -59,7 +59,7 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 type ActiveRender = { abort: (err: Error) => void };
 
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
-type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number };
+type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean };
 
 /** A page is retired after this many renders, so no renderer's state grows without bound. */
 export const RECYCLE_AFTER = 100;
@@ -318,7 +318,12 @@ export class Renderer {
 
   /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
   private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<{ page: Page; uses: number }> {
-    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
+    // A page already emptied first: one just released may still be giving memory back.
+    const take = () => {
+      const i = this.idle.findIndex((e) => e.settled);
+      return i >= 0 ? this.idle.splice(i, 1)[0] : this.idle.pop();
+    };
+    for (let idle = take(); idle; idle = take()) {
       if (idle.launch === launch && (await idle.ready) && !idle.page.isClosed()) return { page: idle.page, uses: idle.uses };
       void idle.page.close().catch(() => undefined);
     }
@@ -355,7 +360,9 @@ export class Renderer {
       return true;
     };
     // A renderer that does not answer within the render time limit is not worth keeping.
-    this.idle.push({ page, launch, ready: withTimeout(release(), this.timeoutMs).catch(() => false), uses });
+    const entry: IdlePage = { page, launch, ready: withTimeout(release(), this.timeoutMs).catch(() => false), uses };
+    void entry.ready.then(() => (entry.settled = true));
+    this.idle.push(entry);
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {
