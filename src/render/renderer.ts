@@ -12,10 +12,10 @@
 // renderer process each time). So each render gets an EMPTY page: after every print the page navigates
 // to about:blank before it may serve again, so nothing of one document lingers into the next; a page is
 // closed (in `finally`) after any failure or time-out, and retired after RECYCLE_AFTER renders. Emptied,
-// its renderer is also told to give memory back (it keeps ~400 MB after printing a 67-page report
-// otherwise, and ~35 MB more than it needs between monthly reports, which the next print then adds to):
-// measured, this costs ~40 ms (~250 ms after a 67-page report) before the page serves again, and the next
-// print is no slower.
+// with no other render printing, its renderer is also told to give memory back (it keeps ~400 MB after
+// printing a 67-page report otherwise, and ~35 MB more than it needs between monthly reports, which the
+// next print then adds to): measured, ~40 ms (~250 ms after a 67-page report) before the page serves
+// again, and the next print is no slower.
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { AppError, GatewayTimeoutError, ServiceUnavailableError } from '../shared/errors.js';
 import { currentAudience, type RenderAudience } from './audience.js';
@@ -351,8 +351,12 @@ export class Renderer {
       void page.close().catch(() => undefined);
       return;
     }
+    // The pressure signal reaches every Chromium process: not sent while another render prints (it would
+    // drop that render's caches mid-print); that page gives memory back when it is released in turn.
+    const alone = this.active.size === 0;
     const release = async () => {
       await page.goto('about:blank', { timeout: this.timeoutMs });
+      if (!alone) return true;
       const cdp = await page.createCDPSession();
       await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
       await cdp.send('HeapProfiler.collectGarbage');
