@@ -12,7 +12,8 @@ const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, tagged: tr
 
 const started = performance.now();
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: chromiumArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-const pages: Page[] = [await browser.newPage()];
+// The blank tab Chromium opens at launch is the first page (as in our renderer): no renderer process idles.
+const pages: Page[] = [(await browser.pages())[0] ?? (await browser.newPage())];
 const launchMs = performance.now() - started;
 const htmlCache = new Map<string, string>();
 

@@ -3,9 +3,9 @@
 // pages (so /Pg, MCR and OBJR entries point at the new pages), under one StructTreeRoot whose Document
 // element holds a Part per source; ParentTree keys and the pages' /StructParents are renumbered, RoleMap,
 // ClassMap and IDTree entries kept. Furniture added here (page numbers, blank pages) is /Artifact, in an
-// embedded, subset Open Sans.
+// embedded, subset Open Sans (./furniture-font.json).
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
+import { fileURLToPath } from 'node:url';
 import {
   PDFArray,
   PDFDict,
@@ -22,10 +22,18 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 
-export const FONT_PATH = '/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf';
-
 /** The characters furniture may use: printable ASCII and the en dash. */
-const FURNITURE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '–'];
+export const FURNITURE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '–'];
+
+/** Open Sans subset to FURNITURE_CHARS in a one-page PDF, with each character's code and width (written by src/cli/furniture-font.ts). */
+export const FONT_DONOR_FILE = fileURLToPath(new URL('./furniture-font.json', import.meta.url));
+export interface FontDonorFile {
+  source: string;
+  codes: Record<string, string>;
+  widths: Record<string, number>;
+  /** Base64. */
+  pdf: string;
+}
 
 interface FontDonor {
   doc: PDFDocument;
@@ -35,22 +43,18 @@ interface FontDonor {
 }
 
 /**
- * Open Sans, subset to FURNITURE_CHARS, embedded ONCE per process in a small PDF; each pack copies the
- * font's objects from it. (Embedding with fontkit per pack cost ~400 ms and a deflate per page stream.)
+ * The furniture font, read ONCE per process from FONT_DONOR_FILE; each pack copies the font's objects from
+ * it. (Embedding with fontkit cost ~400 ms per pack, then ~0.3 s and ~16 MB once per process; the subset is
+ * now made once, by src/cli/furniture-font.ts.)
  */
 let donorPromise: Promise<FontDonor> | null = null;
 export function fontDonor(): Promise<FontDonor> {
   donorPromise ??= (async () => {
-    const made = await PDFDocument.create({ updateMetadata: false });
-    made.registerFontkit(fontkit);
-    const font = await made.embedFont(readFileSync(FONT_PATH), { subset: true });
-    made.addPage([10, 10]).drawText(FURNITURE_CHARS.join(''), { font, size: 1 });
-    const codes = new Map(FURNITURE_CHARS.map((c) => [c, font.encodeText(c).toString().slice(1, -1)]));
-    const widths = new Map(FURNITURE_CHARS.map((c) => [c, font.widthOfTextAtSize(c, 1000)]));
-    const doc = await PDFDocument.load(await made.save());
+    const file = JSON.parse(readFileSync(FONT_DONOR_FILE, 'utf8')) as FontDonorFile;
+    const doc = await PDFDocument.load(Buffer.from(file.pdf, 'base64'), { updateMetadata: false });
     const page = doc.getPage(0);
     const fonts = doc.context.lookup(page.node.Resources()!.get(PDFName.of('Font')), PDFDict);
-    return { doc, ref: fonts.values()[0] as PDFRef, codes, widths };
+    return { doc, ref: fonts.values()[0] as PDFRef, codes: new Map(Object.entries(file.codes)), widths: new Map(Object.entries(file.widths)) };
   })();
   donorPromise.catch(() => (donorPromise = null));
   return donorPromise;

@@ -10,6 +10,7 @@ import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { londonDate, longDate, ukDate } from '../../domain/dates.js';
 import { frontMatterPadding, pagesLabel, placeDocuments, type PlacedPart } from '../../domain/page-ranges.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { countPdfPages } from '../../render/pdf-pages.js';
 import type { AgendaItem } from './schemas.js';
 import type { MeetingRow } from '../../db/repos/meetings.js';
 import { agendaEntries, agendaPart, highlightReportIds, withUnpublishedLeftOut } from './agenda.js';
@@ -50,11 +51,22 @@ interface UploadDoc {
 
 type PackDoc = HtmlDoc | UploadDoc;
 
+/** A document built for the pack, and its print when it is printed by us. */
+type Started = { doc: PackDoc; html: string | null; printing: Promise<Prepared> | null };
+
+/**
+ * The order documents are built (and so start printing) in: the likely longest first — a highlight report
+ * (its Gantt, registers and tasks), then a progress report, then the rest — so the longest print, which
+ * decides when the agenda can print, starts first.
+ */
+const BUILD_RANK: Record<string, number> = { 'highlight-report': 0, 'progress-report': 1 };
+const buildRank = (item: AgendaItem) => (item.document ? (BUILD_RANK[item.document.type] ?? 2) : 3);
+
 /** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
 type Piece =
-  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: PDFDocument }
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: Promise<PDFDocument> }
   | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility; src?: PDFDocument };
-// (src: the PDF already parsed during this request, when it was printed or checked just now.)
+// (src: the PDF parsed (or being parsed) during this request, when it was printed or checked just now.)
 
 interface UploadCheck {
   ok: boolean;
@@ -100,7 +112,7 @@ interface PrintEntry {
   /** Each page's content with untagged paint marked as artifacts (null: unchanged). */
   marked: (Buffer | null)[];
 }
-type Prepared = { pdf: Buffer; pages: number; src?: PDFDocument };
+type Prepared = { pdf: Buffer; pages: number; src?: Promise<PDFDocument> };
 const entrySize = (e: PrintEntry) => e.pdf.length + e.marked.reduce((n, m) => n + (m?.length ?? 0), 0);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -152,6 +164,17 @@ export class PackDocuments {
   }
 
   async build(meetingId: string, part: 1 | 2 = 1, opts: PackOptions = {}): Promise<BuiltPack> {
+    try {
+      return await this.assemble(meetingId, part, opts);
+    } catch (err) {
+      // A page count read from the bytes that the parse contradicts (see printFresh): laid out again with
+      // the parsed counts, now cached.
+      if (!(err instanceof PageCountMismatch)) throw err;
+      return this.assemble(meetingId, part, opts);
+    }
+  }
+
+  private async assemble(meetingId: string, part: 1 | 2, opts: PackOptions): Promise<BuiltPack> {
     const { meeting, pieces, placed, items, front } = await this.layout(meetingId, part, opts);
     const key = createHash('sha256')
       .update(JSON.stringify([part, front.html, pieces.map((p) => (p.kind === 'upload' ? p.doc.uploadId : p.html))]))
@@ -167,7 +190,7 @@ export class PackDocuments {
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const appended = this.appendPrinted(b, piece.src ?? (await this.load(piece.pdf)), piece.html, label);
+        const appended = this.appendPrinted(b, await this.parsed(piece), piece.html, label);
         pages = appended.pages;
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
@@ -185,7 +208,7 @@ export class PackDocuments {
       }
     }
     const printedFront = await front.printed;
-    const fronted = this.appendPrinted(b, printedFront.src ?? (await this.load(printedFront.pdf)), front.html, 'Front page and agenda', true);
+    const fronted = this.appendPrinted(b, await this.parsed(printedFront), front.html, 'Front page and agenda', true);
     const frontPad = frontMatterPadding(printedFront.pages) === 1;
     if (frontPad) await this.padPage(b, A4, null, true);
 
@@ -207,6 +230,13 @@ export class PackDocuments {
     return { ...built, items };
   }
 
+  /** A printed PDF parsed, its page count checked against the one the layout used. */
+  private async parsed(p: { pdf: Buffer; pages: number; src?: Promise<PDFDocument> }): Promise<PDFDocument> {
+    const src = (await p.src) ?? (await this.load(p.pdf));
+    if (src.getPageCount() !== p.pages) throw new PageCountMismatch();
+    return src;
+  }
+
   private load(bytes: Uint8Array) {
     return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   }
@@ -226,14 +256,23 @@ export class PackDocuments {
     if (opts.publishedOnly) for (const id of highlightReportIds(partItems)) if ((await this.ctx.repos.highlightReports.get(id))?.state === 'published') published.add(id);
     const agendaItems = opts.publishedOnly ? withUnpublishedLeftOut(partItems, (id) => published.has(id)) : partItems;
     const when = meetingDate(meeting.startsAt);
-    const docs: PackDoc[] = [];
-    for (const item of agendaItems) {
-      const doc = await this.documentFor(item, when.isoDate, meeting);
-      if (doc) docs.push(doc);
-    }
     const base = this.baseContext(meeting, part);
-    // Each document printed once, on its own; uploads read (and test-merged) once.
-    const pieces = await this.pieces(docs, base);
+    // Each document printed once, on its own, as soon as its HTML is ready, while the next is built (the
+    // renderer queues beyond its slots); the likely longest built first (see BUILD_RANK).
+    const built = new Map<AgendaItem, Started>();
+    for (const item of [...agendaItems].sort((a, b) => buildRank(a) - buildRank(b))) {
+      const doc = await this.documentFor(item, when.isoDate, meeting);
+      if (!doc) continue;
+      const html = doc.kind === 'html' ? this.measureHtml(base, doc) : null;
+      const printing = html === null ? null : this.printPrepared(html);
+      printing?.catch(() => undefined);
+      built.set(item, { doc, html, printing });
+    }
+    // Uploads read (and test-merged) once.
+    const pieces = await this.pieces(
+      agendaItems.flatMap((i) => built.get(i) ?? []),
+      base,
+    );
     const placed = placeDocuments(pieces.map((p, i) => ({ key: i, pages: p.pages })));
     const rangeByNumber = new Map(pieces.map((p, i) => [p.doc.item.number, { placed: placed[i]!, piece: p }]));
     const items: PackItemRange[] = agendaItems.map((i) => {
@@ -254,15 +293,16 @@ export class PackDocuments {
     return { meeting, pieces, placed, items, front: { html: frontHtml, printed }, context };
   }
 
-  private async pieces(docs: PackDoc[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
-    const render = (d: HtmlDoc, i: number) => this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, i)] });
-    const htmls = docs.map((d, i) => (d.kind === 'html' ? render(d, i) : null));
-    // Printing starts first (largest first, so the renderer's two pages finish together); the uploads
-    // are read in this process meanwhile.
-    const order = htmls.map((_, i) => i).sort((a, b) => (htmls[b]?.length ?? 0) - (htmls[a]?.length ?? 0));
-    const printing: Promise<Prepared>[] = [];
-    for (const i of order) if (htmls[i]) printing[i] = this.printPrepared(htmls[i]!);
-    for (const p of printing) p?.catch(() => undefined);
+  /** One document's HTML as printed on its own (to be placed in the pack). */
+  private measureHtml(base: ReturnType<PackDocuments['baseContext']>, d: HtmlDoc): string {
+    return this.ctx.templates.render('pack/document', { ...base, measureOnly: true, docs: [this.htmlTemplateDoc(d, d.item.number)] });
+  }
+
+  private async pieces(started: Started[], base: ReturnType<PackDocuments['baseContext']>): Promise<Piece[]> {
+    const docs = started.map((s) => s.doc);
+    const htmls = started.map((s) => s.html);
+    // Printing has started; the uploads are read in this process meanwhile.
+    const printing = started.map((s) => s.printing);
     const checks: ({ check: UploadCheck; doc?: PDFDocument } | null)[] = [];
     for (const d of docs) checks.push(d.kind === 'upload' ? await this.checkUpload(d.uploadId) : null);
     // A stored upload that cannot be read or merged: a note page in its place.
@@ -279,7 +319,7 @@ export class PackDocuments {
       };
     });
     notes.forEach((n, i) => {
-      if (n) printing[i] = this.printPrepared((htmls[i] = render(n, i)));
+      if (n) printing[i] = this.printPrepared((htmls[i] = this.measureHtml(base, n)));
     });
     const printed = await Promise.all(docs.map((_, i) => printing[i] ?? null));
     return Promise.all(docs.map(async (d, i): Promise<Piece> => {
@@ -352,24 +392,36 @@ export class PackDocuments {
     // Two requests for the same document while it prints share the one print.
     const pending = this.printing.get(key);
     if (pending) return pending;
-    const job = this.printFresh(key, html).finally(() => this.printing.delete(key));
+    const job = this.printFresh(key, html);
     this.printing.set(key, job);
+    // Shared until parsed and cached.
+    void job
+      .then((p) => p.src)
+      .catch(() => undefined)
+      .finally(() => this.printing.delete(key));
     return job;
   }
 
   private async printFresh(key: string, html: string): Promise<Prepared> {
     const pdf = await this.ctx.renderer.pdf(html);
-    const src = await this.load(pdf);
-    const marked = src.getPages().map((p) => artifactContents(p));
-    const entry = { pdf, pages: src.getPageCount(), marked };
-    this.printed.set(key, entry);
-    this.printedBytes += entrySize(entry);
-    for (const [k, v] of this.printed) {
-      if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
-      this.printed.delete(k);
-      this.printedBytes -= entrySize(v);
-    }
-    return { pdf, pages: entry.pages, src };
+    const src = (async () => {
+      const doc = await this.load(pdf);
+      const marked = doc.getPages().map((p) => artifactContents(p));
+      const entry = { pdf, pages: doc.getPageCount(), marked };
+      this.printed.set(key, entry);
+      this.printedBytes += entrySize(entry);
+      for (const [k, v] of this.printed) {
+        if (this.printedBytes <= PRINT_CACHE_BYTES || k === key) break;
+        this.printed.delete(k);
+        this.printedBytes -= entrySize(v);
+      }
+      return doc;
+    })();
+    src.catch(() => undefined);
+    // The count read from Chromium's bytes at once, so the agenda (waiting for the last count) prints
+    // while this PDF is parsed; parsed() checks it. Not understood (0): wait for the parse.
+    const counted = countPdfPages(pdf);
+    return { pdf, pages: counted > 0 ? counted : (await src).getPageCount(), src };
   }
 
   /**
@@ -481,5 +533,8 @@ export class PackDocuments {
     }
   }
 }
+
+/** See build(). */
+class PageCountMismatch extends Error {}
 
 export { PAD_TEXT };
