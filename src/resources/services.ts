@@ -1,5 +1,6 @@
 // All services, built once per app; routes reach them as app.services.
 import { ActionsService } from './actions/service.js';
+import { AuditService } from './audit/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
 import { ChangesService } from './changes/service.js';
@@ -38,6 +39,7 @@ export function createServices(repos: Repos, ctx: ServiceContext, measures: Meas
     measures: new MeasuresService(repos, ctx),
     measureValues: new MeasureValuesService(repos),
     evidence: new EvidenceService(repos, ctx),
+    audit: new AuditService(repos.audit),
   };
 }
 

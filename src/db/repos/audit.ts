@@ -3,51 +3,17 @@
 import { and, asc, eq, gt, gte, type SQL } from 'drizzle-orm';
 import type { auditEvents } from '../schema.js';
 import type { Store } from '../store.js';
-import { fieldError } from '../../shared/errors.js';
-import type { AuditEntry, AuditQuery } from '../../resources/audit/schemas.js';
 
-type AuditRow = typeof auditEvents.$inferSelect;
+export type AuditRow = typeof auditEvents.$inferSelect;
 
-export interface AuditFilter {
+export interface AuditRowFilter {
   resourceType?: string;
   resourceId?: string;
-  operation?: AuditQuery['operation'];
+  operation?: string;
+  /** An ISO timestamp: entries at or after it. */
   since?: string;
-}
-
-// Defence in depth: writers already leave secrets out, but a field with one of these names is never served.
-const SECRET_KEY = /^(token|tokens|tokenhash|token_hash|secret|password|passwordhash|password_hash|apikey|api_key|bytes)$/i;
-export const REDACTED = '[redacted]';
-
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 20 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1);
-  return out;
-}
-
-export const encodeSeqCursor = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base64url');
-
-export function decodeSeqCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw fieldError('cursor', 'is not a cursor this server issued', 'query');
-  return Number(m[1]);
-}
-
-export function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: { name: row.actorName, role: row.actorRole as AuditEntry['actor']['role'], tokenId: row.actorTokenId },
-    requestId: row.requestId,
-    operation: row.operation,
-    resourceType: row.resourceType,
-    resourceId: row.resourceId,
-    before: redact(row.before) as AuditEntry['before'],
-    after: redact(row.after) as AuditEntry['after'],
-  };
+  /** Entries after this sequence number. */
+  afterSeq?: number;
 }
 
 export class AuditRepo {
@@ -57,36 +23,29 @@ export class AuditRepo {
     return this.store.tables;
   }
 
-  /** A page of entries in the order they were recorded (ascending seq), after the cursor. */
-  async list(filter: AuditFilter, page: { limit: number; cursor?: string }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    const after = decodeSeqCursor(page.cursor);
-    const since = filter.since !== undefined ? new Date(filter.since) : undefined;
-    if (since && Number.isNaN(since.getTime())) throw fieldError('since', 'is not a valid timestamp', 'query');
+  /** Up to `limit` rows in the order they were recorded (ascending seq). */
+  async rows(filter: AuditRowFilter, limit: number): Promise<AuditRow[]> {
+    const e = this.t.auditEvents;
     const conditions = [
-      filter.resourceType !== undefined ? eq(this.t.auditEvents.resourceType, filter.resourceType) : undefined,
-      filter.resourceId !== undefined ? eq(this.t.auditEvents.resourceId, filter.resourceId) : undefined,
-      filter.operation !== undefined ? eq(this.t.auditEvents.operation, filter.operation) : undefined,
+      filter.resourceType !== undefined ? eq(e.resourceType, filter.resourceType) : undefined,
+      filter.resourceId !== undefined ? eq(e.resourceId, filter.resourceId) : undefined,
+      filter.operation !== undefined ? eq(e.operation, filter.operation as AuditRow['operation']) : undefined,
       // Stored timestamps are Date#toISOString() (UTC, milliseconds), so they compare as strings.
-      since ? gte(this.t.auditEvents.at, since.toISOString()) : undefined,
-      after !== undefined ? gt(this.t.auditEvents.seq, after) : undefined,
+      filter.since !== undefined ? gte(e.at, filter.since) : undefined,
+      filter.afterSeq !== undefined ? gt(e.seq, filter.afterSeq) : undefined,
     ].filter(Boolean) as SQL[];
-    const rows = await this.store.db
-          .select()
-          .from(this.t.auditEvents)
-          .where(conditions.length ? and(...conditions) : undefined)
-          .orderBy(asc(this.t.auditEvents.seq))
-          .limit(page.limit + 1);
-    const items = rows.slice(0, page.limit).map(toEntry);
-    const nextCursor = rows.length > page.limit ? encodeSeqCursor(items[items.length - 1]!.seq) : null;
-    return { items, nextCursor };
+    return this.store.db
+      .select()
+      .from(e)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(e.seq))
+      .limit(limit);
   }
 
   /** Whether any entry names this resource (a deleted resource keeps its history). */
   async hasEntries(resourceType: string, resourceId: string): Promise<boolean> {
-    return !!(await this.store.db
-          .select({ seq: this.t.auditEvents.seq })
-          .from(this.t.auditEvents)
-          .where(and(eq(this.t.auditEvents.resourceType, resourceType), eq(this.t.auditEvents.resourceId, resourceId)))
-          .limit(1))[0];
+    const e = this.t.auditEvents;
+    const found = await this.store.db.select({ seq: e.seq }).from(e).where(and(eq(e.resourceType, resourceType), eq(e.resourceId, resourceId))).limit(1);
+    return found.length > 0;
   }
 }

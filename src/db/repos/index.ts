@@ -3,6 +3,7 @@ import type { Store } from '../store.js';
 import { AreaUpdatesRepo } from './area-updates.js';
 import { ActionsRepo } from './actions.js';
 import { AreasRepo } from './areas.js';
+import { AuditRepo } from './audit.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { ChangesRepo } from './changes.js';
 import { EvidenceRepo } from './evidence.js';
@@ -34,6 +35,7 @@ export function createRepos(store: Store) {
     measures: new MeasuresRepo(store),
     measureValues: new MeasureValuesRepo(store),
     evidence: new EvidenceRepo(store),
+    audit: new AuditRepo(store),
   };
 }
 

@@ -74,6 +74,11 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     return this.toApi(row);
   }
 
+  /** Whether the action exists (its history outlives it). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.repos.actions.get(id)) !== undefined;
+  }
+
   async get(id: string): Promise<Action> {
     return this.toApi((await this.repos.actions.mustGet(id)));
   }

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { problems } from '../../shared/problem.js';
 import { IdParams } from '../../shared/schemas.js';
-import { AuditRepo } from '../../db/repos/audit.js';
 import { ActionHistory, AuditPage, AuditQuery, HISTORY_FIELDS, HistoryQuery, type ActionHistoryEntry, type AuditEntry } from './schemas.js';
 
 const tags = ['Audit'];
@@ -50,7 +49,7 @@ export function historyEntry(e: AuditEntry): ActionHistoryEntry {
 
 export default async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const audit = new AuditRepo(app.store);
+  const audit = app.services.audit;
 
   r.get('/audit', {
     config: { role: 'editor' },
@@ -85,7 +84,7 @@ export default async function auditRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const { id } = req.params;
-      if (!(await app.repos.actions.get(id)) && !(await audit.hasEntries('action', id))) throw new NotFoundError('action', id);
+      if (!(await app.services.actions.exists(id)) && !(await audit.hasEntries('action', id))) throw new NotFoundError('action', id);
       const page = await audit.list({ resourceType: 'action', resourceId: id }, req.query);
       reply.header('Cache-Control', 'no-store');
       return { actionId: id, items: page.items.map(historyEntry), nextCursor: page.nextCursor };
