@@ -24,7 +24,7 @@ export default async function calendarFeedPublicRoutes(app: FastifyInstance) {
       response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems(400, 404) },
     },
     handler: async (req, reply) => {
-      const feed = await app.repos.calendarFeeds.bySecret(req.params.file.slice(0, -4));
+      const feed = await app.services.calendarFeeds.bySecret(req.params.file.slice(0, -4));
       if (!feed) throw new NotFoundError('calendar feed', 'given');
       const cal = await planCalendar(deps, feed.planId, { asOf: deps.today() });
       return reply

@@ -1,6 +1,7 @@
 // All services, built once per app; routes reach them as app.services.
 import { ActionsService } from './actions/service.js';
 import { AuditService } from './audit/service.js';
+import { CalendarFeedsService } from './calendar-feeds/service.js';
 import { createAreaUpdatesService } from './area-updates/service.js';
 import { createAreasService } from './areas/service.js';
 import { ChangesService } from './changes/service.js';
@@ -40,6 +41,7 @@ export function createServices(repos: Repos, ctx: ServiceContext, measures: Meas
     measureValues: new MeasureValuesService(repos),
     evidence: new EvidenceService(repos, ctx),
     audit: new AuditService(repos.audit),
+    calendarFeeds: new CalendarFeedsService(repos),
   };
 }
 

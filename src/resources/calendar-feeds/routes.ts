@@ -32,8 +32,7 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
       response: { 201: CreatedFeed, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      await app.repos.plans.mustGet(req.params.planId);
-      const { row, secret } = await app.repos.calendarFeeds.create(req.params.planId, req.body.name, req.actor!);
+      const { row, secret } = await app.services.calendarFeeds.create(req.params.planId, req.body.name, req.actor!);
       reply.header('Location', `${API_PREFIX}/calendar-feeds/${row.id}`).header('Cache-Control', 'no-store');
       return reply.code(201).send({ ...publicFields(row), url: feedPath(secret) });
     },
@@ -49,22 +48,21 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
       response: { 200: z.object({ items: z.array(Feed) }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => {
-      await app.repos.plans.mustGet(req.params.planId);
-      return { items: (await app.repos.calendarFeeds.inPlan(req.params.planId)).map(publicFields) };
+      return { items: (await app.services.calendarFeeds.inPlan(req.params.planId)).map(publicFields) };
     },
   });
 
   r.get('/calendar-feeds/:id', {
     config: { role: 'editor' },
     schema: { operationId: 'getCalendarFeed', tags, summary: 'Get a calendar feed (never its secret)', params: IdParams, response: { 200: Feed, ...problems(400, 401, 403, 404) } },
-    handler: async (req) => publicFields((await app.repos.calendarFeeds.mustGet(req.params.id))),
+    handler: async (req) => publicFields(await app.services.calendarFeeds.get(req.params.id)),
   });
 
   r.delete('/calendar-feeds/:id', {
     config: { role: 'editor' },
     schema: { operationId: 'revokeCalendarFeed', tags, summary: 'Revoke a calendar feed', params: IdParams, response: { 204: z.null().describe('Revoked'), ...problems(400, 401, 403, 404) } },
     handler: async (req, reply) => {
-      await app.repos.calendarFeeds.revoke(req.params.id, req.actor!);
+      await app.services.calendarFeeds.revoke(req.params.id, req.actor!);
       return reply.code(204).send(null);
     },
   });

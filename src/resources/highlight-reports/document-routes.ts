@@ -46,10 +46,10 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
-      const report = await app.repos.highlightReports.mustGet(req.params.id);
+      const report = await app.services.highlightReports.get(req.params.id);
       const pdf = await app.documents.highlightReports.pdf(report.id);
-      const project = await app.repos.projects.get(report.projectId);
-      const name = `highlight-report-${project?.code ?? 'project'}-${report.reportDate ?? report.periodEnd}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+      const project = await app.services.projects.get(report.projectId);
+      const name = `highlight-report-${project.code}-${report.reportDate ?? report.periodEnd}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
       reply
         .type('application/pdf')
         .header('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${name}"`)
@@ -72,7 +72,7 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
       response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const report = await app.repos.highlightReports.mustGet(req.params.id);
+      const report = await app.services.highlightReports.get(req.params.id);
       return reply
         .type('text/html; charset=utf-8')
         .header('ETag', etagFor(report.version))

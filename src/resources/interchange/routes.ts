@@ -107,7 +107,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
     },
     handler: async (req, reply) => {
       const { planId } = req.params;
-      await app.repos.plans.mustGet(planId);
+      await app.services.plans.get(planId);
       const upload = await receiveUpload(req, req.query.sheet as Kind | undefined);
       const started = Date.now();
       // The worker reads the file and checks it against the plan as it is now; the write checks that it still is.
@@ -159,7 +159,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: Binary(XLSX_TYPE), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = await app.repos.plans.mustGet(req.params.planId);
+      const plan = await app.services.plans.get(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
       const wb = await planWorkbook(deps, plan.id, { asOf, now: app.store.now() });
       const bytes = await xlsxBuffer(wb);
@@ -183,7 +183,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: z.string().meta({ description: 'text/csv' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = await app.repos.plans.mustGet(req.params.planId);
+      const plan = await app.services.plans.get(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
       const kind = req.query.sheet as Kind;
       const bytes = await planCsv(deps, plan.id, kind, { asOf, now: app.store.now() });
@@ -229,7 +229,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const plan = await app.repos.plans.mustGet(req.params.planId);
+      const plan = await app.services.plans.get(req.params.planId);
       const cal = await planCalendar(deps, plan.id, { asOf: req.query.asOf ?? deps.today() });
       return reply
         .type(CALENDAR_TYPE)

@@ -56,7 +56,7 @@ export default async function packRoutes(app: FastifyInstance) {
       response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
-      const meeting = await app.repos.meetings.mustGet(req.params.id);
+      const meeting = await app.services.meetings.get(req.params.id);
       const { pdf } = await packs().build(meeting.id, 1);
       return sendPdf(reply, pdf, `agenda-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download);
     },
@@ -89,7 +89,7 @@ export default async function packRoutes(app: FastifyInstance) {
       response: { 200: PdfBody, ...problems(400, 401, 403, 404, 422, 503, 504) },
     },
     handler: async (req, reply) => {
-      const meeting = await app.repos.meetings.mustGet(req.params.id);
+      const meeting = await app.services.meetings.get(req.params.id);
       const { pdf } = await packs().build(meeting.id, 2);
       return sendPdf(reply, pdf, `exempt-pack-${meeting.startsAt.slice(0, 10)}.pdf`, req.query.download, 'no-store'); // exempt (Part 2) material: no cache may keep it
     },

@@ -24,7 +24,7 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
       response: { 200: PdfBody, ...problems(400, 401, 403, 404, 503, 504) },
     },
     handler: async (req, reply) => {
-      const review = await app.repos.reviews.mustGet(req.params.id);
+      const review = await app.services.reviews.get(req.params.id);
       const pdf = await app.documents.reviewNotes.pdf(review.id);
       return sendPdf(reply, pdf, `review-${review.heldOn}.pdf`, Boolean(req.query.download));
     },
@@ -40,7 +40,7 @@ export default async function reviewDocumentRoutes(app: FastifyInstance) {
       response: { 200: HtmlBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const review = await app.repos.reviews.mustGet(req.params.id);
+      const review = await app.services.reviews.get(req.params.id);
       return sendHtml(reply, await app.documents.reviewNotes.html(review.id), { cacheControl: 'no-cache' });
     },
   });

@@ -82,8 +82,8 @@ export default async function uploadRoutes(app: FastifyInstance) {
   r.get('/uploads/:id', {
     schema: { operationId: 'getUpload', tags, summary: 'Describe an upload', params: IdParams, response: { 200: Upload, ...problems(400, 401, 403, 404) } },
     handler: async (req) => {
-      const info = await app.repos.uploads.info(req.params.id);
-      return uploadToApi(info, await accessibilityOf(info, () => app.repos.uploads.bytes(info.id)));
+      const info = await app.services.uploads.info(req.params.id);
+      return uploadToApi(info, await accessibilityOf(info, () => app.services.uploads.bytes(info.id)));
     },
   });
 
@@ -97,8 +97,8 @@ export default async function uploadRoutes(app: FastifyInstance) {
       response: { 200: PdfBody, ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      if ((await app.repos.uploads.info(req.params.id)).mediaType !== PDF) throw new NotFoundError('PDF upload', req.params.id);
-      return reply.type(PDF).send(await app.repos.uploads.bytes(req.params.id));
+      if ((await app.services.uploads.info(req.params.id)).mediaType !== PDF) throw new NotFoundError('PDF upload', req.params.id);
+      return reply.type(PDF).send(await app.services.uploads.bytes(req.params.id));
     },
   });
 
@@ -112,11 +112,11 @@ export default async function uploadRoutes(app: FastifyInstance) {
       response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'The file, with its media type' }), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const info = await app.repos.uploads.info(req.params.id);
+      const info = await app.services.uploads.info(req.params.id);
       return reply
         .type(info.mediaType)
         .header('Content-Disposition', `attachment; filename="${info.id}.${UPLOAD_EXTENSIONS[info.mediaType] ?? 'bin'}"`)
-        .send(await app.repos.uploads.bytes(info.id));
+        .send(await app.services.uploads.bytes(info.id));
     },
   });
 }

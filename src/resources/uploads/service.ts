@@ -23,6 +23,16 @@ export interface StoredUpload {
 export class UploadsService {
   constructor(private readonly repos: Repos) {}
 
+  /** What is known of an upload (no bytes); 404 when there is none. */
+  info(id: string): Promise<UploadInfo> {
+    return this.repos.uploads.info(id);
+  }
+
+  /** The stored bytes. */
+  bytes(id: string): Promise<Buffer> {
+    return this.repos.uploads.bytes(id);
+  }
+
   async create(file: { body: Buffer; mediaType: string; filename: string | null }, actor: Actor): Promise<StoredUpload> {
     let bytes = file.body;
     let pages = 0;
