@@ -170,13 +170,15 @@ interface Server {
 }
 
 let nextPort = 4310;
-async function startServer(kind: 'ours' | 'bare', dbPath: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Server & { startedAt: number; healthyMs: number }> {
+async function startServer(kind: 'ours' | 'bare' | 'bare-pg', dbPath: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Server & { startedAt: number; healthyMs: number }> {
   const port = nextPort++;
   const startedAt = performance.now();
   const child =
     kind === 'ours'
       ? spawnNode(join(ROOT, 'src/server.ts'), { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
-      : spawnNode(join(HERE, 'bare-server.ts'), { PORT: String(port), DATABASE_PATH: dbPath }, { logFile: join(RUN_DIR, 'bare.log') });
+      : kind === 'bare'
+        ? spawnNode(join(HERE, 'bare-server.ts'), { PORT: String(port), DATABASE_PATH: dbPath }, { logFile: join(RUN_DIR, 'bare.log') })
+        : spawnNode(join(HERE, 'bare-server-pg.ts'), { PORT: String(port), DATABASE_URL: extraEnv.DATABASE_URL ?? '' }, { logFile: join(RUN_DIR, 'bare-pg.log') });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}; see ${RUN_DIR}/${kind}.log`);
@@ -379,6 +381,46 @@ function cpuMicros(pid: number): number {
 }
 const CLOCK_TICKS = 100;
 
+type LoadBase = Omit<LoadConfig, 'url' | 'scenario' | 'duration'>;
+
+/**
+ * Alternating rounds of one scenario against our server `a` and the bare server `bare`: req/s, latency and
+ * the server process's CPU per request; `dbCpu` (the database's processes, µs) adds the database's share.
+ */
+async function compare(scenario: 'get' | 'list' | 'patch', a: Server, bare: Server, base: LoadBase, dbCpu?: () => number) {
+  const runs: Record<'ours' | 'bare', (LoadResult & { cpuUs: number; dbCpuUs: number | null })[]> = { ours: [], bare: [] };
+  for (const server of [a, bare]) await runLoad({ ...base, url: server.url, scenario, duration: PLAN.warmupSeconds });
+  for (let round = 0; round < PLAN.apiRounds; round++) {
+    // Alternate which goes first, so a drift in the machine's speed falls on both.
+    const order = round % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
+    for (const name of order) {
+      const server = name === 'ours' ? a : bare;
+      const cpu0 = cpuMicros(server.child.pid!);
+      const db0 = dbCpu?.();
+      const r = await runLoad({ ...base, url: server.url, scenario, duration: PLAN.apiSeconds });
+      const cpuUs = (cpuMicros(server.child.pid!) - cpu0) / Math.max(1, r.requests);
+      const dbCpuUs = db0 === undefined ? null : (dbCpu!() - db0) / Math.max(1, r.requests);
+      if (r.non2xx || r.errors) log(`  ${name} ${scenario}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statuses)}`);
+      runs[name].push({ ...r, cpuUs, dbCpuUs });
+    }
+  }
+  const agg = (rs: (LoadResult & { cpuUs: number; dbCpuUs: number | null })[]) => ({
+    rps: round(rs.reduce((n, r) => n + r.rps, 0) / rs.length, 0)!,
+    p50: round(median(rs.map((r) => r.p50)), 2),
+    p99: round(median(rs.map((r) => r.p99)), 2),
+    cpuUsPerRequest: round(median(rs.map((r) => r.cpuUs)), 1),
+    ...(dbCpu ? { dbCpuUsPerRequest: round(median(rs.map((r) => r.dbCpuUs ?? NaN)), 1) } : {}),
+    requests: rs.reduce((n, r) => n + r.requests, 0),
+    non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+    rounds: rs.map((r) => round(r.rps, 0)),
+  });
+  const o = agg(runs.ours);
+  const b = agg(runs.bare);
+  log(`  ours ${o.rps} req/s (${o.cpuUsPerRequest} µs CPU each), bare ${b.rps} req/s (${b.cpuUsPerRequest} µs) → ${round((o.rps / b.rps) * 100, 1)}%`);
+  return { ours: o, bare: b, ratio: round(o.rps / b.rps, 3) };
+}
+
 async function apiPhase(oursDb: string, bareDb: string, quietDb: string | null, info: DatasetInfo) {
   const ours = await startServer('ours', oursDb, SERVER_NODE_ARGS);
   const bare = await startServer('bare', bareDb);
@@ -386,39 +428,9 @@ async function apiPhase(oursDb: string, bareDb: string, quietDb: string | null, 
     const sqliteIds = await firstPageCursors(bareDb, info.planId);
     const base = { token: info.editorToken, actionIds: info.actionIds, planId: info.planId, cursors: sqliteIds, connections: PLAN.connections };
     const out: Record<string, unknown> = {};
-    const compare = async (scenario: 'get' | 'list' | 'patch', a: Server) => {
-      const runs: Record<'ours' | 'bare', (LoadResult & { cpuUs: number })[]> = { ours: [], bare: [] };
-      for (const server of [a, bare]) await runLoad({ ...base, url: server.url, scenario, duration: PLAN.warmupSeconds });
-      for (let round = 0; round < PLAN.apiRounds; round++) {
-        // Alternate which goes first, so a drift in the machine's speed falls on both.
-        const order = round % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
-        for (const name of order) {
-          const server = name === 'ours' ? a : bare;
-          const cpu0 = cpuMicros(server.child.pid!);
-          const r = await runLoad({ ...base, url: server.url, scenario, duration: PLAN.apiSeconds });
-          const cpuUs = (cpuMicros(server.child.pid!) - cpu0) / Math.max(1, r.requests);
-          if (r.non2xx || r.errors) log(`  ${name} ${scenario}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statuses)}`);
-          runs[name].push({ ...r, cpuUs });
-        }
-      }
-      const agg = (rs: (LoadResult & { cpuUs: number })[]) => ({
-        rps: round(rs.reduce((n, r) => n + r.rps, 0) / rs.length, 0)!,
-        p50: round(median(rs.map((r) => r.p50)), 2),
-        p99: round(median(rs.map((r) => r.p99)), 2),
-        cpuUsPerRequest: round(median(rs.map((r) => r.cpuUs)), 1),
-        requests: rs.reduce((n, r) => n + r.requests, 0),
-        non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
-        errors: rs.reduce((n, r) => n + r.errors, 0),
-        rounds: rs.map((r) => round(r.rps, 0)),
-      });
-      const o = agg(runs.ours);
-      const b = agg(runs.bare);
-      log(`  ours ${o.rps} req/s (${o.cpuUsPerRequest} µs CPU each), bare ${b.rps} req/s (${b.cpuUsPerRequest} µs) → ${round((o.rps / b.rps) * 100, 1)}%`);
-      return { ours: o, bare: b, ratio: round(o.rps / b.rps, 3) };
-    };
     for (const scenario of ['get', 'list', 'patch'] as const) {
       log(`api: ${scenario}…`);
-      out[scenario] = await compare(scenario, ours);
+      out[scenario] = await compare(scenario, ours, bare, base);
     }
     out.serverMemoryMb = round(pss(ours.child.pid!).total, 1);
     out.bareServerMemoryMb = round(pss(bare.child.pid!).total, 1);
@@ -428,7 +440,7 @@ async function apiPhase(oursDb: string, bareDb: string, quietDb: string | null, 
       log('api: get, LOG_LEVEL=warn…');
       const quiet = await startServer('ours', quietDb, SERVER_NODE_ARGS, { LOG_LEVEL: 'warn' });
       try {
-        out.getWithoutRequestLogs = await compare('get', quiet);
+        out.getWithoutRequestLogs = await compare('get', quiet, bare, base);
       } finally {
         await stop(quiet.child);
       }
