@@ -27,7 +27,8 @@
 //   PDF bombs  hostile uploads (inflate bombs, page-tree cycles, object floods, junk, active content) to a
 //              fresh server: status and time of each, peak PSS (server + Chromium) and the slowest
 //              /health answer meanwhile (pdfBombPhase; --only bombs runs just this, without the dataset).
-// Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out).
+// Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out;
+// --only postgres writes bench/results.postgres.json or .postgres.quick.json).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -223,17 +224,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------------
 // Load (autocannon in a child process).
 
-function runLoad(cfg: LoadConfig): Promise<LoadResult> {
+/** `onStart`: called when the measured part begins (after the PATCH scenario has read the versions). */
+function runLoad(cfg: LoadConfig, onStart?: () => void): Promise<LoadResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'load.ts'), JSON.stringify(cfg)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     children.add(child);
     let out = '';
-    child.stdout!.on('data', (d) => (out += d));
+    let started = false;
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (!started && out.startsWith('START\n')) {
+        started = true;
+        onStart?.();
+      }
+    });
     child.once('exit', (code) => {
       children.delete(child);
       if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
       try {
-        resolvePromise(JSON.parse(out) as LoadResult);
+        resolvePromise(JSON.parse(out.replace(/^START\n/, '')) as LoadResult);
       } catch (err) {
         reject(err);
       }
@@ -401,9 +410,10 @@ async function postgresOnly(started: number) {
   const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', machine: machine(), plan: PLAN, postgres: await postgresPhase() };
   results.targets = targets(results);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  const file = option('--out') ? OUT : join(HERE, QUICK ? 'results.postgres.quick.json' : 'results.postgres.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
-  log(`\nwrote ${OUT} (${results.durationSeconds} s)`);
+  log(`\nwrote ${file} (${results.durationSeconds} s)`);
 }
 
 /**
@@ -510,9 +520,12 @@ async function compare(scenario: 'get' | 'list' | 'patch', a: Server, bare: Serv
     const order = round % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
     for (const name of order) {
       const server = name === 'ours' ? a : bare;
-      const cpu0 = cpuMicros(server.child.pid!);
-      const db0 = dbCpu?.();
-      const r = await runLoad({ ...base, url: server.url, scenario, duration: PLAN.apiSeconds });
+      let cpu0 = cpuMicros(server.child.pid!);
+      let db0 = dbCpu?.();
+      const r = await runLoad({ ...base, url: server.url, scenario, duration: PLAN.apiSeconds }, () => {
+        cpu0 = cpuMicros(server.child.pid!);
+        db0 = dbCpu?.();
+      });
       const cpuUs = (cpuMicros(server.child.pid!) - cpu0) / Math.max(1, r.requests);
       const dbCpuUs = db0 === undefined ? null : (dbCpu!() - db0) / Math.max(1, r.requests);
       if (r.non2xx || r.errors) log(`  ${name} ${scenario}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statuses)}`);
