@@ -3,7 +3,7 @@
 // areas, projects and 5,000 actions of bench/dataset.ts (same generator, same seed), without the
 // registers and the 720 published reports (the API benchmark reads and writes actions only) — copied
 // into a second database for the bare server (CREATE DATABASE … TEMPLATE).
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ export interface Cluster {
   /** postgres://… of the cluster's `postgres` database. */
   url: string;
   dir: string;
+  onExit: () => void;
 }
 
 function run(args: string[], timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,10 +35,20 @@ export async function startCluster(): Promise<Cluster | string> {
   const url = /^DATABASE_URL=(.+)$/m.exec(r.stdout)?.[1];
   const dir = /^PG_CLUSTER_DIR=(.+)$/m.exec(r.stdout)?.[1];
   if (r.code !== 0 || !url || !dir) return `scripts/pg-cluster.sh start failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`;
-  return { url, dir };
+  // A run interrupted (Ctrl-C, a crash) still removes its cluster.
+  const onExit = () => {
+    try {
+      execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore', timeout: 30_000 });
+    } catch {
+      // already stopped
+    }
+  };
+  process.once('exit', onExit);
+  return { url, dir, onExit };
 }
 
 export async function stopCluster(cluster: Cluster): Promise<void> {
+  process.removeListener('exit', cluster.onExit);
   await run(['stop', cluster.dir], 60_000);
 }
 

@@ -789,7 +789,7 @@ function targets(results: R) {
     t.push({ target: 'PG GET ≥ 0.5× bare-PG req/s (within 2×)', value: pgr.get.ratio, limit: '≥ 0.50', met: pgr.get.ratio >= 0.5 });
     t.push({ target: 'PG PATCH ≥ 0.5× bare-PG req/s (within 2×)', value: pgr.patch.ratio, limit: '≥ 0.50', met: pgr.patch.ratio >= 0.5 });
   } else if (pgr) {
-    t.push({ target: 'PG GET and PATCH ≥ 0.5× bare-PG (phase did not run)', value: null, limit: '≥ 0.50', met: null });
+    t.push({ target: 'PG GET and PATCH ≥ 0.5× bare-PG (PostgreSQL phase skipped)', value: null, limit: '≥ 0.50', met: null });
   }
   const changes = results.changes as R | undefined;
   if (changes) {
@@ -954,7 +954,7 @@ function table(results: R): string {
     lines.push(`  import bombs: peak PSS ${imports.bombs.peakPssMb} MB, peak RSS ${imports.bombs.peakRssMb} MB; ${(imports.bombs.results as R[]).map((b) => `${b.name} → ${b.status} in ${b.ms} ms`).join('; ')}`);
   }
   lines.push('', 'Targets:');
-  for (const t of results.targets as R[]) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value} (${t.limit})`);
+  for (const t of results.targets as R[]) lines.push(`  ${t.met === null ? 'skipped' : t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value} (${t.limit})`);
   return `${lines.join('\n')}\n`;
 }
 
