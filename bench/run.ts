@@ -476,6 +476,8 @@ async function twoProcessRows(one: Server, two: Server, base: LoadBase) {
       for (const r of rs) if (r.non2xx || r.errors) log(`  ${scenario}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statuses)}`);
       return { rps: rs.reduce((n, r) => n + r.rps, 0), non2xx: rs.reduce((n, r) => n + r.non2xx + r.errors, 0) };
     };
+    // The second process is fresh: warm it up alone first (its JIT, its pool), then both.
+    await pair([two, two], PLAN.warmupSeconds);
     await pair([one, two], PLAN.warmupSeconds);
     const runs: Record<'one' | 'two', { rps: number; non2xx: number }[]> = { one: [], two: [] };
     for (let r = 0; r < PLAN.apiRounds; r++) {
