@@ -47,7 +47,7 @@ function load(url: string, duration: number): Promise<LoadResult> {
     const c = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     c.stdout!.on('data', (d) => (out += d));
-    c.once('exit', (code) => (code === 0 ? res(JSON.parse(out) as LoadResult) : rej(new Error(`load ${code}`))));
+    c.once('exit', (code) => (code === 0 ? res(JSON.parse(out.replace(/^START\n/, '')) as LoadResult) : rej(new Error(`load ${code}`))));
   });
 }
 

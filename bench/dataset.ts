@@ -75,7 +75,7 @@ export function mulberry32(seed: number) {
   };
 }
 
-type Rng = () => number;
+export type Rng = () => number;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const chance = (r: Rng, p: number) => r() < p;
@@ -155,96 +155,8 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
   const tx = <T>(fn: () => Promise<T>): Promise<T> => app.store.tx(() => fn());
   opts.setClock(`${START}T09:00:00.000Z`);
 
-  // Plan, areas, projects, workstreams.
-  const plan = await s.plans.create(undefined, { title: 'Priority action plan (area SEND) 2023–2027', kind: 'priority-action-plan', localArea: 'Benchshire', principalAuthority: 'Benchshire County Council', inspectionReportPublishedOn: '2023-09-15' }, ACTOR);
-  const areaIds = await tx(async () => {
-    const ids: string[] = [];
-    for (const [i, t] of AREA_TITLES.entries()) ids.push((await s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR)).id);
-    return ids;
-  });
-  const projects = await tx(async () => {
-    const out: { id: string; code: string; ws: string[] }[] = [];
-    for (const [i, name] of PROJECT_NAMES.entries()) {
-        const p = await s.projects.create(
-                plan.id,
-                { code: `P${pad(i + 1)}`, name, author: pick(r, PEOPLE), gatewayStage: pick(r, ['Initiation', 'Delivery', 'Delivery', 'Closure']), plannedEndDate: '2027-03-31', budget: int(r, 50, 900) * 1000, approver: 'SEND Partnership Board' },
-                ACTOR,
-              );
-        const ws: string[] = [];
-        for (const [k, t] of WS_TITLES.slice(0, int(r, 4, 6)).entries()) ws.push((await s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR)).id);
-        out.push({ id: p.id, code: p.code, ws });
-    }
-    return out;
-  });
+  const { plan, areaIds, projects, actionIds } = await generatePlanAndActions(app, r, log);
   const big = projects[0]!;
-  log(`plan, ${areaIds.length} areas, ${projects.length} projects`);
-
-  // 5,000 actions.
-  const actionIds: string[] = [];
-  const makeAction = async (ref: string, areaId: string, project: (typeof projects)[number] | null, window: [string, string], bigTask: boolean) => {
-    const span = daysBetween(window[0], window[1]);
-    let start = addDays(window[0], int(r, 0, Math.max(0, span - 60)));
-    let due = addDays(start, int(r, 30, 420));
-    if (bigTask) {
-      // Every task of the big project overlaps the 2026/27 financial year, so its report shows all 300.
-      start = addDays('2026-01-15', int(r, 0, 300));
-      due = addDays(start, int(r, 20, 200));
-      if (due < '2026-04-01') due = addDays('2026-04-01', int(r, 0, 60));
-      if (due > '2027-03-31') due = '2027-03-31';
-    }
-    const milestone = chance(r, 0.08);
-    let status: 'not-started' | 'in-progress' | 'complete' | 'cancelled' = 'in-progress';
-    let percentComplete = 0;
-    let revisedDueDate: string | null = null;
-    let delayReason: string | null = null;
-    let mitigation: string | null = null;
-    if (chance(r, 0.02)) status = 'cancelled';
-    else if (due < REFERENCE_DATE) {
-      if (chance(r, 0.97)) {
-        status = 'complete';
-        percentComplete = 100;
-      } else {
-        // Slipped: behind schedule, with a reason and a mitigation (the progress report lists these).
-        percentComplete = int(r, 40, 90);
-        revisedDueDate = chance(r, 0.7) ? addDays(REFERENCE_DATE, int(r, 10, 120)) : null;
-        delayReason = sentence(r, RISKS);
-        mitigation = sentence(r, MITIGATIONS);
-      }
-    } else if (start > REFERENCE_DATE) status = 'not-started';
-    else {
-      const expected = Math.round((daysBetween(start, REFERENCE_DATE) / Math.max(1, daysBetween(start, due))) * 100);
-      percentComplete = Math.max(0, Math.min(99, expected + int(r, -30, 15)));
-    }
-    const body = CreateAction.parse({
-      ref,
-      title: title(r),
-      areaId,
-      projectId: project?.id ?? null,
-      workstreamId: project ? pick(r, project.ws) : null,
-      responsibleOrganisation: pick(r, ORGS),
-      owner: pick(r, PEOPLE),
-      startDate: start,
-      dueDate: due,
-      revisedDueDate,
-      percentComplete,
-      milestone,
-      status,
-      delayReason,
-      mitigation,
-    });
-    actionIds.push((await s.actions.create(plan.id, body, ACTOR)).id);
-  };
-  await tx(async () => {
-        for (let k = 0; k < 300; k++) await makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, pick(r, areaIds), big, ['2026-01-15', '2027-03-31'], true);
-        for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) await makeAction(`${p.code}-${pad(k)}`, pick(r, areaIds), p, [START, '2027-02-28'], false);
-        let n = 0;
-        while (actionIds.length < 5000) {
-          const a = (n % 10) + 1;
-          await makeAction(`${a}.${Math.floor(n / 10) + 1}`, areaIds[a - 1]!, null, [START, '2027-02-28'], false);
-          n++;
-        }
-      });
-  log(`${actionIds.length} actions`);
 
   // A real PDF to stand in for the bulk of published history (see the header).
   const documents = app.documents.highlightReports;
@@ -376,9 +288,7 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
   const editorToken = (await app.tokens.create('Bench programme manager', 'editor', ACTOR)).secret;
 
   // A seeded sample of actions for the API benchmark.
-  const sample: string[] = [];
-  const pool = [...actionIds];
-  for (let i = 0; i < 1000; i++) sample.push(pool.splice(int(r, 0, pool.length - 1), 1)[0]!);
+  const sample = sampleActions(r, actionIds);
 
   const sqlite = app.database.sqlite!.reader;
   const countOf = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -403,6 +313,114 @@ export async function generateDataset(app: FastifyInstance, opts: GenerateOption
     fingerprint: fingerprint(app, plan.id),
     generationMs: Date.now() - t0,
   };
+}
+
+/**
+ * The plan, its 10 areas, 20 projects with their workstreams and 5,000 actions (the first part of the
+ * dataset; the PostgreSQL benchmark generates only this part, through an app on PostgreSQL).
+ */
+export async function generatePlanAndActions(app: FastifyInstance, r: Rng, log: (msg: string) => void = () => undefined) {
+  const s = app.services;
+  const tx = <T>(fn: () => Promise<T>): Promise<T> => app.store.tx(() => fn());
+  // Plan, areas, projects, workstreams.
+  const plan = await s.plans.create(undefined, { title: 'Priority action plan (area SEND) 2023–2027', kind: 'priority-action-plan', localArea: 'Benchshire', principalAuthority: 'Benchshire County Council', inspectionReportPublishedOn: '2023-09-15' }, ACTOR);
+  const areaIds = await tx(async () => {
+    const ids: string[] = [];
+    for (const [i, t] of AREA_TITLES.entries()) ids.push((await s.areas.create(plan.id, { number: i + 1, title: t, description: paragraph(r, 1) }, ACTOR)).id);
+    return ids;
+  });
+  const projects = await tx(async () => {
+    const out: { id: string; code: string; ws: string[] }[] = [];
+    for (const [i, name] of PROJECT_NAMES.entries()) {
+        const p = await s.projects.create(
+                plan.id,
+                { code: `P${pad(i + 1)}`, name, author: pick(r, PEOPLE), gatewayStage: pick(r, ['Initiation', 'Delivery', 'Delivery', 'Closure']), plannedEndDate: '2027-03-31', budget: int(r, 50, 900) * 1000, approver: 'SEND Partnership Board' },
+                ACTOR,
+              );
+        const ws: string[] = [];
+        for (const [k, t] of WS_TITLES.slice(0, int(r, 4, 6)).entries()) ws.push((await s.workstreams.create(p.id, { letter: String.fromCharCode(65 + k), title: t, aim: paragraph(r, 1) }, ACTOR)).id);
+        out.push({ id: p.id, code: p.code, ws });
+    }
+    return out;
+  });
+  const big = projects[0]!;
+  log(`plan, ${areaIds.length} areas, ${projects.length} projects`);
+
+  // 5,000 actions.
+  const actionIds: string[] = [];
+  const makeAction = async (ref: string, areaId: string, project: (typeof projects)[number] | null, window: [string, string], bigTask: boolean) => {
+    const span = daysBetween(window[0], window[1]);
+    let start = addDays(window[0], int(r, 0, Math.max(0, span - 60)));
+    let due = addDays(start, int(r, 30, 420));
+    if (bigTask) {
+      // Every task of the big project overlaps the 2026/27 financial year, so its report shows all 300.
+      start = addDays('2026-01-15', int(r, 0, 300));
+      due = addDays(start, int(r, 20, 200));
+      if (due < '2026-04-01') due = addDays('2026-04-01', int(r, 0, 60));
+      if (due > '2027-03-31') due = '2027-03-31';
+    }
+    const milestone = chance(r, 0.08);
+    let status: 'not-started' | 'in-progress' | 'complete' | 'cancelled' = 'in-progress';
+    let percentComplete = 0;
+    let revisedDueDate: string | null = null;
+    let delayReason: string | null = null;
+    let mitigation: string | null = null;
+    if (chance(r, 0.02)) status = 'cancelled';
+    else if (due < REFERENCE_DATE) {
+      if (chance(r, 0.97)) {
+        status = 'complete';
+        percentComplete = 100;
+      } else {
+        // Slipped: behind schedule, with a reason and a mitigation (the progress report lists these).
+        percentComplete = int(r, 40, 90);
+        revisedDueDate = chance(r, 0.7) ? addDays(REFERENCE_DATE, int(r, 10, 120)) : null;
+        delayReason = sentence(r, RISKS);
+        mitigation = sentence(r, MITIGATIONS);
+      }
+    } else if (start > REFERENCE_DATE) status = 'not-started';
+    else {
+      const expected = Math.round((daysBetween(start, REFERENCE_DATE) / Math.max(1, daysBetween(start, due))) * 100);
+      percentComplete = Math.max(0, Math.min(99, expected + int(r, -30, 15)));
+    }
+    const body = CreateAction.parse({
+      ref,
+      title: title(r),
+      areaId,
+      projectId: project?.id ?? null,
+      workstreamId: project ? pick(r, project.ws) : null,
+      responsibleOrganisation: pick(r, ORGS),
+      owner: pick(r, PEOPLE),
+      startDate: start,
+      dueDate: due,
+      revisedDueDate,
+      percentComplete,
+      milestone,
+      status,
+      delayReason,
+      mitigation,
+    });
+    actionIds.push((await s.actions.create(plan.id, body, ACTOR)).id);
+  };
+  await tx(async () => {
+        for (let k = 0; k < 300; k++) await makeAction(`${big.code}-${pad(Math.floor(k / 100))}${pad(k % 100)}`, pick(r, areaIds), big, ['2026-01-15', '2027-03-31'], true);
+        for (const p of projects.slice(1)) for (let k = 0; k < 110; k++) await makeAction(`${p.code}-${pad(k)}`, pick(r, areaIds), p, [START, '2027-02-28'], false);
+        let n = 0;
+        while (actionIds.length < 5000) {
+          const a = (n % 10) + 1;
+          await makeAction(`${a}.${Math.floor(n / 10) + 1}`, areaIds[a - 1]!, null, [START, '2027-02-28'], false);
+          n++;
+        }
+      });
+  log(`${actionIds.length} actions`);
+  return { plan, areaIds, projects, actionIds };
+}
+
+/** The seeded sample of 1,000 actions the API benchmark reads and updates. */
+export function sampleActions(r: Rng, actionIds: string[]): string[] {
+  const sample: string[] = [];
+  const pool = [...actionIds];
+  for (let i = 0; i < 1000; i++) sample.push(pool.splice(int(r, 0, pool.length - 1), 1)[0]!);
+  return sample;
 }
 
 function reportBody(r: Rng, ws: string[], from: string, to: string, reportDate = to) {

@@ -1,5 +1,6 @@
 // The load generator: autocannon in its own process (so it never shares an event loop with the server
-// it measures), on loopback. Reads one JSON config from argv[2], prints one JSON result on stdout.
+// it measures), on loopback. Reads one JSON config from argv[2], prints START when the measured part
+// begins, then one JSON result, on stdout.
 //   get:   GET /api/v1/actions/:id over a seeded sample of actions, round-robin
 //   list:  GET /api/v1/plans/:planId/actions?limit=50 over the first pages (cursors), round-robin
 //   patch: PATCH /api/v1/actions/:id with If-Match: "<version>" (the ETag of the previous response) and
@@ -87,6 +88,8 @@ if (cfg.scenario === 'patch') {
   );
 }
 
+// The measured part starts here (the runner reads CPU time from this line on, not over the warm-up above).
+process.stdout.write('START\n');
 const result = await autocannon({
   url: cfg.url,
   connections: cfg.connections,
