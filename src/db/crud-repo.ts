@@ -60,9 +60,18 @@ export class CrudRepo<T extends VersionedTable> {
   // builds the SQL and SQLite prepares it on every call, which costs more than running it.
   private readonly byId = new Map<Db, { get(values: { id: string }): unknown }>();
 
+  // PostgreSQL: outside a transaction, a named statement the server parses and plans once per connection.
+  private pgById?: { execute(values: { id: string }): Promise<unknown[]> };
+
   async get(id: string, db: Db = this.db): Promise<Row<T> | undefined> {
     const conn = this.store.sqliteOf(db);
-    if (!conn) return (await db.select().from(this.table).where(eq(this.table.id, id)).limit(1))[0] as Row<T> | undefined;
+    if (!conn) {
+      if (db === this.store.connection.reader) {
+        this.pgById ??= (db.select().from(this.table).where(eq(this.table.id, sql.placeholder('id'))) as unknown as { prepare(name: string): { execute(values: { id: string }): Promise<unknown[]> } }).prepare(`${this.cfg.resourceType}_by_id`);
+        return (await this.pgById.execute({ id }))[0] as Row<T> | undefined;
+      }
+      return (await db.select().from(this.table).where(eq(this.table.id, id)).limit(1))[0] as Row<T> | undefined;
+    }
     let stmt = this.byId.get(db);
     if (!stmt) {
       stmt = db.select().from(this.table).where(eq(this.table.id, sql.placeholder('id'))).prepare();
@@ -172,7 +181,7 @@ export class CrudRepo<T extends VersionedTable> {
     if (changed.length === 0) return current;
     const set: Record<string, unknown> = { version: current.version + 1, updatedAt: this.store.timestamp() };
     for (const k of changed) set[k] = patch[k];
-    let written = 0;
+    let written: Row<T> | number = 0;
     try {
       written = await this.runUpdate(tx, id, current.version, set);
     } catch (err) {
@@ -183,7 +192,7 @@ export class CrudRepo<T extends VersionedTable> {
       const now = await this.mustGet(id, tx);
       throw new PreconditionFailedError(now.version);
     }
-    const after = await this.mustGet(id, tx);
+    const after = typeof written === 'number' ? await this.mustGet(id, tx) : written;
     const before: Record<string, unknown> = {};
     const afterFields: Record<string, unknown> = {};
     for (const k of changed) {
@@ -226,13 +235,16 @@ export class CrudRepo<T extends VersionedTable> {
   // SQLite: one prepared UPDATE per set of columns changed (a PATCH changes the same few columns again and again).
   private readonly updates = new Map<string, PreparedRun>();
 
-  /** The conditional UPDATE (id and version); answers how many rows it changed (0: someone else won). */
-  private async runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): Promise<number> {
+  /**
+   * The conditional UPDATE (id and version): 0 when someone else won; else the row as written (RETURNING,
+   * one round trip fewer on PostgreSQL) or, from SQLite's prepared statement, how many rows it changed.
+   */
+  private async runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): Promise<Row<T> | number> {
     const t = this.table;
     const where = and(eq(t.id, id), eq(t.version, version));
     if (tx !== this.store.connection.writer || this.store.dialect !== 'sqlite') {
-      const rows = await tx.update(t).set(set).where(where).returning({ id: t.id });
-      return rows.length;
+      const rows = (await tx.update(t).set(set).where(where).returning()) as unknown as Row<T>[];
+      return rows[0] ?? 0;
     }
     const keys = Object.keys(set).filter((k) => set[k] !== undefined);
     const signature = keys.join(',');
