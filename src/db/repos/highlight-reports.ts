@@ -45,6 +45,22 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
     );
   }
 
+  /** The report as published, if it was still at `version` (the conditional UPDATE); undefined otherwise. */
+  async markPublished(
+    tx: Db,
+    id: string,
+    version: number,
+    set: { publishedAt: string; publishedBy: string; snapshot: unknown; pdfSha256: string },
+  ): Promise<HighlightReportRow | undefined> {
+    const t = this.t.highlightReports;
+    const rows = await tx
+      .update(t)
+      .set({ ...set, state: 'published', version: version + 1, updatedAt: set.publishedAt })
+      .where(and(eq(t.id, id), eq(t.version, version)))
+      .returning();
+    return rows[0];
+  }
+
   async saveFiles(tx: Db, reportId: string, pdf: Buffer, html: string): Promise<void> {
     await tx.insert(this.t.publishedFiles).values({ reportId, pdf, html });
   }

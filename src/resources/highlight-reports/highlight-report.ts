@@ -1,8 +1,6 @@
 // Highlight report documents: live rendering of drafts, and publication, which freezes the view model,
 // the HTML and the PDF (with its SHA-256) so a published report never changes afterwards.
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { highlightReports } from '../../db/schema.js';
 import type { Actor } from '../../db/store.js';
 import { ConflictError, PreconditionFailedError } from '../../shared/errors.js';
 import { ifMatchAllows } from '../../shared/etag.js';
@@ -90,24 +88,20 @@ export class HighlightReportDocuments {
     const sha = createHash('sha256').update(pdf).digest('hex');
 
     const updated = await store.tx(async (tx) => {
-          const current = await repos.highlightReports.mustGet(id, tx);
-          // Someone changed or published the report while it was rendering: the PDF may not match it.
-          if (current.version !== row.version) throw new PreconditionFailedError(current.version);
-          await tx.update(highlightReports)
-                    .set({
-                      state: 'published',
-                      publishedAt,
-                      publishedBy: actor.name,
-                      snapshot: { view, previous: view.previous },
-                      pdfSha256: sha,
-                      version: current.version + 1,
-                      updatedAt: publishedAt,
-                    })
-                    .where(eq(highlightReports.id, id));
-          await repos.highlightReports.saveFiles(tx, id, pdf, html);
-          await store.audit(tx, actor, 'publish', 'highlight-report', id, { state: current.state, version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: current.version + 1 });
-          return repos.highlightReports.mustGet(id, tx);
-        });
+      const current = await repos.highlightReports.mustGet(id, tx);
+      // Someone changed or published the report while it was rendering: the PDF may not match it.
+      if (current.version !== row.version) throw new PreconditionFailedError(current.version);
+      const published = await repos.highlightReports.markPublished(tx, id, current.version, {
+        publishedAt,
+        publishedBy: actor.name,
+        snapshot: { view, previous: view.previous },
+        pdfSha256: sha,
+      });
+      if (!published) throw new PreconditionFailedError((await repos.highlightReports.mustGet(id, tx)).version);
+      await repos.highlightReports.saveFiles(tx, id, pdf, html);
+      await store.audit(tx, actor, 'publish', 'highlight-report', id, { state: current.state, version: current.version }, { state: 'published', publishedAt, pdfSha256: sha, version: published.version });
+      return published;
+    });
     return this.ctx.services.highlightReports.toApi(updated);
   }
 }
