@@ -122,7 +122,7 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
             const patch: Record<string, unknown> = definedOnly(body);
             // Clearing an override clears its reason unless a new one is sent.
             if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
-            const merged = await this.checked({ ...current, ...patch } as ActionRow, tx);
+            const merged = await this.checked({ ...current, ...patch } as ActionRow, tx, current);
             if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
             return patch;
           },
@@ -136,10 +136,15 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   }
 
   /** Validates the whole action as it would be stored; returns it with the project filled in from the workstream. */
-  private async checked(a: ActionRow, tx: Db): Promise<ActionRow> {
+  private async checked(a: ActionRow, tx: Db, stored?: ActionRow): Promise<ActionRow> {
     const errors: FieldError[] = [];
     const bad = (path: string, message: string) => errors.push({ in: 'body', path, message });
     for (const b of actionRuleBreaches(a)) bad(b.field, RULE_WORDS[b.rule](b as never));
+    // References a PATCH leaves as they are were checked when they were stored (foreign keys keep them).
+    if (stored && a.areaId === stored.areaId && a.workstreamId === stored.workstreamId && a.projectId === stored.projectId) {
+      if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
+      return a;
+    }
     if (a.areaId) {
       const area = await this.repos.areas.get(a.areaId, tx);
       if (!area || area.planId !== a.planId) bad('areaId', 'is not an area of this plan');
