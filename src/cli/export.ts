@@ -114,7 +114,7 @@ async function exportExample(out: string, calendar: boolean): Promise<number> {
     const ids = await loadExample(app);
     const asOf = londonDate(EXAMPLE_NOW);
     if (calendar) write(out, (await planCalendar(interchangeDeps(app), ids.planId, { asOf })).toString());
-    else write(out, await xlsxBuffer((await planWorkbook(interchangeDeps(app), ids.planId, { asOf, now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) }))));
+    else write(out, await xlsxBuffer(await planWorkbook(interchangeDeps(app), ids.planId, { asOf, now: EXAMPLE_NOW, onProgress: (sheet, rows) => say(`${sheet}: ${rows} rows`) })));
     return 0;
   } finally {
     await app.close();

@@ -149,7 +149,7 @@ export class PublicDocuments {
     return this.stored(await this.itemKey(m, item), m, item.number, async () => {
       switch (d.type) {
         case 'highlight-report':
-          return html((await docs.highlightReports.html(d.id)));
+          return html(await docs.highlightReports.html(d.id));
         case 'progress-report':
           return html(await docs.progressReports.html(d.planId, d.asOf ?? when.isoDate));
         case 'minutes':
@@ -170,7 +170,7 @@ export class PublicDocuments {
         case 'upload': {
           // Uploads stored before they were checked are checked now: the public never gets active content.
           try {
-            const { bytes } = await preparePdf((await this.app.repos.uploads.bytes(d.id)));
+            const { bytes } = await preparePdf(await this.app.repos.uploads.bytes(d.id));
             return { body: bytes, mediaType: 'application/pdf' };
           } catch (err) {
             if (err instanceof AppError && err.status < 500) throw new DocumentUnavailableError(`The document of item ${item.number} cannot be published: ${err.message}`);
@@ -199,10 +199,10 @@ export class PublicDocuments {
         return `hr:${d.id}:${r?.state}:${r?.version}`;
       }
       case 'progress-report':
-        return `pr:${d.planId}:${d.asOf ?? meetingDate(m.startsAt).isoDate}:${sha256((await this.repo.planInputs(d.planId)))}`;
+        return `pr:${d.planId}:${d.asOf ?? meetingDate(m.startsAt).isoDate}:${sha256(await this.repo.planInputs(d.planId))}`;
       case 'review': {
         const r = await this.repo.reviewState(d.id);
-        return `rv:${d.id}:${r?.version}:${r ? sha256((await this.repo.planInputs(r.planId))) : ''}`;
+        return `rv:${d.id}:${r?.version}:${r ? sha256(await this.repo.planInputs(r.planId)) : ''}`;
       }
       case 'changes':
         return `ch:${d.planId}:${d.since ?? ''}:${(await this.repo.latestAuditId())}`;

@@ -12,10 +12,10 @@ const without = (ids: string[], id: string) => ids.filter((x) => x !== id);
 /** Removes `id` (a record of the plan, about to be deleted) from every list in the plan that names it. */
 export async function dropReferences(repos: Repos, tx: Db, actor: Actor, type: ReferencedType, id: string, planId: string): Promise<void> {
   const fromMeasures = async (field: 'areaIds' | 'actionIds') => {
-    for (const m of (await repos.measures.naming(planId, field, id, tx))) await repos.measures.updateIn(tx, m.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+    for (const m of await repos.measures.naming(planId, field, id, tx)) await repos.measures.updateIn(tx, m.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
   };
   const fromEvidence = async (field: 'areaIds' | 'actionIds' | 'measureIds') => {
-    for (const e of (await repos.evidence.naming(planId, field, id, tx))) await repos.evidence.updateIn(tx, e.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
+    for (const e of await repos.evidence.naming(planId, field, id, tx)) await repos.evidence.updateIn(tx, e.id, undefined, actor, (cur) => ({ [field]: without(cur[field], id) }));
   };
   switch (type) {
     case 'area':
@@ -30,7 +30,7 @@ export async function dropReferences(repos: Repos, tx: Db, actor: Actor, type: R
       await fromEvidence('measureIds');
       return;
     case 'evidence':
-      for (const u of (await repos.areaUpdates.linkingEvidence(planId, id, tx))) {
+      for (const u of await repos.areaUpdates.linkingEvidence(planId, id, tx)) {
         await repos.areaUpdates.updateIn(tx, u.id, undefined, actor, (cur) => ({ evidenceIds: without(cur.evidenceIds, id) }));
       }
       return;

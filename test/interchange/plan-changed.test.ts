@@ -31,7 +31,7 @@ describe('an import planned against a snapshot of the plan', () => {
     await expect(applyPlanned(interchangeDeps(t.app), planId, stale, { dryRun: false, actor })).rejects.toThrow(PlanChangedError);
     expect(await counts(t)).toEqual(before);
 
-    const fresh = await applyPlanned(interchangeDeps(t.app), planId, (await plan()), { dryRun: false, actor });
+    const fresh = await applyPlanned(interchangeDeps(t.app), planId, await plan(), { dryRun: false, actor });
     expect(fresh).toMatchObject({ applied: true, created: { areas: 1 } });
     expect((await counts(t)).areas).toBe(before.areas + 1);
   });

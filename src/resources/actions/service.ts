@@ -80,7 +80,7 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   }
 
   async get(id: string): Promise<Action> {
-    return this.toApi((await this.repos.actions.mustGet(id)));
+    return this.toApi(await this.repos.actions.mustGet(id));
   }
 
   async list(planId: string | undefined, q: ActionQuery) {
@@ -105,7 +105,7 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     }
     // RAG is derived from dates and progress, so it is filtered here rather than in SQL.
     const matching: Action[] = [];
-    for (const row of (await this.repos.actions.scan(and(...where), q.cursor))) {
+    for (const row of await this.repos.actions.scan(and(...where), q.cursor)) {
       const a = this.toApi(row, asOf);
       if (a.rag === q.rag) matching.push(a);
       if (matching.length > q.limit) break;
@@ -141,22 +141,19 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
     const bad = (path: string, message: string) => errors.push({ in: 'body', path, message });
     for (const b of actionRuleBreaches(a)) bad(b.field, RULE_WORDS[b.rule](b as never));
     // References a PATCH leaves as they are were checked when they were stored (foreign keys keep them).
-    if (stored && a.areaId === stored.areaId && a.workstreamId === stored.workstreamId && a.projectId === stored.projectId) {
-      if (errors.length) throw new ValidationError(errors, errors.map((e) => `${e.path} ${e.message}`).join('; '));
-      return a;
-    }
-    if (a.areaId) {
+    const same = stored !== undefined && a.areaId === stored.areaId && a.workstreamId === stored.workstreamId && a.projectId === stored.projectId;
+    if (a.areaId && !same) {
       const area = await this.repos.areas.get(a.areaId, tx);
       if (!area || area.planId !== a.planId) bad('areaId', 'is not an area of this plan');
     }
     let projectId = a.projectId;
-    if (a.workstreamId) {
+    if (a.workstreamId && !same) {
       const ws = await this.repos.workstreams.get(a.workstreamId, tx);
       if (!ws) bad('workstreamId', 'is not a workstream');
       else if (projectId && ws.projectId !== projectId) bad('workstreamId', 'belongs to a different project than projectId');
       else projectId = ws.projectId;
     }
-    if (projectId) {
+    if (projectId && !same) {
       const project = await this.repos.projects.get(projectId, tx);
       if (!project || project.planId !== a.planId) bad(a.projectId ? 'projectId' : 'workstreamId', 'is not a project of this plan');
     }

@@ -26,7 +26,7 @@ export const createAreaUpdatesService = (repos: Repos) => {
     }),
     patchValues: async (body, current, tx) => {
       const patch: Record<string, unknown> = definedOnly(body);
-      if (body.evidenceIds) patch.evidenceIds = (await evidenceOfPlan(current.areaId, body.evidenceIds, tx));
+      if (body.evidenceIds) patch.evidenceIds = await evidenceOfPlan(current.areaId, body.evidenceIds, tx);
       return patch;
     },
   });

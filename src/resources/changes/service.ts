@@ -19,7 +19,7 @@ export class ChangesService {
     const end = until ?? londonDate(this.ctx.now());
     if (since > end) throw fieldError('since', `must not be after until (${end})`, 'query');
     const projectIds = (await this.repos.projects.inPlan(planId)).map((p) => p.id);
-    const events = eventsOfPlan((await this.repos.changes.eventsBefore(endOfLondonDay(end))), planId, projectIds);
+    const events = eventsOfPlan(await this.repos.changes.eventsBefore(endOfLondonDay(end)), planId, projectIds);
     const moved = await this.measures.moved(planId, since, end);
     return computeChanges({ since, until: end, events, ragMargin: this.ctx.ragMargin, measures: moved });
   }

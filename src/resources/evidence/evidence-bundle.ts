@@ -131,7 +131,7 @@ export class EvidenceBundleDocuments {
       zip.append(indexPdf, { name: 'index.pdf', date, store: true });
       await written();
       for (const f of bundle.files) {
-        zip.append((await this.ctx.repos.uploads.bytes(f.uploadId)), { name: f.name, date, store: STORED.has(f.mediaType) });
+        zip.append(await this.ctx.repos.uploads.bytes(f.uploadId), { name: f.name, date, store: STORED.has(f.mediaType) });
         await written();
       }
       await zip.finalize();

@@ -77,7 +77,7 @@ export default async function highlightReportDocumentRoutes(app: FastifyInstance
         .type('text/html; charset=utf-8')
         .header('ETag', etagFor(report.version))
         .header('Content-Security-Policy', `${DOCUMENT_CSP}; img-src data:; font-src data:`)
-        .send((await app.documents.highlightReports.html(report.id)));
+        .send(await app.documents.highlightReports.html(report.id));
     },
   });
 }

@@ -154,7 +154,7 @@ export async function buildHighlightReportView(
 
   const benefits = await repos.benefits.inProject(project.id, db);
   const projectMeasures = await repos.measures.inProject(project.id, db);
-  const measureValues = valuesByMeasure((await repos.measureValues.forMeasures(projectMeasures.map((m) => m.id), db)));
+  const measureValues = valuesByMeasure(await repos.measureValues.forMeasures(projectMeasures.map((m) => m.id), db));
   const nextPeriodStart = new Date(Date.parse(`${row.periodEnd}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     viewVersion: HIGHLIGHT_VIEW_VERSION,

@@ -53,7 +53,7 @@ export class HighlightReportDocuments {
       const files = await this.ctx.repos.highlightReports.files(id);
       if (files) return files.html;
     }
-    return this.renderHtml((await this.view(id)));
+    return this.renderHtml(await this.view(id));
   }
 
   async pdf(id: string): Promise<Buffer> {

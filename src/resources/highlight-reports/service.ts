@@ -43,7 +43,7 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
     const snap = row.snapshot as { previous?: PreviousStatuses } | null;
     if (row.state === 'published' && snap?.previous) return snap.previous;
     // Chosen from the reports' dates and states only: loading every row read each published snapshot.
-    const ref = previousPublishedReport((await this.repos.highlightReports.refsInProject(row.projectId, db)), row);
+    const ref = previousPublishedReport(await this.repos.highlightReports.refsInProject(row.projectId, db), row);
     const prev = ref ? (await this.repos.highlightReports.get(ref.id, db)) : undefined;
     if (!prev) return { reportId: null, overallStatus: null, statusSummary: {} };
     const summary = (prev.statusSummary ?? {}) as StoredSummary;

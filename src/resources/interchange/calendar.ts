@@ -180,7 +180,7 @@ export async function planCalendar(deps: InterchangeDeps, planId: string, opts: 
   }
 
   // Measures: each milestone and the target date, with the value expected by then.
-  for (const m of (await repos.measures.inPlan(plan.id))) {
+  for (const m of await repos.measures.inPlan(plan.id)) {
     const dates = [...m.milestones.map((x, i) => ({ key: `milestone-${i}`, by: x.by, value: x.value, what: 'milestone' })), ...(m.target ? [{ key: 'target', by: m.target.by, value: m.target.value, what: 'target' }] : [])];
     for (const x of dates) {
       cal.createEvent({
@@ -202,7 +202,7 @@ export async function planCalendar(deps: InterchangeDeps, planId: string, opts: 
   const reportIds = new Set<string>();
   for (const p of data.projects) for (const r of await repos.highlightReports.inProject(p.id)) reportIds.add(r.id);
   const reviewIds = new Set((await repos.reviews.inPlan(plan.id)).map((r) => r.id));
-  for (const m of (await repos.meetings.everything())) {
+  for (const m of await repos.meetings.everything()) {
     if (!belongsToPlan(m, plan.id, reportIds, reviewIds)) continue;
     const start = new Date(m.startsAt);
     const end = new Date(start.getTime() + MEETING_HOURS * 3_600_000);

@@ -81,7 +81,7 @@ export async function runImport(deps: InterchangeDeps, planId: string, read: Rea
   const { repos, store } = deps;
   await repos.plans.mustGet(planId);
   if (opts.dryRun) {
-    const plan = planImport(read, (await loadPlanData(repos, planId)), opts.onProgress);
+    const plan = planImport(read, await loadPlanData(repos, planId), opts.onProgress);
     return summarise(planId, plan, true, false);
   }
   return store.tx(async (tx) => {

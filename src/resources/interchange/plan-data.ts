@@ -40,7 +40,7 @@ export async function loadPlanData(repos: Repos, planId: string, db?: Db): Promi
     areas: (await repos.areas.inPlan(planId, db)),
     projects,
     workstreams: await perProject((id) => repos.workstreams.inProject(id, db)),
-    actions: sortByRef((await repos.actions.inPlan(planId, db))),
+    actions: sortByRef(await repos.actions.inPlan(planId, db)),
     risks: await perProject(async (id) => sortByRef((await repos.risks.inProject(id, db)) as RiskRow[])),
     issues: await perProject(async (id) => sortByRef((await repos.issues.inProject(id, db)) as IssueRow[])),
     dependencies: await perProject(async (id) => sortByRef((await repos.dependencies.inProject(id, db)) as DependencyRow[])),
@@ -50,7 +50,7 @@ export async function loadPlanData(repos: Repos, planId: string, db?: Db): Promi
 }
 
 async function measuresOf(repos: Repos, planId: string, db?: Db): Promise<Pick<PlanData, 'measures' | 'measureValues'>> {
-  const measures = sortByRef((await repos.measures.inPlan(planId, db)));
+  const measures = sortByRef(await repos.measures.inPlan(planId, db));
   const order = new Map(measures.map((m, i) => [m.id, i]));
   const measureValues = (await repos.measureValues
       .forMeasures(measures.map((m) => m.id), db))

@@ -29,7 +29,7 @@ export class MeasuresService implements CrudService<S.CreateMeasure, S.UpdateMea
   /** Rows with their derived fields (one query for all their values). */
   async withStatus(rows: MeasureRow[], db?: Db): Promise<S.Measure[]> {
     const byMeasure = new Map<string, MeasureValueRow[]>();
-    for (const v of (await this.repos.measureValues.forMeasures(rows.map((r) => r.id), db))) {
+    for (const v of await this.repos.measureValues.forMeasures(rows.map((r) => r.id), db)) {
       const list = byMeasure.get(v.measureId) ?? [];
       list.push(v);
       byMeasure.set(v.measureId, list);

@@ -32,7 +32,7 @@ export class RecordedMeasures implements MeasureSource {
   async forArea(areaId: string, asOf: string): Promise<AreaMeasure[]> {
     const rows = await this.repos.measures.inArea(areaId);
     const values = new Map<string, { period: string; value: number }[]>();
-    for (const v of (await this.repos.measureValues.forMeasures(rows.map((r) => r.id)))) {
+    for (const v of await this.repos.measureValues.forMeasures(rows.map((r) => r.id))) {
       if (v.period > asOf) continue;
       const list = values.get(v.measureId) ?? [];
       list.push(v);

@@ -350,7 +350,7 @@ export class PackDocuments {
     let check: UploadCheck;
     let doc: PDFDocument | undefined;
     try {
-      doc = await this.load((await this.ctx.repos.uploads.bytes(uploadId)));
+      doc = await this.load(await this.ctx.repos.uploads.bytes(uploadId));
       const pages = doc.getPages();
       if (!pages.length) throw new Error('no pages');
       const sizes = pages.map((p) => {

@@ -54,7 +54,7 @@ export async function buildImpactReportView(repos: Repos, planId: string, asOf: 
   const areas = await repos.areas.inPlan(planId, db);
   const measures = await repos.measures.inPlan(planId, db);
   const values = new Map<string, MeasureValueRow[]>();
-  for (const v of (await repos.measureValues.forMeasures(measures.map((m) => m.id), db))) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
+  for (const v of await repos.measureValues.forMeasures(measures.map((m) => m.id), db)) values.set(v.measureId, [...(values.get(v.measureId) ?? []), v]);
   const evidence = await repos.evidence.matching({ planId, to: asOf }, db);
   const uploads = new Map((await repos.uploads.infos([...new Set(evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : [])))], db)).map((u) => [u.id, u]));
   const fileName = (id: string) => uploads.get(id)?.filename ?? `file ${id}`;

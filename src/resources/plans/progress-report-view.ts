@@ -55,7 +55,7 @@ export async function buildProgressReportView(repos: Repos, planId: string, asOf
   // Project tasks without an area are not part of the plan's areas; they are reported in highlight reports.
   const actions = (await repos.actions.inPlan(planId, db)).filter((a) => a.areaId !== null);
   const measures = await repos.measures.inPlan(planId, db);
-  const values = valuesByMeasure((await repos.measureValues.forMeasures(measures.map((m) => m.id), db)));
+  const values = valuesByMeasure(await repos.measureValues.forMeasures(measures.map((m) => m.id), db));
   const totals = emptyCounts();
   const counts = new Map(areas.map((a) => [a.id, emptyCounts()]));
   for (const a of actions) {

@@ -15,7 +15,7 @@ export const planToApi = (row: PlanRow, latestReview?: { heldOn: string; nextRev
 export const createPlansService = (repos: Repos) =>
   new ResourceService<Repos['plans'], CreatePlan, UpdatePlan, PlanQuery, Plan>({
     repo: repos.plans,
-    toApi: async (row) => planToApi(row, (await repos.reviews.latestInPlan(row.id))),
+    toApi: async (row) => planToApi(row, await repos.reviews.latestInPlan(row.id)),
     optional: ['principalAuthority', 'inspectionReportPublishedOn', 'reviewCadenceMonths'],
     guardDelete: async (current, tx) => {
       if ((await repos.highlightReports.countPublishedInPlan(current.id, tx)) > 0) {

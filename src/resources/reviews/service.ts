@@ -31,7 +31,7 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
   }
 
   async get(id: string): Promise<Review> {
-    return this.toApi((await this.repos.reviews.mustGet(id)));
+    return this.toApi(await this.repos.reviews.mustGet(id));
   }
 
   async list(planId: string | undefined, q: ReviewQuery): Promise<Page<Review>> {

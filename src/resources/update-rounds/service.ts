@@ -155,12 +155,12 @@ export class UpdateRoundsService {
       g.items.push({ type, id: row.id });
       groups.set(email, g);
     };
-    for (const a of (await this.repos.actions.inPlan(round.planId))) add('action', a);
+    for (const a of await this.repos.actions.inPlan(round.planId)) add('action', a);
     if (round.includeRegisters) {
-      for (const p of (await this.repos.projects.inPlan(round.planId))) {
-        for (const r of (await this.repos.risks.inProject(p.id))) add('risk', r);
-        for (const i of (await this.repos.issues.inProject(p.id))) add('issue', i);
-        for (const d of (await this.repos.dependencies.inProject(p.id))) add('dependency', d);
+      for (const p of await this.repos.projects.inPlan(round.planId)) {
+        for (const r of await this.repos.risks.inProject(p.id)) add('risk', r);
+        for (const i of await this.repos.issues.inProject(p.id)) add('issue', i);
+        for (const d of await this.repos.dependencies.inProject(p.id)) add('dependency', d);
       }
     }
     return groups;
@@ -218,7 +218,7 @@ export class UpdateRoundsService {
   async remindNow(id: string, actor: Actor): Promise<UpdateRound> {
     const round = await this.rounds.mustGet(id);
     if (round.state !== 'open') throw new ConflictError(`This round is ${round.state}; only an open round's owners can be reminded.`);
-    for (const r of (await this.rounds.requestsOf([id]))) {
+    for (const r of await this.rounds.requestsOf([id])) {
       if (!awaitingAnswer(r.state)) continue;
       if (!r.sentAt) {
         await this.sendRequest(round, r);
@@ -239,9 +239,9 @@ export class UpdateRoundsService {
   async runDue(): Promise<{ opened: number; reminded: number; escalated: number }> {
     const today = this.today();
     const done = { opened: 0, reminded: 0, escalated: 0 };
-    for (const r of (await this.rounds.roundsToOpen(today))) if (await this.open(r.id)) done.opened++;
+    for (const r of await this.rounds.roundsToOpen(today)) if (await this.open(r.id)) done.opened++;
 
-    for (const { request, round } of (await this.rounds.requestsAwaitingReminder())) {
+    for (const { request, round } of await this.rounds.requestsAwaitingReminder()) {
       const sentOn = londonDate(new Date(request.sentAt!));
       if (!isReminderDue({ state: request.state, sentOn, remindedAt: request.remindedAt }, round.remindAfterWorkingDays, today)) continue;
       if (!isLinkLive(round, today) || !(await this.rounds.claimReminder(request.id, this.ts()))) continue;
@@ -255,7 +255,7 @@ export class UpdateRoundsService {
       }
     }
 
-    for (const round of (await this.rounds.roundsToEscalate(today))) {
+    for (const round of await this.rounds.roundsToEscalate(today)) {
       if (!(await this.rounds.claimEscalation(round.id, this.ts()))) continue;
       const requests = await this.rounds.requestsOf([round.id]);
       const missing = requests.filter((r) => awaitingAnswer(r.state));
