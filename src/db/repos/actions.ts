@@ -29,10 +29,10 @@ export class ActionsRepo extends CrudRepo<typeof actions> {
   async scan(where: SQL | undefined, cursor: string | undefined): Promise<ActionRow[]> {
     const after = decodeCursor(cursor);
     return await this.db
-          .select()
-          .from(this.t.actions)
-          .where(and(where, after ? gt(this.t.actions.id, after) : undefined))
-          .orderBy(asc(this.t.actions.id));
+      .select()
+      .from(this.t.actions)
+      .where(and(where, after ? gt(this.t.actions.id, after) : undefined))
+      .orderBy(asc(this.t.actions.id));
   }
 
   async inPlan(planId: string, db: Db = this.db): Promise<ActionRow[]> {

@@ -20,9 +20,9 @@ export class CalendarFeedsRepo {
     const secret = randomBytes(24).toString('base64url');
     const row: CalendarFeedRow = { id: newId('cal'), planId, name, secretHash: hash(secret), createdAt: this.store.timestamp(), revokedAt: null };
     await this.store.tx(async (tx) => {
-            await tx.insert(this.t.calendarFeeds).values(row);
-            await this.store.audit(tx, actor, 'create', 'calendar-feed', row.id, null, { id: row.id, planId, name });
-          });
+      await tx.insert(this.t.calendarFeeds).values(row);
+      await this.store.audit(tx, actor, 'create', 'calendar-feed', row.id, null, { id: row.id, planId, name });
+    });
     return { row, secret };
   }
 
@@ -39,18 +39,18 @@ export class CalendarFeedsRepo {
   /** The live feed whose URL carries this secret, if any. */
   async bySecret(secret: string): Promise<CalendarFeedRow | undefined> {
     return (await this.store.db
-          .select()
-          .from(this.t.calendarFeeds)
-          .where(and(eq(this.t.calendarFeeds.secretHash, hash(secret)), isNull(this.t.calendarFeeds.revokedAt))))[0];
+      .select()
+      .from(this.t.calendarFeeds)
+      .where(and(eq(this.t.calendarFeeds.secretHash, hash(secret)), isNull(this.t.calendarFeeds.revokedAt))))[0];
   }
 
   async revoke(id: string, actor: Actor): Promise<void> {
     await this.store.tx(async (tx) => {
-            const row = (await tx.select().from(this.t.calendarFeeds).where(eq(this.t.calendarFeeds.id, id)))[0];
-            if (!row || row.revokedAt) throw new NotFoundError('calendar feed', id);
-            const revokedAt = this.store.timestamp();
-            await tx.update(this.t.calendarFeeds).set({ revokedAt }).where(eq(this.t.calendarFeeds.id, id));
-            await this.store.audit(tx, actor, 'revoke', 'calendar-feed', id, { revokedAt: null }, { revokedAt });
-          });
+      const row = (await tx.select().from(this.t.calendarFeeds).where(eq(this.t.calendarFeeds.id, id)))[0];
+      if (!row || row.revokedAt) throw new NotFoundError('calendar feed', id);
+      const revokedAt = this.store.timestamp();
+      await tx.update(this.t.calendarFeeds).set({ revokedAt }).where(eq(this.t.calendarFeeds.id, id));
+      await this.store.audit(tx, actor, 'revoke', 'calendar-feed', id, { revokedAt: null }, { revokedAt });
+    });
   }
 }

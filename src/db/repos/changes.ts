@@ -69,18 +69,18 @@ export class ChangesRepo {
     }
     if (types === TRACKED) return toEvents(this.sql.before.all(beforeInstant) as RawEvent[]);
     return await this.store.db
-          .select({
-            seq: this.t.auditEvents.seq,
-            at: this.t.auditEvents.at,
-            operation: this.t.auditEvents.operation,
-            resourceType: this.t.auditEvents.resourceType,
-            resourceId: this.t.auditEvents.resourceId,
-            before: this.t.auditEvents.before,
-            after: this.t.auditEvents.after,
-          })
-          .from(this.t.auditEvents)
-          .where(and(inArray(this.t.auditEvents.resourceType, [...types]), lt(this.t.auditEvents.at, beforeInstant)))
-          .orderBy(asc(this.t.auditEvents.seq));
+      .select({
+        seq: this.t.auditEvents.seq,
+        at: this.t.auditEvents.at,
+        operation: this.t.auditEvents.operation,
+        resourceType: this.t.auditEvents.resourceType,
+        resourceId: this.t.auditEvents.resourceId,
+        before: this.t.auditEvents.before,
+        after: this.t.auditEvents.after,
+      })
+      .from(this.t.auditEvents)
+      .where(and(inArray(this.t.auditEvents.resourceType, [...types]), lt(this.t.auditEvents.at, beforeInstant)))
+      .orderBy(asc(this.t.auditEvents.seq));
   }
 
   /**
@@ -107,10 +107,10 @@ export class ChangesRepo {
   /** When the audit trail first recorded the resource (undefined: never). */
   async firstRecordedAt(resourceType: string, resourceId: string): Promise<string | undefined> {
     return (await this.store.db
-          .select({ at: this.t.auditEvents.at })
-          .from(this.t.auditEvents)
-          .where(and(eq(this.t.auditEvents.resourceType, resourceType), eq(this.t.auditEvents.resourceId, resourceId)))
-          .orderBy(asc(this.t.auditEvents.seq))
-          .limit(1))[0]?.at;
+      .select({ at: this.t.auditEvents.at })
+      .from(this.t.auditEvents)
+      .where(and(eq(this.t.auditEvents.resourceType, resourceType), eq(this.t.auditEvents.resourceId, resourceId)))
+      .orderBy(asc(this.t.auditEvents.seq))
+      .limit(1))[0]?.at;
   }
 }

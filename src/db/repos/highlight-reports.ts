@@ -20,28 +20,28 @@ export class HighlightReportsRepo extends CrudRepo<typeof highlightReports> {
   /** What choosing the previous report needs of each of the project's reports (not their snapshots). */
   async refsInProject(projectId: string, db: Db = this.db): Promise<ReportRef[]> {
     return (await db
-          .select({ id: this.t.highlightReports.id, periodEnd: this.t.highlightReports.periodEnd, state: this.t.highlightReports.state, publishedAt: this.t.highlightReports.publishedAt })
-          .from(this.t.highlightReports)
-          .where(eq(this.t.highlightReports.projectId, projectId))
-          .orderBy(asc(this.t.highlightReports.periodEnd))) as ReportRef[];
+      .select({ id: this.t.highlightReports.id, periodEnd: this.t.highlightReports.periodEnd, state: this.t.highlightReports.state, publishedAt: this.t.highlightReports.publishedAt })
+      .from(this.t.highlightReports)
+      .where(eq(this.t.highlightReports.projectId, projectId))
+      .orderBy(asc(this.t.highlightReports.periodEnd))) as ReportRef[];
   }
 
   async countPublishedInProject(projectId: string, db: Db = this.db): Promise<number> {
     return (
       (await db
-                .select({ n: count() })
-                .from(this.t.highlightReports)
-                .where(and(eq(this.t.highlightReports.projectId, projectId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
+        .select({ n: count() })
+        .from(this.t.highlightReports)
+        .where(and(eq(this.t.highlightReports.projectId, projectId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 
   async countPublishedInPlan(planId: string, db: Db = this.db): Promise<number> {
     return (
       (await db
-                .select({ n: count() })
-                .from(this.t.highlightReports)
-                .innerJoin(this.t.projects, eq(this.t.projects.id, this.t.highlightReports.projectId))
-                .where(and(eq(this.t.projects.planId, planId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
+        .select({ n: count() })
+        .from(this.t.highlightReports)
+        .innerJoin(this.t.projects, eq(this.t.projects.id, this.t.highlightReports.projectId))
+        .where(and(eq(this.t.projects.planId, planId), eq(this.t.highlightReports.state, 'published'))))[0]?.n ?? 0
     );
   }
 

@@ -54,10 +54,10 @@ export class PublicDocumentsRepo {
     const measureRows = await db.select({ id: this.t.measures.id, v: this.t.measures.version }).from(this.t.measures).where(eq(this.t.measures.planId, planId)).orderBy(asc(this.t.measures.id));
     const valueRows = measureRows.length
       ? (await db
-                  .select({ id: this.t.measureValues.id, v: this.t.measureValues.version })
-                  .from(this.t.measureValues)
-                  .where(inArray(this.t.measureValues.measureId, db.select({ id: this.t.measures.id }).from(this.t.measures).where(eq(this.t.measures.planId, planId))))
-                  .orderBy(asc(this.t.measureValues.id)))
+        .select({ id: this.t.measureValues.id, v: this.t.measureValues.version })
+        .from(this.t.measureValues)
+        .where(inArray(this.t.measureValues.measureId, db.select({ id: this.t.measures.id }).from(this.t.measures).where(eq(this.t.measures.planId, planId))))
+        .orderBy(asc(this.t.measureValues.id)))
       : [];
     return [plan, areaRows, actionRows, updateRows, measureRows, valueRows].map((rows) => rows.map((r) => `${r.id}@${r.v}`).join(',')).join('|');
   }

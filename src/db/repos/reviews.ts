@@ -20,11 +20,11 @@ export class ReviewsRepo extends CrudRepo<typeof reviews> {
   /** The plan's latest review held before `heldOn` (or the same day and created earlier than `id`). */
   async previous(planId: string, heldOn: string, id: string, db: Db = this.db): Promise<ReviewRow | undefined> {
     return (await db
-          .select()
-          .from(this.t.reviews)
-          .where(and(eq(this.t.reviews.planId, planId), or(lt(this.t.reviews.heldOn, heldOn), and(eq(this.t.reviews.heldOn, heldOn), lt(this.t.reviews.id, id)))))
-          .orderBy(desc(this.t.reviews.heldOn), desc(this.t.reviews.id))
-          .limit(1))[0];
+      .select()
+      .from(this.t.reviews)
+      .where(and(eq(this.t.reviews.planId, planId), or(lt(this.t.reviews.heldOn, heldOn), and(eq(this.t.reviews.heldOn, heldOn), lt(this.t.reviews.id, id)))))
+      .orderBy(desc(this.t.reviews.heldOn), desc(this.t.reviews.id))
+      .limit(1))[0];
   }
 
   /** A page of the plan's reviews in creation order. */

@@ -165,11 +165,11 @@ export class TokensRepo {
   async list(page: { limit: number; cursor?: string }) {
     const after = decodeCursor(page.cursor);
     const rows = await this.store.db
-          .select()
-          .from(this.t.apiTokens)
-          .where(after ? gt(this.t.apiTokens.id, after) : undefined)
-          .orderBy(asc(this.t.apiTokens.id))
-          .limit(page.limit + 1);
+      .select()
+      .from(this.t.apiTokens)
+      .where(after ? gt(this.t.apiTokens.id, after) : undefined)
+      .orderBy(asc(this.t.apiTokens.id))
+      .limit(page.limit + 1);
     return paginate(rows, page.limit);
   }
 

@@ -61,11 +61,11 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   /** The request and round behind a link: one primary-key lookup by the hash, whatever the secret. */
   async findByLinkHash(secretHash: string): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow } | undefined> {
     const row = (await this.db
-          .select({ request: this.t.updateRequests, round: this.t.updateRounds })
-          .from(this.t.updateLinks)
-          .innerJoin(this.t.updateRequests, eq(this.t.updateRequests.id, this.t.updateLinks.requestId))
-          .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
-          .where(eq(this.t.updateLinks.secretHash, secretHash)))[0];
+      .select({ request: this.t.updateRequests, round: this.t.updateRounds })
+      .from(this.t.updateLinks)
+      .innerJoin(this.t.updateRequests, eq(this.t.updateRequests.id, this.t.updateLinks.requestId))
+      .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
+      .where(eq(this.t.updateLinks.secretHash, secretHash)))[0];
     return row;
   }
 
@@ -80,10 +80,10 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   /** Rounds whose opening day has come and that nobody has claimed yet. */
   async roundsToOpen(today: string): Promise<UpdateRoundRow[]> {
     return await this.db
-          .select()
-          .from(this.t.updateRounds)
-          .where(and(eq(this.t.updateRounds.state, 'scheduled'), lte(this.t.updateRounds.opensOn, today), isNull(this.t.updateRounds.openClaimedAt)))
-          .orderBy(asc(this.t.updateRounds.id));
+      .select()
+      .from(this.t.updateRounds)
+      .where(and(eq(this.t.updateRounds.state, 'scheduled'), lte(this.t.updateRounds.opensOn, today), isNull(this.t.updateRounds.openClaimedAt)))
+      .orderBy(asc(this.t.updateRounds.id));
   }
 
   async openRounds(): Promise<UpdateRoundRow[]> {
@@ -93,20 +93,20 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
   /** Rounds open, with someone to escalate to, due by `today`, not yet escalated. */
   async roundsToEscalate(today: string): Promise<UpdateRoundRow[]> {
     return await this.db
-          .select()
-          .from(this.t.updateRounds)
-          .where(and(eq(this.t.updateRounds.state, 'open'), isNotNull(this.t.updateRounds.escalateTo), lte(this.t.updateRounds.dueOn, today), isNull(this.t.updateRounds.escalationClaimedAt)))
-          .orderBy(asc(this.t.updateRounds.id));
+      .select()
+      .from(this.t.updateRounds)
+      .where(and(eq(this.t.updateRounds.state, 'open'), isNotNull(this.t.updateRounds.escalateTo), lte(this.t.updateRounds.dueOn, today), isNull(this.t.updateRounds.escalationClaimedAt)))
+      .orderBy(asc(this.t.updateRounds.id));
   }
 
   /** Requests still waiting for their one reminder, in open rounds. */
   async requestsAwaitingReminder(): Promise<{ request: UpdateRequestRow; round: UpdateRoundRow }[]> {
     return await this.db
-          .select({ request: this.t.updateRequests, round: this.t.updateRounds })
-          .from(this.t.updateRequests)
-          .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
-          .where(and(eq(this.t.updateRounds.state, 'open'), eq(this.t.updateRequests.state, 'sent'), isNotNull(this.t.updateRequests.sentAt), isNull(this.t.updateRequests.remindClaimedAt)))
-          .orderBy(asc(this.t.updateRequests.id));
+      .select({ request: this.t.updateRequests, round: this.t.updateRounds })
+      .from(this.t.updateRequests)
+      .innerJoin(this.t.updateRounds, eq(this.t.updateRounds.id, this.t.updateRequests.roundId))
+      .where(and(eq(this.t.updateRounds.state, 'open'), eq(this.t.updateRequests.state, 'sent'), isNotNull(this.t.updateRequests.sentAt), isNull(this.t.updateRequests.remindClaimedAt)))
+      .orderBy(asc(this.t.updateRequests.id));
   }
 
   async claimOpening(tx: Db, id: string, at: string): Promise<boolean> {
@@ -129,9 +129,9 @@ export class UpdateRoundsRepo extends CrudRepo<typeof updateRounds> {
 
   async commentsOf(itemType: string, itemId: string): Promise<{ at: string; author: string; text: string }[]> {
     return await this.db
-          .select({ at: this.t.itemComments.at, author: this.t.itemComments.author, text: this.t.itemComments.text })
-          .from(this.t.itemComments)
-          .where(and(eq(this.t.itemComments.itemType, itemType), eq(this.t.itemComments.itemId, itemId)))
-          .orderBy(asc(this.t.itemComments.at), asc(this.t.itemComments.id));
+      .select({ at: this.t.itemComments.at, author: this.t.itemComments.author, text: this.t.itemComments.text })
+      .from(this.t.itemComments)
+      .where(and(eq(this.t.itemComments.itemType, itemType), eq(this.t.itemComments.itemId, itemId)))
+      .orderBy(asc(this.t.itemComments.at), asc(this.t.itemComments.id));
   }
 }

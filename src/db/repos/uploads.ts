@@ -30,13 +30,13 @@ export class UploadsRepo {
   async create(values: Omit<UploadRow, 'id' | 'createdAt' | 'mediaType'> & { mediaType?: string }, actor: Actor): Promise<UploadInfo> {
     const row: UploadRow = { ...values, mediaType: values.mediaType ?? 'application/pdf', id: newId('upl'), createdAt: this.store.timestamp() };
     const existing = await this.store.tx(async (tx) => {
-          const same = await this.bySha256(row.sha256, row.mediaType, tx);
-          if (same) return same;
-          await tx.insert(this.t.uploads).values(row);
-          const { bytes: _b, ...rest } = row;
-          await this.store.audit(tx, actor, 'create', 'upload', row.id, null, rest);
-          return undefined;
-        });
+      const same = await this.bySha256(row.sha256, row.mediaType, tx);
+      if (same) return same;
+      await tx.insert(this.t.uploads).values(row);
+      const { bytes: _b, ...rest } = row;
+      await this.store.audit(tx, actor, 'create', 'upload', row.id, null, rest);
+      return undefined;
+    });
     if (existing) return existing;
     const { bytes: _b, ...rest } = row;
     return rest;

@@ -64,13 +64,13 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
   async create(planId: string | undefined, body: CreateAction, actor: Actor): Promise<Action> {
     await this.repos.plans.mustGet(planId!);
     const row = await this.repos.actions.create(
-          actor,
-          async (tx) => {
-            const values: Record<string, unknown> = { ...body, planId };
-            for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-            return (await this.checked(values as ActionRow, tx)) as ActionRow;
-          },
-        );
+      actor,
+      async (tx) => {
+        const values: Record<string, unknown> = { ...body, planId };
+        for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+        return (await this.checked(values as ActionRow, tx)) as ActionRow;
+      },
+    );
     return this.toApi(row);
   }
 
@@ -115,18 +115,18 @@ export class ActionsService implements CrudService<CreateAction, UpdateAction, A
 
   async update(id: string, body: UpdateAction, ifMatch: number[] | undefined, actor: Actor): Promise<Action> {
     const row = await this.repos.actions.update(
-          id,
-          ifMatch,
-          actor,
-          async (current, tx) => {
-            const patch: Record<string, unknown> = definedOnly(body);
-            // Clearing an override clears its reason unless a new one is sent.
-            if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
-            const merged = await this.checked({ ...current, ...patch } as ActionRow, tx, current);
-            if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
-            return patch;
-          },
-        );
+      id,
+      ifMatch,
+      actor,
+      async (current, tx) => {
+        const patch: Record<string, unknown> = definedOnly(body);
+        // Clearing an override clears its reason unless a new one is sent.
+        if (patch.ragOverride === null && body.ragOverrideReason === undefined) patch.ragOverrideReason = null;
+        const merged = await this.checked({ ...current, ...patch } as ActionRow, tx, current);
+        if (merged.projectId !== current.projectId && patch.projectId === undefined) patch.projectId = merged.projectId;
+        return patch;
+      },
+    );
     return this.toApi(row);
   }
 

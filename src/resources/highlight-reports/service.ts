@@ -78,23 +78,23 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
   async create(projectId: string | undefined, body: CreateHighlightReport, actor: Actor): Promise<HighlightReport> {
     await this.repos.projects.mustGet(projectId!);
     const row = await this.repos.highlightReports.create(actor, async (tx) => {
-          const values = {
-            projectId: projectId!,
-            periodStart: body.periodStart,
-            periodEnd: body.periodEnd,
-            reportDate: body.reportDate ?? null,
-            overallStatus: body.overallStatus,
-            summary: body.summary ?? null,
-            helpRequired: body.helpRequired ?? null,
-            achievements: normaliseItems(body.achievements),
-            nextSteps: normaliseItems(body.nextSteps),
-            statusSummary: (body.statusSummary ?? null) as Record<string, unknown> | null,
-            costs: body.costs ?? null,
-            state: 'draft' as const,
-          };
-          await this.check(values, tx);
-          return values;
-        });
+      const values = {
+        projectId: projectId!,
+        periodStart: body.periodStart,
+        periodEnd: body.periodEnd,
+        reportDate: body.reportDate ?? null,
+        overallStatus: body.overallStatus,
+        summary: body.summary ?? null,
+        helpRequired: body.helpRequired ?? null,
+        achievements: normaliseItems(body.achievements),
+        nextSteps: normaliseItems(body.nextSteps),
+        statusSummary: (body.statusSummary ?? null) as Record<string, unknown> | null,
+        costs: body.costs ?? null,
+        state: 'draft' as const,
+      };
+      await this.check(values, tx);
+      return values;
+    });
     return this.toApi(row);
   }
 
@@ -112,43 +112,43 @@ export class HighlightReportsService implements CrudService<CreateHighlightRepor
 
   async update(id: string, body: UpdateHighlightReport, ifMatch: number[] | undefined, actor: Actor): Promise<HighlightReport> {
     const row = await this.repos.highlightReports.update(id, ifMatch, actor, async (current, tx) => {
-          if (current.state === 'published') throw frozen(current);
-          const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
-          // A change to a submitted or approved report takes it back to draft (its approval no longer holds).
-          const cur = current as Record<string, unknown>;
-          const changes = Object.keys(patch).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(patch[k]));
-          if (changes && stateAfterEdit(current.state) !== current.state) Object.assign(patch, DRAFT_AGAIN);
-          if (body.achievements) patch.achievements = normaliseItems(body.achievements);
-          if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
-          if (body.statusSummary === null) patch.statusSummary = null;
-          else if (body.statusSummary) {
-            patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
-          }
-          // Items are checked only when sent: a stored item may point at a workstream deleted since, and
-          // that must not stop the rest of the draft from being edited.
-          await this.check({ ...current, ...patch, achievements: patch.achievements ?? [], nextSteps: patch.nextSteps ?? [] } as HighlightReportRow, tx);
-          return patch;
-        });
+      if (current.state === 'published') throw frozen(current);
+      const patch: Record<string, unknown> = definedOnly({ ...body, statusSummary: undefined });
+      // A change to a submitted or approved report takes it back to draft (its approval no longer holds).
+      const cur = current as Record<string, unknown>;
+      const changes = Object.keys(patch).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(patch[k]));
+      if (changes && stateAfterEdit(current.state) !== current.state) Object.assign(patch, DRAFT_AGAIN);
+      if (body.achievements) patch.achievements = normaliseItems(body.achievements);
+      if (body.nextSteps) patch.nextSteps = normaliseItems(body.nextSteps);
+      if (body.statusSummary === null) patch.statusSummary = null;
+      else if (body.statusSummary) {
+        patch.statusSummary = { ...((current.statusSummary ?? {}) as StoredSummary), ...definedOnly(body.statusSummary) };
+      }
+      // Items are checked only when sent: a stored item may point at a workstream deleted since, and
+      // that must not stop the rest of the draft from being edited.
+      await this.check({ ...current, ...patch, achievements: patch.achievements ?? [], nextSteps: patch.nextSteps ?? [] } as HighlightReportRow, tx);
+      return patch;
+    });
     return this.toApi(row);
   }
 
   async remove(id: string, ifMatch: number[] | undefined, actor: Actor): Promise<void> {
     await this.repos.highlightReports.delete(id, ifMatch, actor, (current) => {
-            if (current.state === 'published') throw frozen(current);
-          });
+      if (current.state === 'published') throw frozen(current);
+    });
   }
 
   /** submit, approve or return: the approval steps before publishing (four eyes on approve). `at` backdates (example history). */
   async step(id: string, step: Exclude<ApprovalStep, 'publish'>, ifMatch: number[] | undefined, actor: Actor, note?: string, at?: string): Promise<HighlightReport> {
     const row = await this.repos.highlightReports.update(id, ifMatch, actor, async (current, tx) => {
-          const project = await this.repos.projects.mustGet(current.projectId, tx);
-          const refusal = refuseStep(step, { state: current.state, submitterKey: current.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
-          if (refusal) throw refusal.status === 403 ? new FourEyesError(refusal.detail) : new ConflictError(refusal.detail);
-          const when = at ?? this.repos.store.timestamp();
-          if (step === 'submit') return { state: nextState(step), submittedAt: when, submittedBy: actor.name, submittedByTokenId: actorKey(actor), approvedAt: null, approvedBy: null };
-          if (step === 'approve') return { state: nextState(step), approvedAt: when, approvedBy: actor.name };
-          return { ...DRAFT_AGAIN, returnNote: note ?? null };
-        });
+      const project = await this.repos.projects.mustGet(current.projectId, tx);
+      const refusal = refuseStep(step, { state: current.state, submitterKey: current.submittedByTokenId }, { actorKey: actorKey(actor), needsApproval: !!project.approver });
+      if (refusal) throw refusal.status === 403 ? new FourEyesError(refusal.detail) : new ConflictError(refusal.detail);
+      const when = at ?? this.repos.store.timestamp();
+      if (step === 'submit') return { state: nextState(step), submittedAt: when, submittedBy: actor.name, submittedByTokenId: actorKey(actor), approvedAt: null, approvedBy: null };
+      if (step === 'approve') return { state: nextState(step), approvedAt: when, approvedBy: actor.name };
+      return { ...DRAFT_AGAIN, returnNote: note ?? null };
+    });
     return this.toApi(row);
   }
 

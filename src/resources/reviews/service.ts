@@ -23,10 +23,10 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
     await this.repos.plans.mustGet(planId!);
     await this.checkAreas(planId!, body.supportReceived);
     const row = await this.repos.reviews.create(actor, () => {
-          const values: Record<string, unknown> = { ...body, planId };
-          for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
-          return values as never;
-        });
+      const values: Record<string, unknown> = { ...body, planId };
+      for (const k of OPTIONAL) if (values[k] === undefined) values[k] = null;
+      return values as never;
+    });
     return this.toApi(row);
   }
 
@@ -42,9 +42,9 @@ export class ReviewsService implements CrudService<CreateReview, UpdateReview, R
 
   async update(id: string, body: UpdateReview, ifMatch: number[] | undefined, actor: Actor): Promise<Review> {
     const row = await this.repos.reviews.update(id, ifMatch, actor, async (current) => {
-          if (body.supportReceived) await this.checkAreas(current.planId, body.supportReceived);
-          return definedOnly(body) as never;
-        });
+      if (body.supportReceived) await this.checkAreas(current.planId, body.supportReceived);
+      return definedOnly(body) as never;
+    });
     return this.toApi(row);
   }
 

@@ -79,16 +79,16 @@ export class UpdateRoundsService {
     await this.repos.plans.mustGet(planId!);
     if (body.dueOn < body.opensOn) throw new ValidationError([{ in: 'body', path: 'dueOn', message: `must not be before opensOn (${body.opensOn})` }]);
     const row = await this.rounds.create(actor, () => ({
-          planId: planId!,
-          title: body.title,
-          opensOn: body.opensOn,
-          dueOn: body.dueOn,
-          remindAfterWorkingDays: body.remindAfterWorkingDays,
-          escalateTo: body.escalateTo ?? null,
-          includeRegisters: body.includeRegisters,
-          message: body.message ?? null,
-          state: 'scheduled' as const,
-        }));
+      planId: planId!,
+      title: body.title,
+      opensOn: body.opensOn,
+      dueOn: body.dueOn,
+      remindAfterWorkingDays: body.remindAfterWorkingDays,
+      escalateTo: body.escalateTo ?? null,
+      includeRegisters: body.includeRegisters,
+      message: body.message ?? null,
+      state: 'scheduled' as const,
+    }));
     if (roundOpensNow(row.opensOn, this.today())) await this.open(row.id);
     return this.get(row.id);
   }
@@ -128,17 +128,17 @@ export class UpdateRoundsService {
   async open(id: string): Promise<boolean> {
     const at = this.ts();
     const created = await this.repos.store.tx(async (tx) => {
-          if (!(await this.rounds.claimOpening(tx, id, at))) return null;
-          const round = await this.rounds.mustGet(id, tx);
-          const requests = [];
-          for (const [email, o] of await this.ownersOf(round)) {
-            requests.push(await this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }));
-          }
-          await this.rounds.setRound(tx, id, { state: 'open', openedAt: at });
-          await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', id, { state: 'scheduled' }, { state: 'open', openedAt: at, requests: requests.length });
-          for (const r of requests) await this.repos.store.audit(tx, SYSTEM_ACTOR, 'create', 'update-request', r.id, null, { ...r });
-          return { round: (await this.rounds.mustGet(id, tx)), requests };
-        });
+      if (!(await this.rounds.claimOpening(tx, id, at))) return null;
+      const round = await this.rounds.mustGet(id, tx);
+      const requests = [];
+      for (const [email, o] of await this.ownersOf(round)) {
+        requests.push(await this.rounds.insertRequest(tx, { roundId: id, owner: o.owner ?? email, email, items: o.items, state: 'sent' }));
+      }
+      await this.rounds.setRound(tx, id, { state: 'open', openedAt: at });
+      await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', id, { state: 'scheduled' }, { state: 'open', openedAt: at, requests: requests.length });
+      for (const r of requests) await this.repos.store.audit(tx, SYSTEM_ACTOR, 'create', 'update-request', r.id, null, { ...r });
+      return { round: (await this.rounds.mustGet(id, tx)), requests };
+    });
     if (!created) return false;
     for (const r of created.requests) await this.sendRequest(created.round, r);
     return true;
@@ -227,9 +227,9 @@ export class UpdateRoundsService {
       if (await this.emailOwner('reminder', round, r)) {
         const at = this.ts();
         await this.repos.store.tx(async (tx) => {
-                    await this.rounds.setRequest(tx, r.id, { remindedAt: at, remindClaimedAt: r.remindClaimedAt ?? at });
-                    await this.repos.store.audit(tx, actor, 'update', 'update-request', r.id, { remindedAt: r.remindedAt }, { remindedAt: at });
-                  });
+          await this.rounds.setRequest(tx, r.id, { remindedAt: at, remindClaimedAt: r.remindClaimedAt ?? at });
+          await this.repos.store.audit(tx, actor, 'update', 'update-request', r.id, { remindedAt: r.remindedAt }, { remindedAt: at });
+        });
       }
     }
     return this.get(id);
@@ -248,9 +248,9 @@ export class UpdateRoundsService {
       if (await this.emailOwner('reminder', round, request)) {
         const at = this.ts();
         await this.repos.store.tx(async (tx) => {
-                    await this.rounds.setRequest(tx, request.id, { remindedAt: at });
-                    await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-request', request.id, { remindedAt: null }, { remindedAt: at });
-                  });
+          await this.rounds.setRequest(tx, request.id, { remindedAt: at });
+          await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-request', request.id, { remindedAt: null }, { remindedAt: at });
+        });
         done.reminded++;
       }
     }
@@ -269,9 +269,9 @@ export class UpdateRoundsService {
       }
       const at = this.ts();
       await this.repos.store.tx(async (tx) => {
-                await this.rounds.setRound(tx, round.id, { escalatedAt: at });
-                await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', round.id, { escalatedAt: null }, { escalatedAt: at, missing: missing.length });
-              });
+        await this.rounds.setRound(tx, round.id, { escalatedAt: at });
+        await this.repos.store.audit(tx, SYSTEM_ACTOR, 'update', 'update-round', round.id, { escalatedAt: null }, { escalatedAt: at, missing: missing.length });
+      });
       done.escalated++;
     }
     return done;
