@@ -16,10 +16,11 @@ const dir = join(process.cwd(), 'data/bench/api-cpu');
 mkdirSync(dir, { recursive: true });
 const { dbPath, info } = await ensureDataset(42);
 
-function cpuMicros(pid: number): number {
+/** User and system CPU of a process so far, in µs (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMicros(pid: number): { user: number; system: number } {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const x = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return ((Number(x[11]) + Number(x[12])) * 1e6) / 100;
+  return { user: (Number(x[11]) * 1e6) / 100, system: (Number(x[12]) * 1e6) / 100 };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,7 +61,16 @@ try {
     await load(url, 1);
     const c0 = cpuMicros(servers[kind].pid!);
     const r = await load(url, seconds);
-    out[kind] = { requests: r.requests, rps: Math.round(r.rps), cpuUsPerRequest: Math.round((cpuMicros(servers[kind].pid!) - c0) / r.requests), non2xx: r.non2xx };
+    const c1 = cpuMicros(servers[kind].pid!);
+    const per = (us: number) => Math.round(us / r.requests);
+    out[kind] = {
+      requests: r.requests,
+      rps: Math.round(r.rps),
+      cpuUsPerRequest: per(c1.user + c1.system - c0.user - c0.system),
+      userUs: per(c1.user - c0.user),
+      systemUs: per(c1.system - c0.system),
+      non2xx: r.non2xx,
+    };
   }
   console.log(JSON.stringify({ scenario, load: (await import('node:os')).loadavg()[0], ...out }));
 } finally {

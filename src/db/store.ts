@@ -1,11 +1,11 @@
 // The unit of work every repository shares: the drizzle handle (the open transaction's, else the reader),
 // the tables of the dialect in use, a clock, transactions, and the audit trail written inside the same
 // transaction as the change it records.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/vocabulary.js';
 import type { Connection, Db, Dialect, Tables } from './client.js';
+import { ScopedStorage } from '../shared/scoped-storage.js';
 
 export type { Role } from '../domain/vocabulary.js';
 
@@ -25,7 +25,7 @@ type PgTx = { transaction<T>(fn: (tx: unknown) => Promise<T>, config?: Record<st
 export class Store {
   readonly dialect: Dialect;
   readonly tables: Tables;
-  private readonly open = new AsyncLocalStorage<Db>();
+  private readonly open = new ScopedStorage<Db>();
   // SQLite: one transaction at a time on the writer connection, across awaits (a promise chain), shared by
   // every Store of this process on the same file: a second connection waiting for the file's write lock
   // would block the one thread the first needs to finish.

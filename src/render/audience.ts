@@ -1,11 +1,11 @@
 // Who a render is for: staff (a signed-in request, the default) or the public (anonymous pages).
-// Carried by AsyncLocalStorage so document builders need not pass it along; the renderer reads it to
+// Carried by (scoped) AsyncLocalStorage so document builders need not pass it along; the renderer reads it to
 // keep capacity for staff that anonymous traffic cannot take.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedStorage } from '../shared/scoped-storage.js';
 
 export type RenderAudience = 'staff' | 'public';
 
-const audience = new AsyncLocalStorage<RenderAudience>();
+const audience = new ScopedStorage<RenderAudience>();
 
 /** Runs `fn` with every render it starts counted as being for `who`. */
 export function renderingFor<T>(who: RenderAudience, fn: () => Promise<T>): Promise<T> {
