@@ -88,21 +88,31 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       limiter?.fail(address);
       return done(new UnauthorizedError());
     }
-    const admit = (actor: Actor | null) => {
-      if (!actor) {
-        limiter?.fail(address);
-        return done(new UnauthorizedError('The bearer token is unknown or has been revoked.', true));
-      }
-      limiter?.succeed(address, secretHash);
-      request.actor = actor;
-      // Checked before body validation, so a caller without the right learns nothing from 400s.
-      const needed: Role = config.role ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');
-      done(RANK[actor.role] < RANK[needed] ? new ForbiddenError(actor.role, needed) : undefined);
-    };
     const resolved = resolve(secretHash, request);
-    if (resolved instanceof Promise) resolved.then(admit, done);
-    else admit(resolved);
+    if (resolved instanceof Promise) resolved.then((actor) => admit(request, done, actor, address, secretHash, config.role), done);
+    else admit(request, done, resolved, address, secretHash, config.role);
   });
+
+  // Made once per app, not as a closure per request: under tsx every function made per request is also
+  // renamed (keepNames), which cost ~0.7 µs of a ~55 µs GET.
+  function admit(
+    request: FastifyRequest,
+    done: (err?: Error) => void,
+    actor: Actor | null,
+    address: string,
+    secretHash: string,
+    role: Role | undefined,
+  ) {
+    if (!actor) {
+      limiter?.fail(address);
+      return done(new UnauthorizedError('The bearer token is unknown or has been revoked.', true));
+    }
+    limiter?.succeed(address, secretHash);
+    request.actor = actor;
+    // Checked before body validation, so a caller without the right learns nothing from 400s.
+    const needed: Role = role ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');
+    done(RANK[actor.role] < RANK[needed] ? new ForbiddenError(actor.role, needed) : undefined);
+  }
 }
 
 export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

@@ -1,6 +1,6 @@
 // The date formats documents, letters and spreadsheets print.
 import { describe, expect, it } from 'vitest';
-import { londonDate, longDate, monthYear, ukDate } from '../../src/domain/dates.js';
+import { dayNumber, daysBetween, londonDate, longDate, monthYear, ukDate } from '../../src/domain/dates.js';
 
 describe('date formats', () => {
   it('prints dd/mm/yyyy and dd/mm/yy', () => {
@@ -16,5 +16,23 @@ describe('date formats', () => {
   });
   it('takes the day of a moment in England (late on 31 July UTC is already 1 August in summer)', () => {
     expect(longDate(londonDate(new Date('2023-07-31T23:30:00Z')))).toBe('1 August 2023');
+  });
+});
+
+describe('dayNumber and daysBetween', () => {
+  it('agree with Date for every day from 1899 to 2101', () => {
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== t / 86_400_000) throw new Error(`${iso}: ${dayNumber(iso)} ≠ ${t / 86_400_000}`);
+    }
+  });
+
+  it('counts across month ends and leap days', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
+    expect(daysBetween('2000-02-28', '2000-03-01')).toBe(2);
+    expect(daysBetween('2100-02-28', '2100-03-01')).toBe(1);
+    expect(daysBetween('2022-11-18', '2022-11-01')).toBe(-17);
   });
 });
