@@ -20,6 +20,7 @@ import mailPlugin from './plugins/mail.js';
 import servicesPlugin from './plugins/services.js';
 import type { MailOptions } from './mail/mailer.js';
 import { RequestLogController } from './shared/request-log.js';
+import { lazyChildLoggerFactory } from './shared/request-logger.js';
 import { fastSerializerCompiler } from './shared/response-serializer.js';
 import swaggerPlugin from './plugins/swagger.js';
 import actionRoutes from './resources/actions/routes.js';
@@ -94,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
     // One line per request, secrets redacted (./shared/request-log.ts), instead of Fastify's two.
     logController: new RequestLogController(),
+    // A request's pino child made only when something logs through it (./shared/request-logger.ts).
+    childLoggerFactory: lazyChildLoggerFactory,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses: the zod schemas compiled to fast-json-stringify (src/shared/response-serializer.ts).

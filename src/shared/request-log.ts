@@ -3,6 +3,7 @@
 // ("incoming request" with the whole request, then "request completed") cost as much as the rest of a
 // simple GET; the line on arrival is kept at debug level, for following a request that never completes.
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LazyChildLogger, writeInfoLine } from './request-logger.js';
 
 /** Paths whose last segments are a secret (calendar feeds, update links): logged as [redacted]. */
 const SECRET_PATH = /(\/(?:calendars|update)\/)[^?#]*/i;
@@ -25,14 +26,18 @@ export class RequestLogController extends LogController {
   }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = {
-      method: request.method,
-      route: request.routeOptions.url,
-      url: redactUrl(request.url),
-      statusCode: reply.statusCode,
-      responseTime: Math.round(reply.elapsedTime * 100) / 100,
-    };
-    if (error) request.log.error({ ...line, err: error }, 'request errored');
-    else request.log.info(line, 'request completed');
+    const route = request.routeOptions.url;
+    const url = redactUrl(request.url);
+    const responseTime = Math.round(reply.elapsedTime * 100) / 100;
+    const log = request.log;
+    if (!error && log instanceof LazyChildLogger) {
+      const fields =
+        `,"method":${JSON.stringify(request.method)}${route === undefined ? '' : `,"route":${JSON.stringify(route)}`}` +
+        `,"url":${JSON.stringify(url)},"statusCode":${reply.statusCode},"responseTime":${responseTime}`;
+      if (writeInfoLine(log, fields, 'request completed')) return;
+    }
+    const line = { method: request.method, route, url, statusCode: reply.statusCode, responseTime };
+    if (error) log.error({ ...line, err: error }, 'request errored');
+    else log.info(line, 'request completed');
   }
 }
