@@ -56,16 +56,20 @@ export async function counts(t: TestApp): Promise<Record<(typeof TABLES)[number]
   return out as Record<(typeof TABLES)[number], number>;
 }
 
-/** Polls an import job until it has finished (each poll is a real request; no timing is asserted). */
-export async function finishedJob(t: TestApp, location: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  for (let i = 0; i < 2000; i++) {
+/**
+ * Polls an import job until it has finished (each poll is a real request; no timing is asserted). The bound
+ * is time, not a count of polls: on a loaded machine each poll takes longer, and a 5,000-row import on
+ * PostgreSQL has taken over 90 s there.
+ */
+export async function finishedJob(t: TestApp, location: string, withinMs = 170_000): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (const until = Date.now() + withinMs; Date.now() < until; ) {
     const res = await t.admin.get(location);
     if (res.statusCode !== 200) throw new Error(`job status ${res.statusCode}: ${res.body}`);
     const job = res.json();
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error('the import job did not finish');
+  throw new Error(`the import job did not finish within ${withinMs / 1000} s`);
 }
 
 /** Every sheet's cells as plain values (dates as YYYY-MM-DD), for comparing two workbooks. */
