@@ -13,7 +13,15 @@ export const addDays = (iso: string, days: number) => {
   return fromUtc(dt);
 };
 
-export const daysBetween = (from: string, to: string) => Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+/** Days since 1970-01-01 (UTC) of a date; a 'YYYY-MM-DD' without splitting it or making a Date (every action read derives its RAG from three). */
+function dayNumber(iso: string): number {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  }
+  return toUtc(iso).getTime() / 86_400_000;
+}
+
+export const daysBetween = (from: string, to: string) => Math.round(dayNumber(to) - dayNumber(from));
 
 /** The same day of the month `months` later; clamped to the month's last day (31 Aug + 18 months → 28/29 Feb). */
 export function addMonths(iso: string, months: number): string {
