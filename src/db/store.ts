@@ -140,6 +140,11 @@ export class Store {
     const tx = this.connection.pgHandle!(client);
     this.pgClients.set(tx, client);
     let broken: Error | undefined;
+    // A connection lost while checked out (the server restarted, the backend was terminated) reports an
+    // 'error' the pool no longer listens for: unheard, it would end the process. The transaction's next
+    // statement fails with it; the connection is then dropped, not given back.
+    const lost = (err: Error) => (broken = err);
+    client.on('error', lost);
     try {
       await client.query(begin);
       const result = await this.open.run(tx, async () => fn(tx));
@@ -150,6 +155,7 @@ export class Store {
       await client.query('rollback').catch((e: Error) => (broken = e));
       throw err;
     } finally {
+      client.removeListener('error', lost);
       client.release(broken);
     }
   }

@@ -150,4 +150,21 @@ describe.skipIf(!ADMIN_URL)('PostgreSQL named statements', () => {
     expect(pool.idleCount).toBe(pool.totalCount);
     expect(await raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'")).toEqual([{ n: 0 }]);
   });
+
+  it('survive a transaction losing its connection: the caller gets the error, the pool goes on with a new one', async () => {
+    const plan = await ok(await t.admin.post('/api/v1/plans', { title: 'Cut', kind: 'wsoa', localArea: 'L' }), 201);
+    const store = (t.app as unknown as { store: import('../../src/db/store.js').Store }).store;
+    const repos = (t.app as unknown as { repos: import('../../src/db/repos/index.js').Repos }).repos;
+    await expect(
+      store.tx(async (tx) => {
+        const pid = (await store.pgRunnerOf(tx)!.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+        await raw('select pg_terminate_backend($1)', [pid]);
+        // The server's goodbye arrives while no statement is running on that connection.
+        await new Promise((r) => setTimeout(r, 200));
+        await repos.plans.get(plan.id, tx);
+      }),
+    ).rejects.toThrow();
+    expect((await repos.plans.get(plan.id))?.title).toBe('Cut');
+    expect((await t.admin.patch(`/api/v1/plans/${plan.id}`, { title: 'Still here' }, { 'if-match': '"1"' })).statusCode).toBe(200);
+  });
 });
