@@ -33,6 +33,8 @@ export interface Connection {
   sqlite?: { writer: Database.Database; reader: Database.Database };
   /** The PostgreSQL pool (absent on SQLite). */
   pool?: pg.Pool;
+  /** PostgreSQL: the drizzle handle over one pooled connection (a transaction's), one per connection. */
+  pgHandle?: (client: pg.PoolClient) => Db;
   close(): Promise<void>;
 }
 
@@ -81,7 +83,15 @@ export async function connect(opts: ConnectOptions): Promise<Connection> {
     const opened = await openPostgres(opts.url, { maxConnections: opts.maxConnections });
     const db = opened.db as unknown as Db;
     let closing: Promise<void> | undefined;
-    return { dialect: 'postgresql', writer: db, reader: db, tables: pgSchema as unknown as Tables, pool: opened.pool, close: () => (closing ??= opened.close()) };
+    return {
+      dialect: 'postgresql',
+      writer: db,
+      reader: db,
+      tables: pgSchema as unknown as Tables,
+      pool: opened.pool,
+      pgHandle: (client) => opened.handleFor(client) as unknown as Db,
+      close: () => (closing ??= opened.close()),
+    };
   }
   const opened = openDatabase(opts.path);
   const onDisk = opts.path !== ':memory:' && opts.path !== '';

@@ -8,6 +8,7 @@ import { newId } from '../shared/ids.js';
 import { decodeCursor, paginate } from '../shared/pagination.js';
 import type { Db, Tables } from './client.js';
 import { mapConstraintError } from './constraint-errors.js';
+import { PgTableStatements, runNamed } from './pg-statements.js';
 import type { Actor, Store } from './store.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,18 +61,19 @@ export class CrudRepo<T extends VersionedTable> {
   // builds the SQL and SQLite prepares it on every call, which costs more than running it.
   private readonly byId = new Map<Db, { get(values: { id: string }): unknown }>();
 
-  // PostgreSQL: outside a transaction, a named statement the server parses and plans once per connection.
-  private pgById?: { execute(values: { id: string }): Promise<unknown[]> };
+  // PostgreSQL: the same commonest statements written once and named (src/db/pg-statements.ts), run on the
+  // open transaction's connection or the pool.
+  private pgStatements?: PgTableStatements;
+
+  protected get pg(): PgTableStatements {
+    return (this.pgStatements ??= new PgTableStatements(this.table));
+  }
 
   async get(id: string, db: Db = this.db): Promise<Row<T> | undefined> {
+    const runner = this.store.pgRunnerOf(db);
+    if (runner) return (await runNamed<Row<T>>(runner, this.pg.byId, [id]))[0];
     const conn = this.store.sqliteOf(db);
-    if (!conn) {
-      if (db === this.store.connection.reader) {
-        this.pgById ??= (db.select().from(this.table).where(eq(this.table.id, sql.placeholder('id'))) as unknown as { prepare(name: string): { execute(values: { id: string }): Promise<unknown[]> } }).prepare(`${this.cfg.resourceType}_by_id`);
-        return (await this.pgById.execute({ id }))[0] as Row<T> | undefined;
-      }
-      return (await db.select().from(this.table).where(eq(this.table.id, id)).limit(1))[0] as Row<T> | undefined;
-    }
+    if (!conn) return (await db.select().from(this.table).where(eq(this.table.id, id)).limit(1))[0] as Row<T> | undefined;
     let stmt = this.byId.get(db);
     if (!stmt) {
       stmt = db.select().from(this.table).where(eq(this.table.id, sql.placeholder('id'))).prepare();
@@ -104,6 +106,15 @@ export class CrudRepo<T extends VersionedTable> {
   /** The same page as list(eq(column, value), page), on SQLite from statements prepared once per column. */
   async listBy(column: SQLiteColumn, value: string, page: { limit: number; cursor?: string }): Promise<Page<Row<T>>> {
     const db = this.db;
+    const runner = this.store.pgRunnerOf(db);
+    if (runner) {
+      const after = decodeCursor(page.cursor);
+      const key = this.pg.keyOf(column.name);
+      const rows = after
+        ? await runNamed<Row<T>>(runner, this.pg.page(key, true), [value, after, page.limit + 1])
+        : await runNamed<Row<T>>(runner, this.pg.page(key, false), [value, page.limit + 1]);
+      return paginate(rows, page.limit);
+    }
     if (!this.store.sqliteOf(db)) return this.list(eq(column, value), page);
     const after = decodeCursor(page.cursor);
     const t = this.table;
@@ -143,7 +154,9 @@ export class CrudRepo<T extends VersionedTable> {
     const ts = this.store.timestamp();
     const row = { ...values, id: newId(this.cfg.idPrefix), version: 1, createdAt: ts, updatedAt: ts };
     try {
-      await this.runInsert(tx, row);
+      // PostgreSQL: the row as written comes back from RETURNING (no second round trip to read it).
+      const written = await this.runInsert(tx, row);
+      if (written) return written;
     } catch (err) {
       mapConstraintError(err, this.cfg.uniqueMessages);
     }
@@ -210,8 +223,13 @@ export class CrudRepo<T extends VersionedTable> {
   // shape; building and preparing each one cost more than writing it).
   private readonly inserts = new Map<string, PreparedRun>();
 
-  private async runInsert(tx: Db, row: Record<string, unknown>): Promise<void> {
+  private async runInsert(tx: Db, row: Record<string, unknown>): Promise<Row<T> | undefined> {
     const t = this.table;
+    const runner = this.store.pgRunnerOf(tx);
+    if (runner) {
+      const keys = this.pgKeys(row);
+      return (await runNamed<Row<T>>(runner, this.pg.insert(keys), keys.map((k) => this.pg.encode(k, row[k]))))[0];
+    }
     if (tx !== this.store.connection.writer || this.store.dialect !== 'sqlite') {
       await tx.insert(t).values(row as never);
       return;
@@ -241,6 +259,12 @@ export class CrudRepo<T extends VersionedTable> {
    */
   private async runUpdate(tx: Db, id: string, version: number, set: Record<string, unknown>): Promise<Row<T> | number> {
     const t = this.table;
+    const runner = this.store.pgRunnerOf(tx);
+    if (runner) {
+      const keys = this.pgKeys(set);
+      const rows = await runNamed<Row<T>>(runner, this.pg.update(keys), [id, version, ...keys.map((k) => this.pg.encode(k, set[k]))]);
+      return rows[0] ?? 0;
+    }
     const where = and(eq(t.id, id), eq(t.version, version));
     if (tx !== this.store.connection.writer || this.store.dialect !== 'sqlite') {
       const rows = (await tx.update(t).set(set).where(where).returning()) as unknown as Row<T>[];
@@ -262,6 +286,13 @@ export class CrudRepo<T extends VersionedTable> {
       values[`set_${k}`] = v === null || v === undefined ? v : (t[k] as SQLiteColumn).mapToDriverValue(v);
     }
     return stmt.run(values).changes;
+  }
+
+  /** The columns a PostgreSQL statement writes, in one order (one named statement per set, whatever order a request sent them in); other keys are ignored, as drizzle ignores them. */
+  private pgKeys(values: Record<string, unknown>): string[] {
+    return Object.keys(values)
+      .filter((k) => values[k] !== undefined && this.pg.has(k))
+      .sort();
   }
 
   /** `guard` runs in the transaction before the row goes: it may refuse (throw) or write what goes with it. */

@@ -1,6 +1,5 @@
 // Opens PostgreSQL (node-postgres pool, settings from the URL) and applies the committed migrations/pg/
-// migrations under an advisory lock, so several processes starting together migrate once. Not used by the
-// app yet: the repositories are still synchronous (docs/postgresql.md says what the port needs).
+// migrations under an advisory lock, so several processes starting together migrate once.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -18,6 +17,8 @@ const MIGRATION_LOCK = 0x7370742d6d696772n;
 export interface OpenedPostgres {
   db: PgDb;
   pool: pg.Pool;
+  /** A drizzle handle over one pooled connection (made once per connection: a transaction's handle). */
+  handleFor(client: pg.PoolClient): PgDb;
   close(): Promise<void>;
 }
 
@@ -50,7 +51,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     await pool.end();
     throw err;
   }
-  return { db: drizzle(pool, { schema: pgSchema }), pool, close: () => pool.end() };
+  const handles = new WeakMap<pg.PoolClient, PgDb>();
+  const handleFor = (client: pg.PoolClient) => {
+    let handle = handles.get(client);
+    if (!handle) handles.set(client, (handle = drizzle(client, { schema: pgSchema })));
+    return handle;
+  };
+  return { db: drizzle(pool, { schema: pgSchema }), pool, handleFor, close: () => pool.end() };
 }
 
 async function migrateLocked(pool: pg.Pool): Promise<void> {

@@ -3,9 +3,11 @@
 // transaction as the change it records.
 import { sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import type { Role } from '../domain/vocabulary.js';
 import type { Connection, Db, Dialect, Tables } from './client.js';
 import { ScopedStorage } from '../shared/scoped-storage.js';
+import { PgTableStatements, runNamed, type PgRunner } from './pg-statements.js';
 
 export type { Role } from '../domain/vocabulary.js';
 
@@ -20,8 +22,6 @@ export const SYSTEM_ACTOR: Actor = { tokenId: null, name: 'system', role: 'admin
 
 export type AuditOperation = 'create' | 'update' | 'delete' | 'publish' | 'revoke';
 
-type PgTx = { transaction<T>(fn: (tx: unknown) => Promise<T>, config?: Record<string, unknown>): Promise<T> };
-
 export class Store {
   readonly dialect: Dialect;
   readonly tables: Tables;
@@ -31,6 +31,10 @@ export class Store {
   // would block the one thread the first needs to finish.
   private readonly queue: { tail: Promise<unknown> };
   private savepoints = 0;
+  // PostgreSQL: the connection behind each transaction handle (a handle per pooled connection), and a
+  // counter that names savepoints (never reused, so concurrent transactions cannot confuse their names).
+  private readonly pgClients = new WeakMap<Db, pg.PoolClient>();
+  private pgSavepoints = 0;
 
   constructor(
     readonly connection: Connection,
@@ -57,6 +61,16 @@ export class Store {
     return db === this.connection.writer ? s.writer : db === this.connection.reader ? s.reader : undefined;
   }
 
+  /**
+   * Where a named PostgreSQL statement (src/db/pg-statements.ts) runs for `db`: the open transaction's
+   * connection, or the pool for the reader. Undefined on SQLite.
+   */
+  pgRunnerOf(db: Db): PgRunner | undefined {
+    if (this.dialect !== 'postgresql') return undefined;
+    if (db === this.connection.reader) return this.connection.pool;
+    return this.pgClients.get(db);
+  }
+
   timestamp(): string {
     return this.now().toISOString();
   }
@@ -69,9 +83,7 @@ export class Store {
   async tx<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
     const open = this.open.getStore();
     if (open) return fn(open);
-    if (this.dialect === 'postgresql') {
-      return (this.connection.writer as unknown as PgTx).transaction((tx) => this.open.run(tx as Db, async () => fn(tx as Db)));
-    }
+    if (this.dialect === 'postgresql') return this.pgTransaction('begin', fn);
     return this.serialised(() => this.sqliteTransaction('BEGIN IMMEDIATE', fn));
   }
 
@@ -79,12 +91,7 @@ export class Store {
   async snapshot<T>(fn: (db: Db) => Promise<T> | T): Promise<T> {
     const open = this.open.getStore();
     if (open) return fn(open);
-    if (this.dialect === 'postgresql') {
-      return (this.connection.writer as unknown as PgTx).transaction((tx) => this.open.run(tx as Db, async () => fn(tx as Db)), {
-        isolationLevel: 'repeatable read',
-        accessMode: 'read only',
-      });
-    }
+    if (this.dialect === 'postgresql') return this.pgTransaction('begin isolation level repeatable read read only', fn);
     return this.serialised(() => this.sqliteTransaction('BEGIN', fn));
   }
 
@@ -92,9 +99,7 @@ export class Store {
   async savepoint<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
     const open = this.open.getStore();
     if (!open) return this.tx(fn);
-    if (this.dialect === 'postgresql') {
-      return (open as unknown as PgTx).transaction((inner) => this.open.run(inner as Db, async () => fn(inner as Db)));
-    }
+    if (this.dialect === 'postgresql') return this.pgSavepoint(open, fn);
     const writer = this.connection.sqlite!.writer;
     const name = `sp${++this.savepoints}`;
     writer.exec(`SAVEPOINT ${name}`);
@@ -128,6 +133,48 @@ export class Store {
     return result;
   }
 
+  // PostgreSQL: BEGIN, COMMIT and savepoints sent by hand on a pooled connection (drizzle's transaction
+  // makes a new handle and sends its statements through its query builder for each one).
+  private async pgTransaction<T>(begin: string, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const client = await this.connection.pool!.connect();
+    const tx = this.connection.pgHandle!(client);
+    this.pgClients.set(tx, client);
+    let broken: Error | undefined;
+    // A connection lost while checked out (the server restarted, the backend was terminated) reports an
+    // 'error' the pool no longer listens for: unheard, it would end the process. The transaction's next
+    // statement fails with it; the connection is then dropped, not given back.
+    const lost = (err: Error) => (broken = err);
+    client.on('error', lost);
+    try {
+      await client.query(begin);
+      const result = await this.open.run(tx, async () => fn(tx));
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      // A connection that cannot even roll back is dropped from the pool, not handed to the next caller.
+      await client.query('rollback').catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      client.removeListener('error', lost);
+      client.release(broken);
+    }
+  }
+
+  private async pgSavepoint<T>(open: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const client = this.pgClients.get(open)!;
+    const name = `sp${++this.pgSavepoints}`;
+    await client.query(`savepoint ${name}`);
+    try {
+      const result = await fn(open);
+      await client.query(`release savepoint ${name}`);
+      return result;
+    } catch (err) {
+      await client.query(`rollback to savepoint ${name}`);
+      await client.query(`release savepoint ${name}`);
+      throw err;
+    }
+  }
+
   private async sqliteTransaction<T>(begin: string, fn: (tx: Db) => Promise<T> | T): Promise<T> {
     const writer = this.connection.sqlite!.writer;
     const tx = this.connection.writer;
@@ -146,6 +193,8 @@ export class Store {
   // SQLite compile it for each write). The placeholders sit in sql`` so drizzle binds the values as given
   // (it would encode a null as the JSON text 'null'): before/after are encoded here, as drizzle does.
   private auditInsert?: { run(values: Record<string, unknown>): unknown };
+  // PostgreSQL: a named statement, parsed once per connection.
+  private pgAudit?: { statements: PgTableStatements; keys: string[] };
 
   async audit(
     tx: Db,
@@ -169,7 +218,15 @@ export class Store {
       before,
       after,
     };
-    if (this.dialect === 'postgresql' || tx !== this.connection.writer) {
+    const runner = this.pgRunnerOf(tx);
+    if (runner) {
+      const keys = Object.keys(row);
+      this.pgAudit ??= { statements: new PgTableStatements(auditEvents as never), keys };
+      const { statements } = this.pgAudit;
+      await runNamed(runner, statements.insert(this.pgAudit.keys, false), this.pgAudit.keys.map((k) => statements.encode(k, row[k as keyof typeof row])));
+      return;
+    }
+    if (tx !== this.connection.writer) {
       await tx.insert(auditEvents).values(row);
       return;
     }

@@ -13,21 +13,15 @@ export const addDays = (iso: string, days: number) => {
   return fromUtc(dt);
 };
 
-/**
- * Days since 1970-01-01 of a 'YYYY-MM-DD' (proleptic Gregorian), by arithmetic alone: every action read
- * derives its RAG from two of these, and building Dates for them cost ~1.4 µs of a ~55 µs GET.
- */
+/** Days since 1970-01-01 (UTC) of a date; a 'YYYY-MM-DD' without splitting it or making a Date (every action read derives its RAG from three). */
 export function dayNumber(iso: string): number {
-  const m = +iso.slice(5, 7);
-  const d = +iso.slice(8, 10);
-  const y = +iso.slice(0, 4) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  }
+  return toUtc(iso).getTime() / 86_400_000;
 }
 
-export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+export const daysBetween = (from: string, to: string) => Math.round(dayNumber(to) - dayNumber(from));
 
 /** The same day of the month `months` later; clamped to the month's last day (31 Aug + 18 months → 28/29 Feb). */
 export function addMonths(iso: string, months: number): string {

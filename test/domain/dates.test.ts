@@ -1,6 +1,6 @@
 // The date formats documents, letters and spreadsheets print.
 import { describe, expect, it } from 'vitest';
-import { dayNumber, daysBetween, londonDate, longDate, monthYear, ukDate } from '../../src/domain/dates.js';
+import { addDays, dayNumber, daysBetween, londonDate, longDate, monthYear, toUtc, ukDate } from '../../src/domain/dates.js';
 
 describe('date formats', () => {
   it('prints dd/mm/yyyy and dd/mm/yy', () => {
@@ -34,5 +34,29 @@ describe('dayNumber and daysBetween', () => {
     expect(daysBetween('2000-02-28', '2000-03-01')).toBe(2);
     expect(daysBetween('2100-02-28', '2100-03-01')).toBe(1);
     expect(daysBetween('2022-11-18', '2022-11-01')).toBe(-17);
+  });
+});
+
+describe('days between two dates', () => {
+  // What daysBetween computed before it parsed 'YYYY-MM-DD' itself: two Dates, subtracted.
+  const reference = (from: string, to: string) => Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+
+  it('counts calendar days across months, leap days and years, either way round', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
+    expect(daysBetween('2023-03-26', '2023-03-27')).toBe(1);
+    expect(daysBetween('2023-12-31', '2023-01-01')).toBe(-364);
+    // Seeded walk over 1999–2041: the same answer as before for every pair.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const a = addDays('1999-01-01', Math.floor(next() * 15_500));
+      const b = addDays('1999-01-01', Math.floor(next() * 15_500));
+      expect(daysBetween(a, b)).toBe(reference(a, b));
+    }
+  });
+
+  it('answers as before for anything that is not YYYY-MM-DD', () => {
+    for (const [a, b] of [['2023-1-5', '2023-02-01'], ['', '2023-01-01'], ['2023-01-01', 'soon']] as const) expect(daysBetween(a, b)).toStrictEqual(reference(a, b));
   });
 });

@@ -51,6 +51,41 @@ describe('an import through the services', () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it('reports every refusal, the database’s and a service’s, and writes nothing (PostgreSQL: the run without savepoints is undone and run again row by row)', async () => {
+    const planId = await newPlan(t);
+    const read = await readUpload(
+      await workbook({
+        Areas: [['Number', 'Title'], [1, 'One']],
+        Actions: [
+          ['Ref', 'Title', 'Area', 'Start date', 'Due date'],
+          ['1.1', 'Fine', 1, '01/04/2022', '31/03/2023'],
+          ['1.2', 'Twin', 1, '01/04/2022', '31/03/2023'],
+          ['1.3', 'Late start', 1, '01/04/2022', '31/03/2023'],
+          ['1.4', 'Fine too', 1, '01/04/2022', '31/03/2023'],
+        ],
+      }),
+      'xlsx',
+    );
+    const snapshot = await loadPlanData(t.app.repos, planId);
+    const p = { plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) };
+    expect(p.plan.problems).toEqual([]);
+    // As if the pre-check had missed them: row 3 takes row 2's ref (the database's unique index refuses it,
+    // which on PostgreSQL aborts the transaction), row 4 breaks a rule of the actions service.
+    p.plan.rows.find((r) => r.key === '1.2')!.values.ref = '1.1';
+    p.plan.rows.find((r) => r.key === '1.3')!.values.startDate = '2023-05-01';
+    const before = await counts(t);
+    const result = await applyPlanned(interchangeDeps(t.app), planId, p, { dryRun: false, actor });
+    expect(result.applied).toBe(false);
+    expect(result.problems).toEqual([
+      { sheet: 'Actions', row: 3, column: null, cell: null, path: 'Actions!3:3', message: 'Action 1.2 was refused: An action with this ref already exists in the plan.' },
+      { sheet: 'Actions', row: 4, column: 'Start date', cell: 'D4', path: 'Actions!D4', message: 'Start date must not be after dueDate (2023-03-31)' },
+    ]);
+    expect(await counts(t)).toEqual(before);
+    // The transaction the import ran in is still usable: the same plan imports cleanly afterwards.
+    const clean = await applyPlanned(interchangeDeps(t.app), planId, { plan: planImport(read, snapshot), fingerprint: planFingerprint(snapshot) }, { dryRun: false, actor });
+    expect(clean).toMatchObject({ applied: true, created: { areas: 1, actions: 4 } });
+  });
+
   it('writes each record through its service, audited as the importer', async () => {
     const planId = await newPlan(t);
     const result = await applyPlanned(interchangeDeps(t.app), planId, await planned(planId), { dryRun: false, actor });

@@ -137,6 +137,9 @@ class Refused extends Error {
   }
 }
 
+/** PostgreSQL, first run: a row was refused, so the run stops and is undone (the import is run again row by row). */
+class FirstRefusal extends Error {}
+
 /**
  * Applies a plan without problems through the services, in a savepoint of the import's transaction: if a
  * service refuses any row, everything the import wrote is undone and the refusals are its problems (the
@@ -145,6 +148,24 @@ class Refused extends Error {
 async function applyChecked(deps: InterchangeDeps, data: PlanData, plan: ImportPlan, opts: ImportOptions): Promise<ImportResult> {
   if (plan.problems.length) return summarise(data.planId, plan, false, false);
   const { store } = deps;
+  if (store.dialect === 'postgresql') {
+    // PostgreSQL aborts the transaction at a refused statement, so going on after a refused row (to report
+    // every refusal) needs a savepoint per row: two round trips more for each. A refusal is rare (the plan
+    // was checked), so the import first runs without them, stopping at the first refusal; only then is it
+    // undone and run again with a savepoint per row, which reports what SQLite reports.
+    const stopAtFirst: RowGuard = (write) =>
+      write().catch(() => {
+        throw new FirstRefusal();
+      });
+    try {
+      await store.savepoint(async () => {
+        if ((await applyImport(deps.services, data, plan, opts.actor, stopAtFirst, opts.onProgress)).length) throw new FirstRefusal();
+      });
+      return summarise(data.planId, plan, false, true);
+    } catch (err) {
+      if (!(err instanceof FirstRefusal)) throw err;
+    }
+  }
   // SQLite goes on after a refused statement; PostgreSQL aborts the transaction, so each row gets a savepoint there.
   const guard: RowGuard = store.dialect === 'postgresql' ? (write) => store.savepoint(() => write()) : (write) => write();
   try {
