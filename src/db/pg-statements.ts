@@ -65,6 +65,11 @@ export class PgTableStatements {
     });
   }
 
+  /** `delete from … where id = $1 and version = $2 returning id`. */
+  get deleteVersion(): Named {
+    return this.fixed('delete', () => `delete from ${this.table} where ${this.column('id')} = $1 and ${this.column('version')} = $2 returning ${this.column('id')} as "id"`);
+  }
+
   /** `update … set <keys> = $3… where id = $1 and version = $2 returning <row>`. */
   update(keys: string[]): Named {
     return this.shape(`update:${keys.join(',')}`, () => {
