@@ -301,7 +301,10 @@ export class CrudRepo<T extends VersionedTable> {
       const current = await this.mustGet(id, tx);
       if (!ifMatchAllows(ifMatch, current.version)) throw new PreconditionFailedError(current.version);
       await guard?.(current, tx);
-      const gone = await tx.delete(this.table).where(and(eq(this.table.id, id), eq(this.table.version, current.version))).returning({ id: this.table.id });
+      const runner = this.store.pgRunnerOf(tx);
+      const gone = runner
+        ? await runNamed(runner, this.pg.deleteVersion, [id, current.version])
+        : await tx.delete(this.table).where(and(eq(this.table.id, id), eq(this.table.version, current.version))).returning({ id: this.table.id });
       if (gone.length === 0) throw new PreconditionFailedError((await this.mustGet(id, tx)).version);
       await this.store.audit(tx, actor, 'delete', this.cfg.resourceType, id, this.auditable(current), null);
     });

@@ -30,7 +30,8 @@ export async function runNamed<R>(runner: PgRunner, statement: Named, values: un
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Shapes named per table (a PATCH or an import sends the same few again and again); beyond that, unnamed,
+ * UPDATE and INSERT shapes (which columns) named per table (a PATCH or an import sends the same few again
+ * and again); beyond that, unnamed,
  * so varied requests cannot grow the statements every connection keeps on both sides.
  */
 const MAX_SHAPES = 200;
@@ -40,31 +41,40 @@ export class PgTableStatements {
   private readonly table: string;
   /** `"plan_id" as "planId", …`: every column under its property name. */
   private readonly list: string;
-  readonly byId: Named;
   private readonly shapes = new Map<string, Named>();
+  private readonly fixedShapes = new Map<string, Named>();
 
   constructor(table: Table) {
     this.columns = new Map(Object.entries(getTableColumns(table)));
     this.table = ident(getTableName(table));
     this.list = [...this.columns].map(([key, c]) => `${ident(c.name)} as ${ident(key)}`).join(', ');
-    this.byId = named(`select ${this.list} from ${this.table} where "id" = $1`);
+  }
+
+  /** `select <row> from … where id = $1`. */
+  get byId(): Named {
+    return this.fixed('byId', () => `select ${this.list} from ${this.table} where ${this.column('id')} = $1`);
   }
 
   /** The first page (`after` false: $1 value, $2 limit) or a later one ($1 value, $2 last id, $3 limit) of rows where `key` equals a value, by id. */
   page(key: string, after: boolean): Named {
-    return this.shape(`page:${key}:${after}`, () => {
-      const col = this.column(key);
+    return this.fixed(`page:${key}:${after}`, () => {
+      const [col, id] = [this.column(key), this.column('id')];
       return after
-        ? `select ${this.list} from ${this.table} where ${col} = $1 and "id" > $2 order by "id" limit $3`
-        : `select ${this.list} from ${this.table} where ${col} = $1 order by "id" limit $2`;
+        ? `select ${this.list} from ${this.table} where ${col} = $1 and ${id} > $2 order by ${id} limit $3`
+        : `select ${this.list} from ${this.table} where ${col} = $1 order by ${id} limit $2`;
     });
+  }
+
+  /** `delete from … where id = $1 and version = $2 returning id`. */
+  get deleteVersion(): Named {
+    return this.fixed('delete', () => `delete from ${this.table} where ${this.column('id')} = $1 and ${this.column('version')} = $2 returning ${this.column('id')} as "id"`);
   }
 
   /** `update … set <keys> = $3… where id = $1 and version = $2 returning <row>`. */
   update(keys: string[]): Named {
     return this.shape(`update:${keys.join(',')}`, () => {
       const set = keys.map((k, i) => `${this.column(k)} = $${i + 3}`).join(', ');
-      return `update ${this.table} set ${set} where "id" = $1 and "version" = $2 returning ${this.list}`;
+      return `update ${this.table} set ${set} where ${this.column('id')} = $1 and ${this.column('version')} = $2 returning ${this.list}`;
     });
   }
 
@@ -97,6 +107,13 @@ export class PgTableStatements {
     const c = this.columns.get(key);
     if (!c) throw new Error(`${this.table} has no column ${key}`);
     return ident(c.name);
+  }
+
+  /** A statement of a shape requests cannot vary beyond the table's columns: always named. */
+  private fixed(signature: string, text: () => string): Named {
+    let statement = this.fixedShapes.get(signature);
+    if (!statement) this.fixedShapes.set(signature, (statement = named(text())));
+    return statement;
   }
 
   private shape(signature: string, text: () => string): Named {

@@ -221,7 +221,7 @@ export class Store {
     const runner = this.pgRunnerOf(tx);
     if (runner) {
       const keys = Object.keys(row);
-      this.pgAudit ??= { statements: new PgTableStatements(auditEvents as never), keys };
+      this.pgAudit ??= { statements: new PgTableStatements(auditEvents), keys };
       const { statements } = this.pgAudit;
       await runNamed(runner, statements.insert(this.pgAudit.keys, false), this.pgAudit.keys.map((k) => statements.encode(k, row[k as keyof typeof row])));
       return;
