@@ -1,8 +1,8 @@
 // npm run bench [-- --quick] [--seed N] [--fresh] [--only api|postgres|render|bombs|changes|imports|evidence] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
-//   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
-//              stored editor token, defaults as `npm start`, log to a file) and the bare server
+//   API        autocannon (bench/load.ts, its own process, loopback) against our server (run as `npm start`
+//              runs it: compiled into dist/, its V8 flags; stored editor token, log to a file) and the bare server
 //              (bench/bare-server.ts), each on its own copy of the large dataset (bench/dataset.ts);
 //              rounds alternate ours/bare; req/s, p50/p99, and the server's CPU time per request (from
 //              /proc, steadier than req/s on a busy machine). The full run adds GET with LOG_LEVEL=warn.
@@ -30,7 +30,7 @@
 // Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out;
 // --only postgres writes bench/results.postgres.json or .postgres.quick.json).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -74,10 +74,12 @@ const log = (msg: string) => process.stderr.write(`${msg}\n`);
 // Processes and memory.
 
 const children = new Set<ChildProcess>();
-function spawnNode(script: string, env: Record<string, string>, opts: { nodeArgs?: string[]; ipc?: boolean; logFile?: string } = {}): ChildProcess {
+/** Runs a TypeScript `script` under tsx, or (`script` null) our server exactly as `npm start` runs it. */
+function spawnNode(script: string | null, env: Record<string, string>, opts: { nodeArgs?: string[]; ipc?: boolean; logFile?: string } = {}): ChildProcess {
   // A server writes its log straight into a file (as it would under a process manager), not through us.
   const log = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+  const args = script === null ? npmStartArgs() : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: opts.ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', log, log],
@@ -86,6 +88,16 @@ function spawnNode(script: string, env: Record<string, string>, opts: { nodeArgs
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
+}
+
+/**
+ * `npm start`'s node arguments (package.json: "node [flags] scripts/start.mjs"): our server is measured as it
+ * runs in production, compiled (scripts/build.mjs, run once by main()) and with the same V8 flags.
+ */
+function npmStartArgs(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.trim().split(/\s+/);
+  if (start[0] !== 'node') throw new Error(`npm start is not a node command line: ${start.join(' ')}`);
+  return start.slice(1);
 }
 
 async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -194,7 +206,7 @@ async function startServer(kind: 'ours' | 'bare' | 'bare-pg', dbPath: string, no
   const startedAt = performance.now();
   const child =
     kind === 'ours'
-      ? spawnNode(join(ROOT, 'src/server.ts'), { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
+      ? spawnNode(null, { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
       : kind === 'bare'
         ? spawnNode(join(HERE, 'bare-server.ts'), { PORT: String(port), DATABASE_PATH: dbPath }, { logFile: join(RUN_DIR, 'bare.log') })
         : spawnNode(join(HERE, 'bare-server-pg.ts'), { PORT: String(port), DATABASE_URL: extraEnv.DATABASE_URL ?? '' }, { logFile: join(RUN_DIR, 'bare-pg.log') });
@@ -332,6 +344,8 @@ async function main() {
   const started = Date.now();
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true });
+  // Our server runs compiled, as `npm start` runs it: built once here, not by each server that starts.
+  if (spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
   if (ONLY === 'evidence') return evidenceMain(started);
 
   if (ONLY === 'bombs') {
