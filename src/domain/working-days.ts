@@ -1,14 +1,18 @@
 // Working days in England: Monday to Friday except England and Wales bank holidays, from the maintained
 // date-holidays data (it carries one-off days such as the 2022 state funeral and the 2023 coronation).
-import Holidays from 'date-holidays';
+// The package holds every country's holidays (~20 MB once loaded): required when first asked.
+import type Holidays from 'date-holidays';
+import { lazyRequire } from '../shared/lazy.js';
 import { addDays, toUtc } from './dates.js';
 
-const england = new Holidays('GB', 'ENG');
+const holidays = lazyRequire<typeof Holidays>('date-holidays');
+let england: Holidays | undefined;
 const cache = new Map<number, Set<string>>();
 
 function bankHolidays(year: number): Set<string> {
   let set = cache.get(year);
   if (!set) {
+    england ??= new (holidays())('GB', 'ENG');
     set = new Set(
       england
         .getHolidays(year)
