@@ -1,8 +1,8 @@
 // npm run bench [-- --quick] [--seed N] [--fresh] [--only api|postgres|render|bombs|changes|imports|evidence] [--out FILE]
 //
 // Measures the API and the documents side by side with the bare stack, in the same run:
-//   API        autocannon (bench/load.ts, its own process, loopback) against our server (`src/server.ts`,
-//              stored editor token, defaults as `npm start`, log to a file) and the bare server
+//   API        autocannon (bench/load.ts, its own process, loopback) against our server (run as `npm start`
+//              runs it: compiled into dist/, its V8 flags; stored editor token, log to a file) and the bare server
 //              (bench/bare-server.ts), each on its own copy of the large dataset (bench/dataset.ts);
 //              rounds alternate ours/bare; req/s, p50/p99, and the server's CPU time per request (from
 //              /proc, steadier than req/s on a busy machine). The full run adds GET with LOG_LEVEL=warn.
@@ -23,14 +23,15 @@
 //              (bench/evidence-dataset.ts): the impact report PDF and the 500-file evidence bundle over
 //              HTTP, time and peak PSS of server + Chromium (the bundle is streamed, not built in memory).
 //   memory     PSS (/proc/<pid>/smaps_rollup) of the server process and every process under it
-//              (Chromium's), sampled every 250 ms through each rendering phase, and 3 s after the last.
+//              (Chromium's), sampled every 250 ms through each rendering phase, 3 s after the last, and
+//              once the idle period (RENDER_IDLE_CLOSE_MS) has closed Chromium.
 //   PDF bombs  hostile uploads (inflate bombs, page-tree cycles, object floods, junk, active content) to a
 //              fresh server: status and time of each, peak PSS (server + Chromium) and the slowest
 //              /health answer meanwhile (pdfBombPhase; --only bombs runs just this, without the dataset).
 // Prints a table and writes bench/results.json (--quick writes bench/results.quick.json unless --out;
 // --only postgres writes bench/results.postgres.json or .postgres.quick.json).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -42,6 +43,7 @@ import { ensureDataset, type DatasetInfo } from './dataset.js';
 import { importsPhase } from './imports-phase.js';
 import { clusterCpuMicros, databaseUrl, generatePgDataset, startCluster, stopCluster } from './pg-setup.js';
 import { evidenceDataset } from './evidence-dataset.js';
+import { DEFAULT_IDLE_CLOSE_MS } from '../src/render/renderer.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -74,10 +76,12 @@ const log = (msg: string) => process.stderr.write(`${msg}\n`);
 // Processes and memory.
 
 const children = new Set<ChildProcess>();
-function spawnNode(script: string, env: Record<string, string>, opts: { nodeArgs?: string[]; ipc?: boolean; logFile?: string } = {}): ChildProcess {
+/** Runs a TypeScript `script` under tsx, or (`script` null) our server exactly as `npm start` runs it. */
+function spawnNode(script: string | null, env: Record<string, string>, opts: { nodeArgs?: string[]; ipc?: boolean; logFile?: string } = {}): ChildProcess {
   // A server writes its log straight into a file (as it would under a process manager), not through us.
   const log = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+  const args = script === null ? npmStartArgs() : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: opts.ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', log, log],
@@ -86,6 +90,16 @@ function spawnNode(script: string, env: Record<string, string>, opts: { nodeArgs
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
+}
+
+/**
+ * `npm start`'s node arguments (package.json: "node [flags] scripts/start.mjs"): our server is measured as it
+ * runs in production, compiled (scripts/build.mjs, run once by main()) and with the same V8 flags.
+ */
+function npmStartArgs(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.trim().split(/\s+/);
+  if (start[0] !== 'node') throw new Error(`npm start is not a node command line: ${start.join(' ')}`);
+  return start.slice(1);
 }
 
 async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -194,7 +208,7 @@ async function startServer(kind: 'ours' | 'bare' | 'bare-pg', dbPath: string, no
   const startedAt = performance.now();
   const child =
     kind === 'ours'
-      ? spawnNode(join(ROOT, 'src/server.ts'), { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
+      ? spawnNode(null, { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'production', ...extraEnv }, { nodeArgs, logFile: join(RUN_DIR, 'ours.log') })
       : kind === 'bare'
         ? spawnNode(join(HERE, 'bare-server.ts'), { PORT: String(port), DATABASE_PATH: dbPath }, { logFile: join(RUN_DIR, 'bare.log') })
         : spawnNode(join(HERE, 'bare-server-pg.ts'), { PORT: String(port), DATABASE_URL: extraEnv.DATABASE_URL ?? '' }, { logFile: join(RUN_DIR, 'bare-pg.log') });
@@ -332,6 +346,8 @@ async function main() {
   const started = Date.now();
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true });
+  // Our server runs compiled, as `npm start` runs it: built once here, not by each server that starts.
+  if (spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
   if (ONLY === 'evidence') return evidenceMain(started);
 
   if (ONLY === 'bombs') {
@@ -740,9 +756,17 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
     bareMemory.endPhase('pack');
     memory.stop();
     bareMemory.stop();
-    // What the server keeps once the renders are over.
+    // What the server keeps once the renders are over: 3 s after, and once the idle period has closed
+    // Chromium (RENDER_IDLE_CLOSE_MS, default 60 s: the server is measured with its defaults).
     await sleep(3000);
     const idle = memory.sample();
+    log('render: waiting for the idle period to close Chromium…');
+    const waitedFrom = performance.now();
+    while (processTree(ours.child.pid!).length > 1 && performance.now() - waitedFrom < DEFAULT_IDLE_CLOSE_MS + 15_000) await sleep(500);
+    const closedAfterMs = performance.now() - waitedFrom + 3000;
+    await sleep(1000);
+    const idleClosed = processTree(ours.child.pid!).length === 1 ? memory.sample() : undefined;
+    log(`  idle: ${round(idle?.total ?? NaN, 1)} MB 3 s after the last render; ${idleClosed ? `${round(idleClosed.total, 1)} MB once Chromium was closed (${round(closedAfterMs / 1000)} s after)` : 'Chromium was NOT closed'}`);
     out.bareLaunchMs = round(printer.info.launchMs);
     const mb = (m: Mem | undefined) => (m ? mapValues(m, (v) => round(v, 1)) : null);
     return {
@@ -752,6 +776,7 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
         peak: mb(memory.peak),
         phases: Object.fromEntries(Object.entries(memory.phases).map(([k, v]) => [k, mb(v)])),
         idleAfterRenders: mb(idle),
+        idleAfterClose: idleClosed ? { ...mb(idleClosed), secondsAfterLastRequest: round(closedAfterMs / 1000) } : null,
         bare: { peak: mb(bareMemory.peak), phases: Object.fromEntries(Object.entries(bareMemory.phases).map(([k, v]) => [k, mb(v)])) },
       },
     };
@@ -816,6 +841,8 @@ function targets(results: R) {
     t.push({ target: 'server + browser peak PSS < 500 MB (whole run)', value: peak, limit: '< 500', met: peak < 500 });
     const monthly = mem.phases.exampleReport?.total as number;
     t.push({ target: 'server + browser peak PSS < 500 MB (monthly report only)', value: monthly, limit: '< 500', met: monthly < 500 });
+    const idle = mem.idleAfterClose?.total as number | undefined;
+    t.push({ target: 'idle after the idle period (Chromium closed) ≤ 250 MB', value: idle ?? null, limit: '≤ 250', met: idle !== undefined && idle <= 250 });
   }
   const bombs = results.pdfBombs as R | undefined;
   if (bombs) {
@@ -954,6 +981,7 @@ function table(results: R): string {
       if (m) lines.push(row([label, m.total, m.server, m.browser, mem.bare.phases[k]?.total], w));
     }
     if (mem.idleAfterRenders) lines.push(row(['idle, 3 s after the last render', mem.idleAfterRenders.total, mem.idleAfterRenders.server, mem.idleAfterRenders.browser, ''], w));
+    if (mem.idleAfterClose) lines.push(row([`idle, Chromium closed after ${mem.idleAfterClose.secondsAfterLastRequest} s`, mem.idleAfterClose.total, mem.idleAfterClose.server, mem.idleAfterClose.browser, ''], w));
   }
   if (results.pdfBombs) lines.push(bombTable(results.pdfBombs as R));
   const imports = results.imports as R | undefined;

@@ -67,7 +67,7 @@ const bundle = await documents.evidenceBundles.plan(ids.planId, { asOf: '2022-11
 const bundleIndex = await documents.evidenceBundles.indexPdf(bundle.view);
 write('evidence-bundle-index-2022-11-18.pdf', bundleIndex);
 const zip: Buffer[] = [];
-for await (const chunk of documents.evidenceBundles.stream(bundle, bundleIndex)) zip.push(chunk as Buffer);
+for await (const chunk of await documents.evidenceBundles.stream(bundle, bundleIndex)) zip.push(chunk as Buffer);
 write('evidence-bundle-2022-11-18.zip', Buffer.concat(zip));
 app.log.info({ files: written }, 'example documents written');
 if (env.SMTP_URL) app.log.info('the update round\'s emails of the example (fictional addresses) went to SMTP_URL');

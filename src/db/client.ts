@@ -7,8 +7,6 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type pg from 'pg';
 import { ensurePrivateFolderFor, restrictDatabaseFiles, withPrivateUmask } from './file-modes.js';
-import { openPostgres } from './pg-client.js';
-import { pgSchema } from './pg-schema.js';
 import * as schema from './schema.js';
 
 /**
@@ -80,6 +78,8 @@ export interface ConnectOptions {
 
 export async function connect(opts: ConnectOptions): Promise<Connection> {
   if (opts.url) {
+    // PostgreSQL's driver and twin tables are loaded only when it is the database in use.
+    const [{ openPostgres }, { pgSchema }] = await Promise.all([import('./pg-client.js'), import('./pg-schema.js')]);
     const opened = await openPostgres(opts.url, { maxConnections: opts.maxConnections });
     const db = opened.db as unknown as Db;
     let closing: Promise<void> | undefined;

@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { lazy } from '../shared/lazy.js';
+
+/** nodemailer and its transport are loaded with the first message, not at start. */
+const nodemailer = lazy(async () => (await import('nodemailer')).default);
 
 export interface MailOptions {
   /** smtp://user:pass@host:port or smtps://…; without it, messages go to outboxDir. */
@@ -33,29 +37,32 @@ export interface Mailer {
 
 export function createMailer(opts: MailOptions): Mailer {
   if (opts.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(opts.smtpUrl);
+    const smtpUrl = opts.smtpUrl;
+    let created: Transporter | undefined;
+    const transport = lazy(async () => (created = (await nodemailer()).createTransport(smtpUrl)));
     return {
       mode: 'smtp',
       async send(m) {
-        const info = await transport.sendMail({ from: opts.from, ...m });
+        const info = await (await transport()).sendMail({ from: opts.from, ...m });
         return { messageId: String(info.messageId), file: null };
       },
-      close: () => transport.close(),
+      close: () => created?.close(),
     };
   }
   const dir = resolve(opts.outboxDir);
   // CRLF line ends: an .eml file is the message as it would travel (RFC 5322).
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let created: Transporter | undefined;
+  const transport = lazy(async () => (created = (await nodemailer()).createTransport({ streamTransport: true, buffer: true, newline: 'windows' })));
   return {
     mode: 'outbox',
     async send(m) {
-      const info = (await transport.sendMail({ from: opts.from, ...m })) as unknown as { messageId: string; message: Buffer };
+      const info = (await (await transport()).sendMail({ from: opts.from, ...m })) as unknown as { messageId: string; message: Buffer };
       mkdirSync(dir, { recursive: true });
       // Sortable by time, unique without coordination between processes.
       const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
       writeFileSync(file, info.message, { flag: 'wx' });
       return { messageId: info.messageId, file };
     },
-    close: () => transport.close(),
+    close: () => created?.close(),
   };
 }

@@ -59,7 +59,7 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 type ActiveRender = { abort: (err: Error) => void };
 
 /** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
-type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean };
+type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean; owesMemory?: boolean };
 
 /** A page is retired after this many renders, so no renderer's state grows without bound. */
 export const RECYCLE_AFTER = 100;
@@ -211,6 +211,7 @@ export class Renderer {
   /** Nothing running: stop sampling, and close Chromium if nothing comes for the idle period. */
   private whenIdle(): void {
     this.stopSampling();
+    this.giveOwedMemoryBack();
     if (this.idleCloseMs <= 0 || this.closed || this.idleTimer) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
@@ -351,22 +352,51 @@ export class Renderer {
       void page.close().catch(() => undefined);
       return;
     }
-    // The pressure signal reaches every Chromium process: not sent while another render prints (it would
-    // drop that render's caches mid-print); that page gives memory back when it is released in turn.
+    // Not while another render prints or waits (it would slow that print: measured, a pack's agenda, printed
+    // as soon as its longest document is, added ~0.2–2 s to the pack's first request — fresh servers,
+    // alternating, median 4.1–6.1 → 3.6–3.9 s at load 5–7); asked again once the page is emptied, and if
+    // skipped, owed until no render runs (giveOwedMemoryBack): else that renderer kept a 67-page report's
+    // ~270 MB until Chromium was closed.
     const alone = this.active.size === 0;
+    let entry: IdlePage | undefined;
     const release = async () => {
       await page.goto('about:blank', { timeout: this.timeoutMs });
-      if (!alone) return true;
-      const cdp = await page.createCDPSession();
-      await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.detach();
-      return true;
+      // (running: renders past the queue, including one still waiting for a page; ours has finished by now.)
+      if (!alone || this.busy()) {
+        if (entry) entry.owesMemory = true;
+        return true;
+      }
+      return this.giveMemoryBack(page);
     };
     // A renderer that does not answer within the render time limit is not worth keeping.
-    const entry: IdlePage = { page, launch, ready: withTimeout(release(), this.timeoutMs).catch(() => false), uses };
-    void entry.ready.then(() => (entry.settled = true));
-    this.idle.push(entry);
+    entry = { page, launch, ready: withTimeout(release(), this.timeoutMs).catch(() => false), uses };
+    const released = entry;
+    void released.ready.then(() => (released.settled = true));
+    this.idle.push(released);
+  }
+
+  private busy(): boolean {
+    return this.running.staff + this.running.public + this.queues.staff.length + this.queues.public.length > 0;
+  }
+
+  /** Its renderer told memory is short, and garbage collected: it frees what the last print left. */
+  private async giveMemoryBack(page: Page): Promise<boolean> {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    return true;
+  }
+
+  /** The idle pages released while other renders ran give their memory back now (a render waits for it). */
+  private giveOwedMemoryBack(): void {
+    for (const entry of this.idle) {
+      if (!entry.owesMemory) continue;
+      entry.owesMemory = false;
+      entry.settled = false;
+      entry.ready = withTimeout(entry.ready.then((ok) => ok && !entry.page.isClosed() && this.giveMemoryBack(entry.page)), this.timeoutMs).catch(() => false);
+      void entry.ready.then(() => (entry.settled = true));
+    }
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/domain/dates.js';
 import { planDeadlines } from '../../src/domain/deadlines.js';
-import { addWorkingDays, isBankHoliday, isWorkingDay } from '../../src/domain/working-days.js';
+import { readFileSync } from 'node:fs';
+import Holidays from 'date-holidays';
+import { addWorkingDays, BANK_HOLIDAY_TABLE_FILE, englandFromPackage, isBankHoliday, isWorkingDay, TABLE_YEARS, type BankHolidayTable } from '../../src/domain/working-days.js';
 
 describe('bank holidays (England and Wales)', () => {
   it('knows the fixed, moving and one-off holidays', () => {
@@ -13,6 +15,15 @@ describe('bank holidays (England and Wales)', () => {
     expect(isBankHoliday('2023-04-07')).toBe(true); // Good Friday
     expect(isBankHoliday('2023-04-10')).toBe(true); // Easter Monday
     expect(isBankHoliday('2022-12-28')).toBe(false);
+  });
+
+  it('reads them from a table that matches the installed date-holidays (else: npx tsx src/cli/bank-holidays.ts)', () => {
+    const table = JSON.parse(readFileSync(BANK_HOLIDAY_TABLE_FILE, 'utf8')) as BankHolidayTable;
+    const england = new Holidays('GB', 'ENG');
+    for (let y = TABLE_YEARS.from; y <= TABLE_YEARS.to; y++) expect(table.years[y], String(y)).toEqual(englandFromPackage(england, y));
+    // Beyond the table, the package itself: 2051's Christmas Day is a Monday.
+    expect(isBankHoliday('2051-12-25')).toBe(true);
+    expect(isBankHoliday('2051-12-27')).toBe(false);
   });
 
   it('does not use Scotland-only holidays', () => {

@@ -1,4 +1,4 @@
-// Runs the real server (src/server.ts, as `npm start` does) in a child process on a free port, for the
+// Runs the real server (src/server.ts under tsx, or the compiled one `npm start` runs) in a child process on a free port, for the
 // crash, shutdown and backup tests: start, wait for /health, send signals, collect its output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,9 +32,10 @@ export interface ServerProcess {
   waitForOutput(re: RegExp, timeoutMs?: number): Promise<string>;
 }
 
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `args`: node's arguments (default: the TypeScript source under tsx; the built server: ['dist/server.js']). */
+export async function startServer(databasePath: string, env: Record<string, string> = {}, args = ['--import', 'tsx', 'src/server.ts']): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

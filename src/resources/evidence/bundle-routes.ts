@@ -32,7 +32,7 @@ export default async function evidenceBundleRoutes(app: FastifyInstance) {
         .type('application/zip')
         .header('Content-Disposition', `attachment; filename="${name}"`)
         .header('Cache-Control', 'no-cache')
-        .send(bundles.stream(plan, index));
+        .send(await bundles.stream(plan, index));
     },
   });
 }

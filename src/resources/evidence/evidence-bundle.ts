@@ -3,7 +3,7 @@
 // each stored file once, however many items or areas it serves. Files are read from the database one at a
 // time as the archive drains, so memory stays at about one file whatever the bundle's size.
 import type { Readable } from 'node:stream';
-import archiver from 'archiver';
+import { lazy } from '../../shared/lazy.js';
 import type { Db } from '../../db/client.js';
 import { londonDate } from '../../domain/dates.js';
 import { INFORMATION_REQUEST } from '../../domain/information-request.js';
@@ -11,6 +11,9 @@ import { ValidationError } from '../../shared/errors.js';
 import { bundleNames } from './bundle-names.js';
 import type { DocumentContext } from '../document-context.js';
 import { accessiblePdf } from '../../documents/pdf-accessibility.js';
+
+/** archiver (and its zlib streams), loaded with the first bundle asked for. */
+const archiver = lazy(async () => (await import('archiver')).default);
 
 export interface BundleIndexView {
   generatedAt: string;
@@ -112,8 +115,8 @@ export class EvidenceBundleDocuments {
    * has taken the previous one (archiver emits 'entry' once an entry is written through, which waits on
    * the reader when it is slow).
    */
-  stream(bundle: BundlePlan, indexPdf: Buffer): Readable {
-    const zip = archiver('zip', { zlib: { level: 6 } });
+  async stream(bundle: BundlePlan, indexPdf: Buffer): Promise<Readable> {
+    const zip = (await archiver())('zip', { zlib: { level: 6 } });
     const date = new Date(`${bundle.view.asOf}T12:00:00Z`);
     // Resolves when the archive has written the entry; rejects when it fails or is closed (the client left).
     const written = () =>

@@ -2,7 +2,8 @@
 // action's due date and each measure's milestone and target dates as all-day events, and the plan's meetings as timed events in Europe/London. UIDs are
 // derived from the records' ids and SEQUENCE from their versions, so a calendar that re-reads the feed
 // updates its events instead of duplicating them.
-import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
+import type { ICalCalendar } from 'ical-generator';
+import { lazy } from '../../shared/lazy.js';
 import { nextReviewBy, planDeadlines } from '../../domain/deadlines.js';
 import { effectiveDueDate, ragLabel } from '../../domain/rag.js';
 import { addDays, ukDate } from '../../domain/dates.js';
@@ -92,7 +93,11 @@ function belongsToPlan(meeting: MeetingRow, planId: string, reportIds: Set<strin
   });
 }
 
+/** ical-generator, loaded with the first calendar asked for. */
+const icalGenerator = lazy(() => import('ical-generator'));
+
 export async function planCalendar(deps: InterchangeDeps, planId: string, opts: CalendarOptions): Promise<ICalCalendar> {
+  const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await icalGenerator();
   const { repos } = deps;
   const plan = await repos.plans.mustGet(planId);
   const data = await loadPlanData(repos, planId);

@@ -12,7 +12,7 @@ import { ALL_SHEETS, enumLabel, KINDS, PLAN_KINDS, RAG_OPTIONS, sheetSpec, type 
 import { loadPlanData, PlanKeys, type AnyRow, type PlanData } from './plan-data.js';
 import { GUIDE_SHEET } from './read.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from './media-types.js';
 
 export interface ExportOptions {
   /** The date the RAG column is judged at (YYYY-MM-DD). */

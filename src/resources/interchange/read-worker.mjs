@@ -1,5 +1,6 @@
-// Entry of the import reader's worker thread. Under `tsx` (npm start) the TypeScript loader is inherited;
-// anywhere else (vitest, plain node) tsx is registered here first.
+// Entry of the import reader's worker thread when run from the TypeScript source (the compiled server starts
+// read-worker.js itself). Under `tsx` the TypeScript loader is inherited; anywhere else (vitest, plain node)
+// tsx is registered here first.
 try {
   await import('./read-worker.ts');
 } catch (err) {

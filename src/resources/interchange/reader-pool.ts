@@ -12,7 +12,8 @@ import type { PlanData } from './plan-data.js';
 import { fromWire, type ReaderMessage, type ReaderRequest } from './read-wire.js';
 import type { ReadRow, ReadWorkbook, UploadFormat } from './read.js';
 
-const WORKER_URL = new URL('./read-worker.mjs', import.meta.url);
+// Compiled (dist/, npm start): the worker's own .js; from the TypeScript source: the shim that loads it.
+const WORKER_URL = new URL(import.meta.url.endsWith('.js') ? './read-worker.js' : './read-worker.mjs', import.meta.url);
 const IDLE_MS = 10_000;
 const MAX_READS_PER_WORKER = 50;
 

@@ -12,16 +12,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { planCalendar, CALENDAR_TYPE } from './calendar.js';
-import { planCsv, planWorkbook, templateWorkbook, xlsxBuffer, XLSX_TYPE } from './export.js';
 import { applyPlanned, interchangeDeps, planFingerprint } from './importer.js';
 import { loadPlanData } from './plan-data.js';
 import { ImportJobs } from './jobs.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
 import { ReaderPool } from './reader-pool.js';
 import type { Kind } from './layout.js';
+import { XLSX_TYPE } from './media-types.js';
 import { UnreadableUploadError, WorkbookInvalidError } from './problems.js';
 import { sniffFormat, type UploadFormat } from './read.js';
 import { AppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors.js';
+import { lazy } from '../../shared/lazy.js';
 import { problems } from '../../shared/problem.js';
 import { Id, IdParams } from '../../shared/schemas.js';
 import { API_PREFIX } from '../crud-routes.js';
@@ -46,6 +47,8 @@ class PayloadTooLargeError extends AppError {
 }
 
 const tags = ['Spreadsheets and calendar'];
+/** The exporter and exceljs (~20 MB), loaded with the first export asked for. */
+const exporter = lazy(() => import('./export.js'));
 const PlanParams = z.strictObject({ planId: Id });
 
 export interface InterchangeRouteOptions {
@@ -161,6 +164,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
     handler: async (req, reply) => {
       const plan = await app.services.plans.get(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
+      const { planWorkbook, xlsxBuffer } = await exporter();
       const wb = await planWorkbook(deps, plan.id, { asOf, now: app.store.now() });
       const bytes = await xlsxBuffer(wb);
       return reply
@@ -186,7 +190,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       const plan = await app.services.plans.get(req.params.planId);
       const asOf = req.query.asOf ?? deps.today();
       const kind = req.query.sheet as Kind;
-      const bytes = await planCsv(deps, plan.id, kind, { asOf, now: app.store.now() });
+      const bytes = await (await exporter()).planCsv(deps, plan.id, kind, { asOf, now: app.store.now() });
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', attachment(`${slug(plan.localArea)}-${kind}-${asOf}.csv`))
@@ -207,6 +211,7 @@ export default async function interchangeRoutes(app: FastifyInstance, opts: Inte
       response: { 200: Binary(XLSX_TYPE), ...problems(400, 401, 403) },
     },
     handler: async (req, reply) => {
+      const { templateWorkbook, xlsxBuffer } = await exporter();
       const bytes = await xlsxBuffer(templateWorkbook(app.store.now(), (req.query.sheets as Kind[] | undefined) ?? undefined));
       return reply.type(XLSX_TYPE).header('Content-Disposition', attachment('send-plan-template.xlsx')).send(bytes);
     },
