@@ -4,7 +4,7 @@
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles our server (bench/profile-summary.ts),
 // BENCH_BARE_NODE_ARGS the bare one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureDataset } from './dataset.js';
@@ -30,10 +30,13 @@ async function start(kind: 'ours' | 'bare', port: number): Promise<ChildProcess>
   copyFileSync(dbPath, db);
   const nodeArgs = (process.env[kind === 'ours' ? 'BENCH_SERVER_NODE_ARGS' : 'BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const script = kind === 'ours' ? 'src/server.ts' : 'bench/bare-server.ts';
+  // The log goes to a file, as under a process manager (and as bench/run.ts does): writing it costs.
+  const logFd = openSync(join(dir, `${kind}.log`), 'w');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logFd, 'inherit'],
   });
+  closeSync(logFd);
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;

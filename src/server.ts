@@ -38,7 +38,7 @@ try {
       redact: ['req.headers.authorization'],
       // Written synchronously to stdout (pino's default hands every line to libuv's thread pool, a round
       // trip per line that cost more than the rest of a simple GET, and loses lines on a crash), the lines
-      // of one event-loop turn in one write (./shared/log-stream.ts).
+      // of up to 20 ms in one write (./shared/log-stream.ts).
       stream: requestLogStream(1),
     },
   });
