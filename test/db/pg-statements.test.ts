@@ -3,15 +3,14 @@
 // what drizzle reads (booleans, numbers, jsonb, NULLs), what they write what drizzle wrote (jsonb values,
 // not JSON text in a string; NULL, never jsonb 'null'), and the hand-sent BEGIN / COMMIT / savepoints must
 // keep a transaction's all-or-nothing. Runs when TEST_DATABASE_URL names a server.
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { PgTableStatements } from '../../src/db/pg-statements.js';
 import { actions } from '../../src/db/schema.js';
 import { SYSTEM_ACTOR } from '../../src/db/store.js';
 import { createTestApp, ok, type TestApp } from '../helpers/app.js';
+import { createEmptyTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 
@@ -33,25 +32,17 @@ describe('named statements per table', () => {
 });
 
 describe.skipIf(!ADMIN_URL)('PostgreSQL named statements', () => {
-  const dbName = `spt_test_${randomBytes(6).toString('hex')}`;
-  let admin: pg.Client;
+  let database: TestDatabase | undefined;
   let t: TestApp;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database "${dbName}"`);
-    const u = new URL(ADMIN_URL!);
-    u.pathname = `/${dbName}`;
-    t = await createTestApp({ databaseUrl: u.toString() });
+    database = await createEmptyTestDatabase();
+    t = await createTestApp({ databaseUrl: database.url });
   });
 
   afterAll(async () => {
     await t?.close();
-    if (admin) {
-      await admin.query(`drop database if exists "${dbName}" with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   });
 
   const raw = async (text: string, values: unknown[] = []) => (await t.app.database.pool!.query(text, values)).rows as Record<string, unknown>[];

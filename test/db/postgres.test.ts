@@ -1,41 +1,32 @@
 // PostgreSQL: the migrations apply (twice, idempotently) to a fresh database, every table has the same
 // columns as on SQLite, the audit trail refuses rewrites, and one query written for SQLite runs unchanged.
 // Runs when TEST_DATABASE_URL names a server (`.ci/run` starts one with scripts/pg-cluster.sh).
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { openPostgres, PG_MIGRATIONS_FOLDER, type OpenedPostgres } from '../../src/db/pg-client.js';
 import { pgSchema } from '../../src/db/pg-schema.js';
 import type { Db } from '../../src/db/client.js';
 import * as sqliteSchema from '../../src/db/schema.js';
+import { createEmptyTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!ADMIN_URL)('PostgreSQL', () => {
-  const dbName = `spt_test_${randomBytes(6).toString('hex')}`;
   let url = '';
-  let admin: pg.Client;
+  let database: TestDatabase | undefined;
   let opened: OpenedPostgres | undefined;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database "${dbName}"`);
-    const u = new URL(ADMIN_URL!);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
+    database = await createEmptyTestDatabase();
+    url = database.url;
   });
 
   afterAll(async () => {
     await opened?.close();
-    if (admin) {
-      await admin.query(`drop database if exists "${dbName}" with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   });
 
   const journalLength = () => (JSON.parse(readFileSync(join(PG_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;

@@ -29,12 +29,22 @@ export interface TestDatabase {
 
 /** A fresh database with the schema already in place (a copy of the template). */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  return newDatabase(`template "${TEMPLATE_DATABASE}"`);
+}
+
+/** A fresh, empty database (no template: its migrations are the caller's; for test files outside the
+ * `postgresql` project, where no template was made). */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return newDatabase('');
+}
+
+async function newDatabase(from: string): Promise<TestDatabase> {
   const name = `spt_t_${randomBytes(6).toString('hex')}`;
   await admin(async (c) => {
     // Two copies started at once may find the template busy for a moment.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+        await c.query(`create database "${name}" ${from}`);
         return;
       } catch (err) {
         if (attempt >= 20 || !/being accessed by other users/.test(String((err as Error).message))) throw err;
