@@ -10,20 +10,13 @@
 // (PORT, DATABASE_URL).
 import Fastify from 'fastify';
 import pg from 'pg';
+import { COLUMNS, SELECT_LIST } from './bare-columns.js';
 
 const port = Number(process.env.PORT ?? 3002);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 pool.on('error', () => {});
 
-const COLUMNS = {
-  id: 'id', version: 'version', createdAt: 'created_at', updatedAt: 'updated_at', planId: 'plan_id', ref: 'ref', title: 'title',
-  areaId: 'area_id', projectId: 'project_id', workstreamId: 'workstream_id', responsibleOrganisation: 'responsible_organisation',
-  owner: 'owner', startDate: 'start_date', dueDate: 'due_date', revisedDueDate: 'revised_due_date', percentComplete: 'percent_complete',
-  milestone: 'milestone', status: 'status', delayReason: 'delay_reason', mitigation: 'mitigation', ragOverride: 'rag_override',
-  ragOverrideReason: 'rag_override_reason',
-} as const;
-const LIST = Object.entries(COLUMNS).map(([k, c]) => `${c} as "${k}"`).join(', ');
-const SELECT = `select ${LIST} from actions`;
+const SELECT = `select ${SELECT_LIST} from actions`;
 // Named statements: node-postgres prepares each once per connection, as a hand-written server would.
 const getAction = { name: 'get-action', text: `${SELECT} where id = $1` };
 const getPlan = { name: 'get-plan', text: 'select id from plans where id = $1' };
@@ -49,7 +42,7 @@ async function patch(id: string, body: Record<string, unknown>, ifMatch: number 
     const version = ifMatch ?? current.version;
     const at = new Date().toISOString();
     const set = ['version = version + 1', 'updated_at = $3', ...keys.map((k, i) => `${COLUMNS[k as keyof typeof COLUMNS]} = $${i + 4}`)].join(', ');
-    const updated = await client.query<Row>({ name: `update-${keys.join(',')}`, text: `update actions set ${set} where id = $1 and version = $2 returning ${LIST}`, values: [id, version, at, ...keys.map((k) => body[k])] });
+    const updated = await client.query<Row>({ name: `update-${keys.join(',')}`, text: `update actions set ${set} where id = $1 and version = $2 returning ${SELECT_LIST}`, values: [id, version, at, ...keys.map((k) => body[k])] });
     const after = updated.rows[0];
     if (!after) {
       await client.query('rollback');

@@ -9,6 +9,7 @@
 // Run: node --import tsx bench/bare-server.ts (PORT, DATABASE_PATH).
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { COLUMNS, SELECT_LIST } from './bare-columns.js';
 
 const port = Number(process.env.PORT ?? 3001);
 const db = new Database(process.env.DATABASE_PATH ?? './data/tracker.db');
@@ -17,14 +18,7 @@ db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 
-const COLUMNS = {
-  id: 'id', version: 'version', createdAt: 'created_at', updatedAt: 'updated_at', planId: 'plan_id', ref: 'ref', title: 'title',
-  areaId: 'area_id', projectId: 'project_id', workstreamId: 'workstream_id', responsibleOrganisation: 'responsible_organisation',
-  owner: 'owner', startDate: 'start_date', dueDate: 'due_date', revisedDueDate: 'revised_due_date', percentComplete: 'percent_complete',
-  milestone: 'milestone', status: 'status', delayReason: 'delay_reason', mitigation: 'mitigation', ragOverride: 'rag_override',
-  ragOverrideReason: 'rag_override_reason',
-} as const;
-const SELECT = `select ${Object.entries(COLUMNS).map(([k, c]) => `${c} as "${k}"`).join(', ')} from actions`;
+const SELECT = `select ${SELECT_LIST} from actions`;
 const getAction = db.prepare(`${SELECT} where id = ?`);
 const getPlan = db.prepare('select id from plans where id = ?');
 const firstPage = db.prepare(`${SELECT} where plan_id = ? order by id limit ?`);
