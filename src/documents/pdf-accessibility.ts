@@ -180,12 +180,23 @@ function decodeStream(obj: PDFObject | undefined, context: PDFContext): Buffer |
 
 /** A page's content with its untagged paint marked as artifacts, deflated; null when nothing changes. */
 export function artifactContents(page: PDFPage): Buffer | null {
-  const context = page.doc.context;
-  const contents = page.node.get(PDFName.of('Contents'));
-  const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  return markedContents(contentsOf(page.node), page.doc.context);
+}
+
+/** A page dictionary's /Contents as a list (one stream or an array of them). */
+export function contentsOf(page: PDFDict): PDFObject[] {
+  const contents = page.get(PDFName.of('Contents'));
+  return contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+}
+
+/**
+ * Content streams (in order, as one page's content) with their untagged paint marked as artifacts,
+ * deflated; null when nothing changes or a stream cannot be decoded.
+ */
+export function markedContents(streams: (PDFObject | undefined)[], context: PDFContext): Buffer | null {
   const decoded: Buffer[] = [];
-  for (const c of list) {
-    const d = decodeStream(c, context);
+  for (const c of streams) {
+    const d = c ? decodeStream(c, context) : null;
     if (!d) return null;
     decoded.push(d);
   }
@@ -347,14 +358,8 @@ async function accessibleIncremental(pdf: Buffer, opts: FinishOptions): Promise<
 
   for (const { ref, dict } of inc.pages()) {
     const page = dict.clone(ctx);
-    const contents = dict.get(N('Contents'));
-    const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-    const decoded = list.map((c) => decodeStream(inc.resolve(c), ctx));
-    if (decoded.length && decoded.every((d): d is Buffer => d !== null)) {
-      const joined = decoded.length === 1 ? decoded[0]! : Buffer.concat(decoded.flatMap((d) => [d, Buffer.from('\n')]));
-      const wrapped = wrapUntaggedAsArtifacts(joined);
-      if (wrapped) page.set(N('Contents'), inc.add(ctx.stream(deflateSync(wrapped, { level: 1 }), { Filter: 'FlateDecode' })));
-    }
+    const marked = markedContents(contentsOf(dict).map((c) => inc.resolve(c)), ctx);
+    if (marked) page.set(N('Contents'), inc.add(ctx.stream(marked, { Filter: 'FlateDecode' })));
     page.set(N('Tabs'), N('S'));
     inc.set(ref, page);
   }

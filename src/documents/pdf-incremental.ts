@@ -7,6 +7,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PD
 
 interface Xref {
   offsets: Map<number, number>;
+  /** Some object in use has a generation other than 0 (such a file is not copied as bytes). */
+  otherGenerations: boolean;
   trailer: PDFDict;
   startxref: number;
 }
@@ -21,6 +23,7 @@ function readXref(pdf: Buffer, context: PDFContext): Xref | null {
   const trailerAt = text.indexOf('trailer');
   if (trailerAt < 0) return null;
   const offsets = new Map<number, number>();
+  let otherGenerations = false;
   let next = 0;
   for (const raw of text.slice(4, trailerAt).split(/\r\n|\r|\n/)) {
     const line = raw.trim();
@@ -33,11 +36,12 @@ function readXref(pdf: Buffer, context: PDFContext): Xref | null {
     const entry = /^(\d{10})\s+(\d{5})\s+([nf])$/.exec(line);
     if (!entry) return null;
     if (entry[3] === 'n' && entry[2] === '00000') offsets.set(next, Number(entry[1]));
+    else if (entry[3] === 'n') otherGenerations = true;
     next++;
   }
   const trailer = PDFObjectParser.forBytes(pdf.subarray(startxref + trailerAt + 'trailer'.length), context).parseObject();
   if (!(trailer instanceof PDFDict) || trailer.get(PDFName.of('Prev')) || trailer.get(PDFName.of('XRefStm'))) return null;
-  return { offsets, trailer, startxref };
+  return { offsets, otherGenerations, trailer, startxref };
 }
 
 export class IncrementalPdf {
@@ -64,6 +68,26 @@ export class IncrementalPdf {
 
   get trailer(): PDFDict {
     return this.xref.trailer;
+  }
+
+  /** One more than the largest object number (the trailer's /Size). */
+  get size(): number {
+    return this.nextNumber;
+  }
+
+  /**
+   * Every object's number and bytes (from its `n 0 obj` to the next object or the xref table), in file
+   * order; null when an object in use has a generation other than 0 or lies outside the file.
+   */
+  objectSpans(): { num: number; start: number; end: number }[] | null {
+    if (this.xref.otherGenerations) return null;
+    const spans = [...this.xref.offsets].map(([num, start]) => ({ num, start, end: 0 })).sort((a, b) => a.start - b.start);
+    for (let i = 0; i < spans.length; i++) {
+      const end = i + 1 < spans.length ? spans[i + 1]!.start : this.xref.startxref;
+      if (spans[i]!.start >= end || end > this.pdf.length || spans[i]!.num >= this.nextNumber) return null;
+      spans[i]!.end = end;
+    }
+    return spans;
   }
 
   /** The object a reference points to (as changed in this update, if it was); other objects as they are. */

@@ -2,8 +2,11 @@
 // copyPages drops the StructTreeRoot, so the tree is carried here with the same object copier as the
 // pages (so /Pg, MCR and OBJR entries point at the new pages), under one StructTreeRoot whose Document
 // element holds a Part per source; ParentTree keys and the pages' /StructParents are renumbered, RoleMap,
-// ClassMap and IDTree entries kept. Furniture added here (page numbers, blank pages) is /Artifact, in an
-// embedded, subset Open Sans (./furniture-font.json).
+// ClassMap and IDTree entries kept. A PDF Chromium printed is not parsed whole: its objects are copied as
+// bytes with their numbers shifted (./pdf-writer.ts), and only those the pack changes (catalog, page
+// tree, pages, the structure root and its kids, outline items, annotations) are read and rewritten.
+// Furniture added here (page numbers, blank pages) is /Artifact, in an embedded, subset Open Sans
+// (./furniture-font.json).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,6 +24,9 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
+import { contentsOf, fixTitles, markedContents, titleOf } from './pdf-accessibility.js';
+import { IncrementalPdf } from './pdf-incremental.js';
+import { writePdf, type ShiftedSource } from './pdf-writer.js';
 
 /** The characters furniture may use: printable ASCII and the en dash. */
 export const FURNITURE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '–'];
@@ -62,16 +68,74 @@ export function fontDonor(): Promise<FontDonor> {
 
 const N = (s: string) => PDFName.of(s);
 
-/** Entries of a number tree (ParentTree) or name tree (IDTree), bounded against cycles. */
-function treeEntries(context: PDFContext, node: PDFObject | undefined, leafKey: 'Nums' | 'Names', out: [PDFObject, PDFObject][] = [], seen = new Set<PDFDict>()): [PDFObject, PDFObject][] {
-  const d = context.lookup(node);
+type Lookup = (o: PDFObject | undefined) => PDFObject | undefined;
+
+/**
+ * Entries of a number tree (ParentTree) or name tree (IDTree), bounded against cycles; the references
+ * of its nodes are added to `nodes`.
+ */
+function treeEntries(lookup: Lookup, node: PDFObject | undefined, leafKey: 'Nums' | 'Names', nodes: PDFRef[] = [], out: [PDFObject, PDFObject][] = [], seen = new Set<PDFDict>()): [PDFObject, PDFObject][] {
+  const d = lookup(node);
   if (!(d instanceof PDFDict) || seen.has(d) || seen.size > 10_000) return out;
   seen.add(d);
-  const leaf = context.lookup(d.get(N(leafKey)));
+  if (node instanceof PDFRef) nodes.push(node);
+  const leaf = lookup(d.get(N(leafKey)));
   if (leaf instanceof PDFArray) for (let i = 0; i + 1 < leaf.size(); i += 2) out.push([leaf.get(i), leaf.get(i + 1)]);
-  const kids = context.lookup(d.get(N('Kids')));
-  if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) treeEntries(context, kids.get(i), leafKey, out, seen);
+  const kids = lookup(d.get(N('Kids')));
+  if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) treeEntries(lookup, kids.get(i), leafKey, nodes, out, seen);
   return out;
+}
+
+/** A parsed object rebuilt in `ctx` with every reference's number shifted by `off`. */
+function shifted(o: PDFObject, off: number, ctx: PDFContext): PDFObject {
+  if (o instanceof PDFRef) return PDFRef.of(o.objectNumber + off, o.generationNumber);
+  if (o instanceof PDFDict) {
+    const d = PDFDict.withContext(ctx);
+    for (const [k, v] of o.entries()) d.set(k, shifted(v, off, ctx));
+    return d;
+  }
+  if (o instanceof PDFArray) {
+    const a = PDFArray.withContext(ctx);
+    for (const v of o.asArray()) a.push(shifted(v, off, ctx));
+    return a;
+  }
+  if (o instanceof PDFRawStream) return PDFRawStream.of(shifted(o.dict, off, ctx) as PDFDict, o.contents);
+  return o;
+}
+
+const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'].map((k) => PDFName.of(k));
+
+/**
+ * A PDF as Chromium writes it (one classic xref table, generation 0), read on demand: what a merge
+ * needs to copy it as bytes. `open` answers null for any other layout (then parse it with pdf-lib).
+ */
+export class PrintedPdf {
+  private constructor(
+    readonly pdf: Buffer,
+    readonly reader: IncrementalPdf,
+    readonly spans: { num: number; start: number; end: number }[],
+    readonly pages: { ref: PDFRef; dict: PDFDict }[],
+  ) {}
+
+  static async open(pdf: Buffer): Promise<PrintedPdf | null> {
+    const reader = await IncrementalPdf.open(pdf);
+    const spans = reader?.objectSpans();
+    if (!reader || !spans) return null;
+    try {
+      return new PrintedPdf(pdf, reader, spans, reader.pages());
+    } catch {
+      return null;
+    }
+  }
+
+  get pageCount(): number {
+    return this.pages.length;
+  }
+
+  /** Each page's content with its untagged paint marked as artifacts (null: unchanged). */
+  markedContents(): (Buffer | null)[] {
+    return this.pages.map(({ dict }) => markedContents(contentsOf(dict).map((c) => this.reader.resolve(c)), this.reader.context));
+  }
 }
 
 const numberOf = (o: PDFObject | undefined) => (o instanceof PDFNumber ? o.asNumber() : undefined);
@@ -93,6 +157,8 @@ export class TaggedPdfBuilder {
   private readonly ids = new Map<string, PDFObject>();
   private fontRef: PDFRef | null = null;
   private readonly isolateRef: PDFRef;
+  /** PDFs appended by appendPrinted, written as bytes by save(). */
+  private readonly copied: ShiftedSource[] = [];
 
   private constructor(readonly doc: PDFDocument) {
     this.rootRef = doc.context.nextRef();
@@ -166,13 +232,20 @@ export class TaggedPdfBuilder {
   }
 
   private appendStructure(src: PDFDocument, srcRoot: PDFDict, copier: PDFObjectCopier, pages: PDFPage[], partRef: PDFRef, title: string | undefined, atStart: boolean) {
-    const dest = this.context;
     const sctx = src.context;
-    const offset = this.nextKey;
+    const lookup: Lookup = (o) => sctx.lookup(o);
+    const copy = (o: PDFObject) => copier.copy(o);
     // The kids of the source root become the kids of this source's Part.
     const k = srcRoot.get(N('K'));
     const copiedK = k ? copier.copy(k) : undefined;
-    const kidsList = copiedK instanceof PDFArray ? copiedK.asArray() : copiedK ? [copiedK] : [];
+    const kids = copiedK instanceof PDFArray ? copiedK.asArray() : copiedK ? [copiedK] : [];
+    this.addPart(partRef, kids, title, atStart);
+    this.mergeStructure(lookup, srcRoot, pages, copy);
+  }
+
+  /** The Part of one source under the pack's Document, holding the source root's kids (their /P set to it). */
+  private addPart(partRef: PDFRef, kidsList: PDFObject[], title: string | undefined, atStart: boolean) {
+    const dest = this.context;
     const kids: PDFObject[] = [];
     for (const kid of kidsList) {
       const el = dest.lookup(kid);
@@ -187,15 +260,25 @@ export class TaggedPdfBuilder {
     dest.assign(partRef, part);
     if (atStart) this.parts.splice(this.startParts++, 0, partRef);
     else this.parts.push(partRef);
+  }
 
+  /**
+   * A source's ParentTree entries (keys shifted past those used so far, values copied by `copy`), the
+   * /StructParent(s) of its pages, annotations and XObjects shifted alike, and its RoleMap, ClassMap and
+   * IDTree entries. Returns the references of the tree nodes read (no longer needed in the pack).
+   */
+  private mergeStructure(lookup: Lookup, srcRoot: PDFDict, pages: PDFPage[], copy: (o: PDFObject) => PDFObject): PDFRef[] {
+    const dest = this.context;
+    const offset = this.nextKey;
+    const nodes: PDFRef[] = [];
     let maxKey = -1;
-    for (const [key, value] of treeEntries(sctx, srcRoot.get(N('ParentTree')), 'Nums')) {
+    for (const [key, value] of treeEntries(lookup, srcRoot.get(N('ParentTree')), 'Nums', nodes)) {
       const n = numberOf(key);
       if (n === undefined) continue;
-      this.parentTree.push([n + offset, copier.copy(value)]);
+      this.parentTree.push([n + offset, copy(value)]);
       maxKey = Math.max(maxKey, n);
     }
-    const next = numberOf(sctx.lookup(srcRoot.get(N('ParentTreeNextKey'))));
+    const next = numberOf(lookup(srcRoot.get(N('ParentTreeNextKey'))));
     this.nextKey = offset + Math.max(maxKey + 1, next ?? 0);
 
     const shift = (d: PDFDict, key: string) => {
@@ -229,16 +312,151 @@ export class TaggedPdfBuilder {
     }
 
     const mergeDict = (into: Map<string, PDFObject>, from: PDFObject | undefined) => {
-      const d = sctx.lookup(from);
+      const d = lookup(from);
+      if (from instanceof PDFRef) nodes.push(from);
       if (!(d instanceof PDFDict)) return;
-      for (const [key, v] of d.entries()) if (!into.has(key.decodeText())) into.set(key.decodeText(), copier.copy(v));
+      for (const [key, v] of d.entries()) if (!into.has(key.decodeText())) into.set(key.decodeText(), copy(v));
     };
     mergeDict(this.roleMap, srcRoot.get(N('RoleMap')));
     mergeDict(this.classMap, srcRoot.get(N('ClassMap')));
-    for (const [key, v] of treeEntries(sctx, srcRoot.get(N('IDTree')), 'Names')) {
+    for (const [key, v] of treeEntries(lookup, srcRoot.get(N('IDTree')), 'Names', nodes)) {
       const id = key instanceof PDFHexString || 'decodeText' in key ? (key as PDFHexString).decodeText() : String(key);
-      if (!this.ids.has(id)) this.ids.set(id, copier.copy(v));
+      if (!this.ids.has(id)) this.ids.set(id, copy(v));
     }
+    return nodes;
+  }
+
+  /**
+   * Appends every page of a PDF Chromium printed, as append() does, without parsing it whole: its objects
+   * are written as bytes, numbered after everything so far (./pdf-writer.ts); the pages, the structure
+   * root's kids, annotations, XObjects with structure and outline items are read and rewritten here.
+   * `marked`: each page's content with untagged paint marked as artifacts (null: kept); `headings`: the
+   * HTML's headings, to repair the outline titles.
+   */
+  appendPrinted(src: PrintedPdf, opts: { title?: string; atStart?: boolean; marked?: (Buffer | null)[]; headings?: string[] } = {}): Appended {
+    const dest = this.context;
+    const r = src.reader;
+    const off = dest.largestObjectNumber;
+    dest.largestObjectNumber = off + r.size;
+    const skip = new Set<number>();
+    const copy = (o: PDFObject) => shifted(o, off, dest);
+    /** The source's object `ref` rewritten here (under its shifted number) instead of copied as bytes. */
+    const take = (ref: PDFRef, obj: PDFObject): PDFRef => {
+      const to = PDFRef.of(ref.objectNumber + off);
+      dest.assign(to, obj);
+      skip.add(ref.objectNumber);
+      return to;
+    };
+    const drop = (o: PDFObject | undefined) => {
+      if (o instanceof PDFRef) skip.add(o.objectNumber);
+    };
+    const catalog = r.dict(r.trailer.get(N('Root')));
+    if (!catalog) throw new Error('no catalog');
+    drop(r.trailer.get(N('Root')));
+    drop(r.trailer.get(N('Info')));
+    drop(catalog.get(N('Metadata')));
+
+    // Content streams used by one page only (a page's marked content replaces its own).
+    const uses = new Map<number, number>();
+    for (const { dict } of src.pages) for (const c of contentsOf(dict)) if (c instanceof PDFRef) uses.set(c.objectNumber, (uses.get(c.objectNumber) ?? 0) + 1);
+
+    const pages = src.pages.map(({ ref, dict }, i) => {
+      const entries = new Map<PDFName, PDFObject>();
+      for (const [k, v] of dict.entries()) if (k !== N('Parent')) entries.set(k, v);
+      // Inherited attributes from the source's page tree, whose nodes are dropped.
+      for (let parent = dict.get(N('Parent')), depth = 0; parent instanceof PDFRef && depth < 32; depth++) {
+        drop(parent);
+        const node = r.dict(parent);
+        if (!node) break;
+        for (const key of INHERITED) if (!entries.has(key) && node.has(key)) entries.set(key, node.get(key)!);
+        parent = node.get(N('Parent'));
+      }
+      // Made direct: what drawing on the page, its size and the structure merge look up here.
+      for (const key of ['Resources', 'MediaBox', 'CropBox', 'Annots']) {
+        const v = entries.get(N(key));
+        if (v instanceof PDFRef) entries.set(N(key), r.resolve(v)!);
+      }
+      const res = entries.get(N('Resources'));
+      if (res instanceof PDFDict) {
+        const own = res.clone();
+        for (const key of ['Font', 'XObject']) {
+          const v = own.get(N(key));
+          if (v instanceof PDFRef) own.set(N(key), r.resolve(v)!);
+        }
+        entries.set(N('Resources'), own);
+      }
+      const marked = opts.marked?.[i];
+      if (marked) for (const c of contentsOf(dict)) if (c instanceof PDFRef && uses.get(c.objectNumber) === 1) skip.add(c.objectNumber);
+      const map = new Map<PDFName, PDFObject>();
+      for (const [k, v] of entries) map.set(k, copy(v));
+      if (marked) map.set(N('Contents'), dest.register(dest.stream(marked, { Filter: 'FlateDecode' })));
+      const leaf = PDFPageLeaf.fromMapWithContext(map, dest);
+      // Annotations (their /StructParent) and XObjects with structure (/StructParents) are renumbered
+      // by the structure merge, so they are rewritten here.
+      const annots = entries.get(N('Annots'));
+      for (const a of annots instanceof PDFArray ? annots.asArray() : []) {
+        const ad = a instanceof PDFRef && !skip.has(a.objectNumber) ? r.dict(a) : undefined;
+        if (ad) take(a as PDFRef, copy(ad));
+      }
+      const xo = res instanceof PDFDict ? r.dict((entries.get(N('Resources')) as PDFDict).get(N('XObject'))) : undefined;
+      for (const v of xo?.values() ?? []) {
+        if (!(v instanceof PDFRef) || skip.has(v.objectNumber)) continue;
+        const x = r.resolve(v);
+        if (x instanceof PDFRawStream && x.dict.has(N('StructParents'))) take(v, copy(x));
+      }
+      const page = PDFPage.of(leaf, take(ref, leaf), this.doc);
+      this.place(page, opts.atStart ?? false);
+      return page;
+    });
+
+    const rootRef = catalog.get(N('StructTreeRoot'));
+    const root = r.dict(rootRef);
+    if (root) {
+      drop(rootRef);
+      const partRef = dest.nextRef();
+      const k = root.get(N('K'));
+      const kidsList = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+      const kids = kidsList.map((kid) => {
+        const el = kid instanceof PDFRef ? r.dict(kid) : undefined;
+        return el ? take(kid as PDFRef, copy(el)) : copy(kid);
+      });
+      this.addPart(partRef, kids, opts.title, opts.atStart ?? false);
+      for (const node of this.mergeStructure((o) => r.resolve(o), root, pages, copy)) drop(node);
+    }
+
+    // The outline's items, read and rewritten (titles repaired; the top level is re-linked by setOutline).
+    const outline: PDFRef[] = [];
+    const outlines = catalog.get(N('Outlines'));
+    drop(outlines);
+    const items: { ref: PDFRef; dict: PDFDict }[] = [];
+    const seen = new Set<number>();
+    const walk = (first: PDFObject | undefined, depth: number, top: boolean) => {
+      for (let ref = first; ref instanceof PDFRef && depth < 16 && items.length < 10_000 && !seen.has(ref.objectNumber); ) {
+        seen.add(ref.objectNumber);
+        const dict = r.dict(ref);
+        if (!dict) break;
+        items.push({ ref, dict });
+        if (top) outline.push(PDFRef.of(ref.objectNumber + off));
+        walk(dict.get(N('First')), depth + 1, false);
+        ref = dict.get(N('Next'));
+      }
+    };
+    walk(r.dict(outlines)?.get(N('First')), 0, true);
+    const titles = opts.headings ? fixTitles(items.map((i) => titleOf(i.dict)), opts.headings) : null;
+    items.forEach((item, i) => {
+      const d = copy(item.dict) as PDFDict;
+      if (titles) d.set(N('Title'), PDFHexString.fromText(titles[i]!));
+      take(item.ref, d);
+    });
+
+    this.copied.push({ pdf: src.pdf, spans: src.spans, off, skip });
+    return { pages, outline };
+  }
+
+  /** The finished file: objects made or parsed here, then the printed PDFs' objects as bytes. */
+  async save(objectsPerTick = 2000): Promise<Buffer> {
+    await this.doc.flush();
+    return writePdf(this.context, this.copied, objectsPerTick);
   }
 
   /** A page whose every mark is an artifact (blank pages, notes drawn by us). */

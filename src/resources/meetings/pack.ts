@@ -29,7 +29,7 @@ import {
   setPageLabels,
   type UploadAccessibility,
 } from '../../documents/pdf-accessibility.js';
-import { TaggedPdfBuilder, fontDonor } from '../../documents/pdf-merge.js';
+import { PrintedPdf, TaggedPdfBuilder, fontDonor } from '../../documents/pdf-merge.js';
 import type { ProgressReportDocuments } from '../plans/progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
@@ -64,9 +64,12 @@ const buildRank = (item: AgendaItem) => (item.document ? (BUILD_RANK[item.docume
 
 /** One item's pages as they go into the pack: printed by us, or an upload as it was supplied. */
 type Piece =
-  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: Promise<PDFDocument> }
+  | { kind: 'printed'; doc: PackDoc; html: string; pdf: Buffer; pages: number; orientation: Orientation; problem: string | null; accessibility: UploadAccessibility | null; src?: Promise<PrintedSource> }
   | { kind: 'upload'; doc: UploadDoc; bytes: Buffer; pages: number; sizes: { width: number; height: number }[]; accessibility: UploadAccessibility; src?: PDFDocument };
-// (src: the PDF parsed (or being parsed) during this request, when it was printed or checked just now.)
+// (src: the PDF opened (or being opened) during this request, when it was printed or checked just now.)
+
+/** A PDF we printed, as the merge reads it: copied as bytes (as Chromium writes it), or parsed by pdf-lib. */
+type PrintedSource = PrintedPdf | PDFDocument;
 
 interface UploadCheck {
   ok: boolean;
@@ -112,7 +115,7 @@ interface PrintEntry {
   /** Each page's content with untagged paint marked as artifacts (null: unchanged). */
   marked: (Buffer | null)[];
 }
-type Prepared = { pdf: Buffer; pages: number; src?: Promise<PDFDocument> };
+type Prepared = { pdf: Buffer; pages: number; src?: Promise<PrintedSource> };
 const entrySize = (e: PrintEntry) => e.pdf.length + e.marked.reduce((n, m) => n + (m?.length ?? 0), 0);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -223,18 +226,22 @@ export class PackDocuments {
       subject: 'Agenda pack',
       lang: 'en-GB',
     });
-    const pdf = Buffer.from(await b.doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK }));
+    const pdf = await b.save(OBJECTS_PER_TICK);
     const built = { pdf, pages: b.doc.getPageCount() };
     if (this.built.size >= BUILT_CACHE_PACKS) this.built.delete(this.built.keys().next().value!);
     this.built.set(key, built);
     return { ...built, items };
   }
 
-  /** A printed PDF parsed, its page count checked against the one the layout used. */
-  private async parsed(p: { pdf: Buffer; pages: number; src?: Promise<PDFDocument> }): Promise<PDFDocument> {
-    const src = (await p.src) ?? (await this.load(p.pdf));
-    if (src.getPageCount() !== p.pages) throw new PageCountMismatch();
+  /** A printed PDF opened, its page count checked against the one the layout used. */
+  private async parsed(p: { pdf: Buffer; pages: number; src?: Promise<PrintedSource> }): Promise<PrintedSource> {
+    const src = (await p.src) ?? (await this.openPrinted(p.pdf));
+    if (pageCountOf(src) !== p.pages) throw new PageCountMismatch();
     return src;
+  }
+
+  private async openPrinted(pdf: Buffer): Promise<PrintedSource> {
+    return (await PrintedPdf.open(pdf)) ?? (await this.load(pdf));
   }
 
   private load(bytes: Uint8Array) {
@@ -405,9 +412,11 @@ export class PackDocuments {
   private async printFresh(key: string, html: string): Promise<Prepared> {
     const pdf = await this.ctx.renderer.pdf(html);
     const src = (async () => {
-      const doc = await this.load(pdf);
-      const marked = doc.getPages().map((p) => artifactContents(p));
-      const entry = { pdf, pages: doc.getPageCount(), marked };
+      // After the caller has its page count: the agenda, waiting for the last count, starts printing first.
+      await new Promise(setImmediate);
+      const doc = await this.openPrinted(pdf);
+      const marked = doc instanceof PrintedPdf ? doc.markedContents() : doc.getPages().map((p) => artifactContents(p));
+      const entry = { pdf, pages: pageCountOf(doc), marked };
       this.printed.set(key, entry);
       this.printedBytes += entrySize(entry);
       for (const [k, v] of this.printed) {
@@ -421,15 +430,16 @@ export class PackDocuments {
     // The count read from Chromium's bytes at once, so the agenda (waiting for the last count) prints
     // while this PDF is parsed; parsed() checks it. Not understood (0): wait for the parse.
     const counted = countPdfPages(pdf);
-    return { pdf, pages: counted > 0 ? counted : (await src).getPageCount(), src };
+    return { pdf, pages: counted > 0 ? counted : pageCountOf(await src), src };
   }
 
   /**
    * Pages printed by Chromium, copied in, with their untagged paint (running headers, backgrounds) marked
    * as artifacts (computed when printed), and outline titles repaired from the HTML's headings.
    */
-  private appendPrinted(b: TaggedPdfBuilder, src: PDFDocument, html: string, title: string, atStart = false) {
+  private appendPrinted(b: TaggedPdfBuilder, src: PrintedSource, html: string, title: string, atStart = false) {
     const marked = this.printed.get(createHash('sha256').update(html).digest('hex'))?.marked;
+    if (src instanceof PrintedPdf) return b.appendPrinted(src, { title, atStart, marked: marked ?? src.markedContents(), headings: headingsOf(html) });
     repairOutline(src, headingsOf(html));
     const appended = b.append(src, title, atStart);
     appended.pages.forEach((p, i) => {
@@ -536,5 +546,7 @@ export class PackDocuments {
 
 /** See build(). */
 class PageCountMismatch extends Error {}
+
+const pageCountOf = (src: PrintedSource) => (src instanceof PrintedPdf ? src.pageCount : src.getPageCount());
 
 export { PAD_TEXT };
