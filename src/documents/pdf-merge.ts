@@ -26,7 +26,7 @@ import {
 } from 'pdf-lib';
 import { contentsOf, fixTitles, markedContents, titleOf } from './pdf-accessibility.js';
 import { IncrementalPdf } from './pdf-incremental.js';
-import { writePdf, type ShiftedSource } from './pdf-writer.js';
+import { shiftedBytes, writePdf, type ShiftedBytes } from './pdf-writer.js';
 
 /** The characters furniture may use: printable ASCII and the en dash. */
 export const FURNITURE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '–'];
@@ -157,8 +157,8 @@ export class TaggedPdfBuilder {
   private readonly ids = new Map<string, PDFObject>();
   private fontRef: PDFRef | null = null;
   private readonly isolateRef: PDFRef;
-  /** PDFs appended by appendPrinted, written as bytes by save(). */
-  private readonly copied: ShiftedSource[] = [];
+  /** PDFs appended by appendPrinted, as bytes (written while the pack is assembled) for save(). */
+  private readonly copied: Promise<ShiftedBytes>[] = [];
 
   private constructor(readonly doc: PDFDocument) {
     this.rootRef = doc.context.nextRef();
@@ -449,7 +449,9 @@ export class TaggedPdfBuilder {
       take(item.ref, d);
     });
 
-    this.copied.push({ pdf: src.pdf, spans: src.spans, off, skip });
+    const bytes = shiftedBytes({ pdf: src.pdf, spans: src.spans, off, skip });
+    bytes.catch(() => undefined); // awaited by save()
+    this.copied.push(bytes);
     return { pages, outline };
   }
 

@@ -140,14 +140,39 @@ export interface ShiftedSource {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A source's objects as written (numbers shifted): the bytes, and each object's new number and offset in them. */
+export interface ShiftedBytes {
+  bytes: Buffer;
+  objects: { num: number; at: number }[];
+}
+
 /**
- * The whole file: header, the context's objects, the shifted sources' objects, one xref table (a
+ * Writes a source's objects (those not skipped), shifted, into bytes of their own: done as soon as the
+ * source is appended, while other documents still print, so that saving only concatenates.
+ */
+export async function shiftedBytes(s: ShiftedSource, objectsPerTick = 2000): Promise<ShiftedBytes> {
+  await tick();
+  const sink = new ByteSink(s.pdf.length + (s.pdf.length >> 4));
+  const objects: { num: number; at: number }[] = [];
+  let count = 0;
+  for (const span of s.spans) {
+    if (s.skip.has(span.num)) continue;
+    const at = sink.length;
+    if (!writeShifted(s.pdf, span.start, span.end, s.off, sink)) throw new Error(`object ${span.num} could not be copied`);
+    objects.push({ num: span.num + s.off, at });
+    if (++count % objectsPerTick === 0) await tick();
+  }
+  return { bytes: sink.result(), objects };
+}
+
+/**
+ * The whole file: header, the context's objects, the sources' shifted objects, one xref table (a
  * subsection per run of numbers in use) and the trailer from the context's trailer info. Yields to the
  * event loop every `objectsPerTick` objects.
  */
-export async function writePdf(context: PDFContext, sources: ShiftedSource[], objectsPerTick = 2000): Promise<Buffer> {
-  const estimate = sources.reduce((n, s) => n + s.pdf.length + (s.pdf.length >> 4), 0) + (1 << 20);
-  const sink = new ByteSink(estimate);
+export async function writePdf(context: PDFContext, sources: Promise<ShiftedBytes>[], objectsPerTick = 2000): Promise<Buffer> {
+  const copied = await Promise.all(sources);
+  const sink = new ByteSink(copied.reduce((n, c) => n + c.bytes.length, 0) + (1 << 20));
   sink.ascii('%PDF-1.7\n%\x81\x81\x81\x81\n\n');
   const offsets = new Map<number, number>();
   let count = 0;
@@ -158,14 +183,10 @@ export async function writePdf(context: PDFContext, sources: ShiftedSource[], ob
     sink.ascii('\nendobj\n\n');
     if (++count % objectsPerTick === 0) await tick();
   }
-  for (const s of sources) {
-    for (const span of s.spans) {
-      if (s.skip.has(span.num)) continue;
-      const at = sink.length;
-      if (!writeShifted(s.pdf, span.start, span.end, s.off, sink)) throw new Error(`object ${span.num} could not be copied`);
-      offsets.set(span.num + s.off, at);
-      if (++count % objectsPerTick === 0) await tick();
-    }
+  for (const c of copied) {
+    const base = sink.length;
+    sink.bytes(c.bytes, 0, c.bytes.length);
+    for (const o of c.objects) offsets.set(o.num, base + o.at);
   }
   const nums = [...offsets.keys()].sort((a, b) => a - b);
   const size = Math.max(context.largestObjectNumber, nums[nums.length - 1] ?? 0) + 1;
