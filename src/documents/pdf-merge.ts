@@ -26,6 +26,7 @@ import {
 } from 'pdf-lib';
 import { contentsOf, fixTitles, markedContents, titleOf } from './pdf-accessibility.js';
 import { IncrementalPdf } from './pdf-incremental.js';
+import { timeSlicer } from '../shared/time-slice.js';
 import { shiftedBytes, writePdf, type ShiftedBytes } from './pdf-writer.js';
 
 /** The characters furniture may use: printable ASCII and the en dash. */
@@ -132,9 +133,15 @@ export class PrintedPdf {
     return this.pages.length;
   }
 
-  /** Each page's content with its untagged paint marked as artifacts (null: unchanged). */
-  markedContents(): (Buffer | null)[] {
-    return this.pages.map(({ dict }) => markedContents(contentsOf(dict).map((c) => this.reader.resolve(c)), this.reader.context));
+  /** Each page's content with its untagged paint marked as artifacts (null: unchanged), a page or a few per slice. */
+  async markedContents(): Promise<(Buffer | null)[]> {
+    const slice = timeSlicer();
+    const out: (Buffer | null)[] = [];
+    for (const { dict } of this.pages) {
+      out.push(markedContents(contentsOf(dict).map((c) => this.reader.resolve(c)), this.reader.context));
+      await slice();
+    }
+    return out;
   }
 }
 

@@ -58,8 +58,19 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 /** A render in progress, and how to stop it. */
 type ActiveRender = { abort: (err: Error) => void };
 
-/** An idle page of a browser (the launch it came from), usable once `ready` (emptied) resolves true. */
-type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean; owesMemory?: boolean };
+/**
+ * An idle page of a browser (the launch it came from), usable once `ready` resolves true. `full`: it still
+ * holds its last document (emptied once no render has run for EMPTY_AFTER_MS; a render may take it before
+ * that: its own document replaces the old one).
+ */
+type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean; full?: boolean };
+
+/**
+ * How long the renderer stays idle before its pages are emptied and their memory given back. Emptying a
+ * large document's page costs its renderer 0.1–0.3 s of CPU: done at once, it slowed the print that
+ * follows (a pack's agenda, printed as soon as its longest document is: 100 → 250–330 ms).
+ */
+export const EMPTY_AFTER_MS = 50;
 
 /** A page is retired after this many renders, so no renderer's state grows without bound. */
 export const RECYCLE_AFTER = 100;
@@ -81,6 +92,7 @@ export class Renderer {
   private readonly active = new Set<ActiveRender>();
   private sampler: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private emptyTimer: NodeJS.Timeout | null = null;
   private closed = false;
   readonly stats: RenderStats = { launches: 0, renders: 0, blockedRequests: 0, memoryKills: 0, idleCloses: 0, peakProcessMb: 0 };
   private readonly concurrency: number;
@@ -127,6 +139,7 @@ export class Renderer {
     }
     this.stopSampling();
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.emptyTimer) clearTimeout(this.emptyTimer);
     await this.closeBrowser();
   }
 
@@ -208,10 +221,10 @@ export class Renderer {
     }
   }
 
-  /** Nothing running: stop sampling, and close Chromium if nothing comes for the idle period. */
+  /** Nothing running: stop sampling, empty the pages soon, and close Chromium if nothing comes for the idle period. */
   private whenIdle(): void {
     this.stopSampling();
-    this.giveOwedMemoryBack();
+    this.emptyPagesSoon();
     if (this.idleCloseMs <= 0 || this.closed || this.idleTimer) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
@@ -319,9 +332,11 @@ export class Renderer {
 
   /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
   private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<{ page: Page; uses: number }> {
-    // A page already emptied first: one just released may still be giving memory back.
+    // An emptied page first, then one still holding its last document (its own document replaces that
+    // one), then one being emptied.
     const take = () => {
-      const i = this.idle.findIndex((e) => e.settled);
+      let i = this.idle.findIndex((e) => e.settled && !e.full);
+      if (i < 0) i = this.idle.findIndex((e) => e.settled);
       return i >= 0 ? this.idle.splice(i, 1)[0] : this.idle.pop();
     };
     for (let idle = take(); idle; idle = take()) {
@@ -343,36 +358,44 @@ export class Renderer {
   }
 
   /**
-   * Back to the pool, emptied, after a render that succeeded (its renderer then told memory is short, so
-   * it frees what it kept); closed otherwise. In the background: the PDF need not wait, the next render on
-   * this page does.
+   * Back to the pool after a render that succeeded, still holding its document (emptied once the renderer
+   * is idle: emptyPagesSoon); closed otherwise.
    */
   private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean, uses: number): void {
     if (!succeeded || uses >= RECYCLE_AFTER || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
       void page.close().catch(() => undefined);
       return;
     }
-    // Not while another render prints or waits (it would slow that print: measured, a pack's agenda, printed
-    // as soon as its longest document is, added ~0.2–2 s to the pack's first request — fresh servers,
-    // alternating, median 4.1–6.1 → 3.6–3.9 s at load 5–7); asked again once the page is emptied, and if
-    // skipped, owed until no render runs (giveOwedMemoryBack): else that renderer kept a 67-page report's
-    // ~270 MB until Chromium was closed.
-    const alone = this.active.size === 0;
-    let entry: IdlePage | undefined;
-    const release = async () => {
-      await page.goto('about:blank', { timeout: this.timeoutMs });
-      // (running: renders past the queue, including one still waiting for a page; ours has finished by now.)
-      if (!alone || this.busy()) {
-        if (entry) entry.owesMemory = true;
-        return true;
+    this.idle.push({ page, launch, ready: Promise.resolve(true), uses, settled: true, full: true });
+  }
+
+  /**
+   * Once no render has run for EMPTY_AFTER_MS, every idle page still holding a document goes to
+   * about:blank and its renderer is told memory is short (else it keeps a 67-page report's ~270 MB until
+   * Chromium is closed). Not while a render prints or waits: it would slow that print.
+   */
+  private emptyPagesSoon(): void {
+    if (this.emptyTimer || this.closed) return;
+    this.emptyTimer = setTimeout(() => {
+      this.emptyTimer = null;
+      if (this.closed || this.active.size > 0 || this.busy()) return;
+      for (const entry of this.idle) {
+        if (!entry.full) continue;
+        entry.full = false;
+        entry.settled = false;
+        const { page } = entry;
+        // A renderer that does not answer within the render time limit is not worth keeping.
+        entry.ready = withTimeout(
+          (async () => {
+            await page.goto('about:blank', { timeout: this.timeoutMs });
+            return this.giveMemoryBack(page);
+          })(),
+          this.timeoutMs,
+        ).catch(() => false);
+        void entry.ready.then(() => (entry.settled = true));
       }
-      return this.giveMemoryBack(page);
-    };
-    // A renderer that does not answer within the render time limit is not worth keeping.
-    entry = { page, launch, ready: withTimeout(release(), this.timeoutMs).catch(() => false), uses };
-    const released = entry;
-    void released.ready.then(() => (released.settled = true));
-    this.idle.push(released);
+    }, EMPTY_AFTER_MS);
+    this.emptyTimer.unref();
   }
 
   private busy(): boolean {
@@ -386,17 +409,6 @@ export class Renderer {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();
     return true;
-  }
-
-  /** The idle pages released while other renders ran give their memory back now (a render waits for it). */
-  private giveOwedMemoryBack(): void {
-    for (const entry of this.idle) {
-      if (!entry.owesMemory) continue;
-      entry.owesMemory = false;
-      entry.settled = false;
-      entry.ready = withTimeout(entry.ready.then((ok) => ok && !entry.page.isClosed() && this.giveMemoryBack(entry.page)), this.timeoutMs).catch(() => false);
-      void entry.ready.then(() => (entry.settled = true));
-    }
   }
 
   private async print(html: string, options: PDFOptions): Promise<Buffer> {

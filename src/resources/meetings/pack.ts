@@ -193,7 +193,7 @@ export class PackDocuments {
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const appended = this.appendPrinted(b, await this.parsed(piece), piece.html, label);
+        const appended = await this.appendPrinted(b, await this.parsed(piece), piece.html, label);
         pages = appended.pages;
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
@@ -211,7 +211,7 @@ export class PackDocuments {
       }
     }
     const printedFront = await front.printed;
-    const fronted = this.appendPrinted(b, await this.parsed(printedFront), front.html, 'Front page and agenda', true);
+    const fronted = await this.appendPrinted(b, await this.parsed(printedFront), front.html, 'Front page and agenda', true);
     const frontPad = frontMatterPadding(printedFront.pages) === 1;
     if (frontPad) await this.padPage(b, A4, null, true);
 
@@ -415,7 +415,7 @@ export class PackDocuments {
       // After the caller has its page count: the agenda, waiting for the last count, starts printing first.
       await new Promise(setImmediate);
       const doc = await this.openPrinted(pdf);
-      const marked = doc instanceof PrintedPdf ? doc.markedContents() : doc.getPages().map((p) => artifactContents(p));
+      const marked = doc instanceof PrintedPdf ? await doc.markedContents() : doc.getPages().map((p) => artifactContents(p));
       const entry = { pdf, pages: pageCountOf(doc), marked };
       this.printed.set(key, entry);
       this.printedBytes += entrySize(entry);
@@ -437,9 +437,9 @@ export class PackDocuments {
    * Pages printed by Chromium, copied in, with their untagged paint (running headers, backgrounds) marked
    * as artifacts (computed when printed), and outline titles repaired from the HTML's headings.
    */
-  private appendPrinted(b: TaggedPdfBuilder, src: PrintedSource, html: string, title: string, atStart = false) {
+  private async appendPrinted(b: TaggedPdfBuilder, src: PrintedSource, html: string, title: string, atStart = false) {
     const marked = this.printed.get(createHash('sha256').update(html).digest('hex'))?.marked;
-    if (src instanceof PrintedPdf) return b.appendPrinted(src, { title, atStart, marked: marked ?? src.markedContents(), headings: headingsOf(html) });
+    if (src instanceof PrintedPdf) return b.appendPrinted(src, { title, atStart, marked: marked ?? (await src.markedContents()), headings: headingsOf(html) });
     repairOutline(src, headingsOf(html));
     const appended = b.append(src, title, atStart);
     appended.pages.forEach((p, i) => {
