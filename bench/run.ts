@@ -621,6 +621,17 @@ async function firstPageCursors(dbPath: string, planId: string): Promise<string[
   }
 }
 
+/** Sample `i` of a pair: `a` then `b` on even samples, `b` then `a` on odd ones (a drift in the machine's speed falls on both). */
+async function alternating(i: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {
+  if (i % 2 === 0) {
+    await a();
+    await b();
+  } else {
+    await b();
+    await a();
+  }
+}
+
 /** `count` copies of a meeting under later dates (a week apart), made through the API: their ids. */
 async function copyMeeting(server: Server, token: string, meetingId: string, count: number): Promise<string[]> {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -691,13 +702,7 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
           bytes = r.bytes;
         };
         const b = async () => bareMs.push((await printer.print(htmlPath)).ms[0]!);
-        if (i % 2 === 0) {
-          await a();
-          await b();
-        } else {
-          await b();
-          await a();
-        }
+        await alternating(i, a, b);
       }
       out[doc.key] = {
         pages: first.pages,
@@ -767,13 +772,7 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
         if (i === 0) firstBare = r;
         firstBareMs.push(r.ms[0]!);
       };
-      if (i % 2 === 0) {
-        await a();
-        await b();
-      } else {
-        await b();
-        await a();
-      }
+      await alternating(i, a, b);
     }
     const packPath = `/api/v1/meetings/${info.meetingId}/pack/pdf`;
     const oursMs: number[] = [];
@@ -781,13 +780,7 @@ async function renderPhase(oursDb: string, appDb: string, info: DatasetInfo) {
     for (let i = 0; i < PLAN.packSamples; i++) {
       const a = async () => oursMs.push((await fetchPdf(ours, packPath, token)).ms);
       const b = async () => bareMs.push((await printer.print(packHtmlPath)).ms[0]!);
-      if (i % 2 === 0) {
-        await a();
-        await b();
-      } else {
-        await b();
-        await a();
-      }
+      await alternating(i, a, b);
     }
     const firstRatio = median(firstOursMs) / median(firstBareMs);
     out.pack = {

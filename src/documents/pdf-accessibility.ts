@@ -6,6 +6,7 @@
 import { inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
 import { IncrementalPdf } from './pdf-incremental.js';
+import { afterAngle, afterComment, afterLiteralString, afterRegular, isWs } from './pdf-syntax.js';
 
 export interface PdfMeta {
   title: string;
@@ -48,8 +49,6 @@ ${meta.subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${esc(me
 
 // ---- Untagged paint → /Artifact -------------------------------------------------------------------
 
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
-const isDelim = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
 
 // Operators are read as numbers (their 1–3 bytes packed), not strings: the tokenizer runs over every byte of
 // every page, and a string and an object per operator were most of the pass's cost.
@@ -91,33 +90,21 @@ export function wrapUntaggedAsArtifacts(content: Buffer): Buffer | null {
     }
     const tokenStart = i;
     if (c === 37) {
-      while (i < n && b[i] !== 10 && b[i] !== 13) i++;
+      i = afterComment(b, i, n);
       continue;
     }
     if (c === 40) {
-      let d = 0;
-      for (; i < n; i++) {
-        const x = b[i]!;
-        if (x === 92) i++;
-        else if (x === 40) d++;
-        else if (x === 41 && --d === 0) break;
-      }
-      i++;
+      i = afterLiteralString(b, i, n);
     } else if (c === 60) {
-      if (b[i + 1] === 60) i += 2;
-      else {
-        while (i < n && b[i] !== 62) i++;
-        i++;
-      }
+      i = afterAngle(b, i, n);
     } else if (c === 62) {
       i += b[i + 1] === 62 ? 2 : 1;
     } else if (c === 91 || c === 93 || c === 123 || c === 125) {
       i++;
     } else if (c === 47) {
-      i++;
-      while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
+      i = afterRegular(b, i + 1, n);
     } else {
-      while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
+      i = afterRegular(b, i, n);
       // Numbers (most of a content stream) are operands.
       const isNumber = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
       const len = i - tokenStart;

@@ -4,6 +4,7 @@
 // carries over: for a 300-task report, ~15,000 structure elements that pdf-lib would tokenize into objects
 // and write back out.
 import type { PDFContext, PDFObject } from 'pdf-lib';
+import { afterAngle, afterComment, afterLiteralString, afterRegular, isDigit, isRegular, isWs } from './pdf-syntax.js';
 
 /** A growable output buffer. */
 export class ByteSink {
@@ -42,10 +43,6 @@ export class ByteSink {
   }
 }
 
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
-const isDelim = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isRegular = (c: number) => !isWs(c) && !isDelim(c);
 const STREAM = Buffer.from('stream', 'latin1');
 
 function intAt(b: Buffer, start: number, end: number): number {
@@ -73,33 +70,18 @@ export function writeShifted(pdf: Buffer, start: number, end: number, off: numbe
   while (i < end) {
     const c = b[i]!;
     if (c === 40) {
-      // literal string: balanced parentheses, backslash escapes
-      let depth = 0;
-      for (; i < end; i++) {
-        const x = b[i]!;
-        if (x === 92) i++;
-        else if (x === 40) depth++;
-        else if (x === 41 && --depth === 0) break;
-      }
-      i++;
+      i = afterLiteralString(b, i, end);
     } else if (c === 60) {
-      if (b[i + 1] === 60) i += 2;
-      else {
-        while (i < end && b[i] !== 62) i++;
-        i++;
-      }
+      i = afterAngle(b, i, end);
     } else if (c === 37) {
-      while (i < end && b[i] !== 10 && b[i] !== 13) i++;
+      i = afterComment(b, i, end);
     } else if (c === 47) {
-      i++;
-      while (i < end && isRegular(b[i]!)) i++;
+      i = afterRegular(b, i + 1, end);
     } else if (isDigit(c)) {
       let j = i;
       while (j < end && isDigit(b[j]!)) j++;
       if (j < end && isRegular(b[j]!)) {
-        // a real number or other token: skipped whole
-        while (j < end && isRegular(b[j]!)) j++;
-        i = j;
+        i = afterRegular(b, j, end); // a real number or other token: skipped whole
         continue;
       }
       // a reference is `A g R`: whitespace, digits, whitespace, then R standing alone
@@ -120,8 +102,7 @@ export function writeShifted(pdf: Buffer, start: number, end: number, off: numbe
     } else if (c === 115 && (isWs(b[i - 1]!) || b[i - 1] === 62) && b.compare(STREAM, 0, 6, i, i + 6) === 0 && (b[i + 6] === 10 || b[i + 6] === 13)) {
       break;
     } else if (isRegular(c)) {
-      // a keyword (true, null, obj…), skipped whole so a digit inside it is not read as a number
-      while (i < end && isRegular(b[i]!)) i++;
+      i = afterRegular(b, i, end); // a keyword (true, null, obj…), whole: a digit inside it is no number
     } else {
       i++;
     }
