@@ -1,6 +1,5 @@
-// Zod primitives shared by every resource: dates, timestamps, text limits, RAG values, id params.
+// Zod primitives shared by every resource: dates, timestamps, text limits, id params.
 import { z } from 'zod';
-import { RAG_VALUES } from '../domain/vocabulary.js';
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
@@ -24,10 +23,6 @@ export const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
 export const Title = z.string().trim().min(1, 'must not be empty').max(500);
 export const LongText = z.string().max(10_000);
 
-export const Rag = z.enum(RAG_VALUES).meta({
-  description: 'RAG status: on-target (green), at-risk (amber), off-target (red), complete (blue).',
-});
-export type Rag = z.infer<typeof Rag>;
 
 /** A human reference ("2.1", "M2.1"), unique in the plan. */
 export const PlanRef = (example: string) =>

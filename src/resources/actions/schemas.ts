@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { RAG_RULE } from '../../domain/rag.js';
 import { ACTION_STATUSES, RAG_SOURCES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, Rag, ShortText, Title, PlanRef } from '../../shared/schemas.js';
+import { Email, Id, IsoDate, LongText, Meta, nullish, QueryBoolean, ShortText, Title, PlanRef } from '../../shared/schemas.js';
+import { Rag } from '../rag-schema.js';
 
 export const ActionStatus = z.enum(ACTION_STATUSES);
 const Ref = PlanRef('2.1');

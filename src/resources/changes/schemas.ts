@@ -1,6 +1,7 @@
 // The shape of "what changed since" (GET /plans/:planId/changes).
 import { z } from 'zod';
-import { IsoDate, Rag } from '../../shared/schemas.js';
+import { IsoDate } from '../../shared/schemas.js';
+import { Rag } from '../rag-schema.js';
 import { MeasureRag } from '../measures/schemas.js';
 
 export const ChangesQuery = z.strictObject({

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { REPORT_STATES } from '../../domain/vocabulary.js';
 import { PageQuery } from '../../shared/pagination.js';
-import { Id, IsoDate, LongText, Meta, nullish, Rag } from '../../shared/schemas.js';
+import { Id, IsoDate, LongText, Meta, nullish } from '../../shared/schemas.js';
+import { Rag } from '../rag-schema.js';
 
 export const STATUS_KEYS = ['tasks', 'costs', 'risks', 'issues', 'dependencies', 'financialBenefits', 'nonFinancialBenefits'] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
