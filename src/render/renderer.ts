@@ -59,11 +59,11 @@ type Job<T> = { run: () => Promise<T>; resolve: (v: T) => void; reject: (e: unkn
 type ActiveRender = { abort: (err: Error) => void };
 
 /**
- * An idle page of a browser (the launch it came from), usable once `ready` resolves true. `full`: it still
- * holds its last document (emptied once no render has run for EMPTY_AFTER_MS; a render may take it before
- * that: its own document replaces the old one).
+ * An idle page of a browser (the launch it came from), usable once `ready` resolves true. `holds`: the
+ * size (HTML bytes) of the document it still holds, 0 once emptied (when no render has run for
+ * EMPTY_AFTER_MS; a render may take it before that: its own document replaces the old one).
  */
-type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean; full?: boolean };
+type IdlePage = { page: Page; launch: Promise<Browser>; ready: Promise<boolean>; uses: number; settled?: boolean; holds: number };
 
 /**
  * How long the renderer stays idle before its pages are emptied and their memory given back. Emptying a
@@ -332,11 +332,13 @@ export class Renderer {
 
   /** An idle page of this browser, or a new one with JavaScript off and every request refused. */
   private async acquirePage(launch: Promise<Browser>, browser: Browser): Promise<{ page: Page; uses: number }> {
-    // An emptied page first, then one still holding its last document (its own document replaces that
-    // one), then one being emptied.
+    // An emptied page first, else the one holding the smallest document (its own document replaces that
+    // one: the old one's teardown is paid in this render), else one being emptied.
     const take = () => {
-      let i = this.idle.findIndex((e) => e.settled && !e.full);
-      if (i < 0) i = this.idle.findIndex((e) => e.settled);
+      let i = -1;
+      this.idle.forEach((e, k) => {
+        if (e.settled && (i < 0 || e.holds < this.idle[i]!.holds)) i = k;
+      });
       return i >= 0 ? this.idle.splice(i, 1)[0] : this.idle.pop();
     };
     for (let idle = take(); idle; idle = take()) {
@@ -361,12 +363,12 @@ export class Renderer {
    * Back to the pool after a render that succeeded, still holding its document (emptied once the renderer
    * is idle: emptyPagesSoon); closed otherwise.
    */
-  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean, uses: number): void {
+  private releasePage(page: Page, launch: Promise<Browser>, succeeded: boolean, uses: number, holds: number): void {
     if (!succeeded || uses >= RECYCLE_AFTER || this.closed || this.browser !== launch || this.idle.length >= this.concurrency) {
       void page.close().catch(() => undefined);
       return;
     }
-    this.idle.push({ page, launch, ready: Promise.resolve(true), uses, settled: true, full: true });
+    this.idle.push({ page, launch, ready: Promise.resolve(true), uses, settled: true, holds });
   }
 
   /**
@@ -380,8 +382,8 @@ export class Renderer {
       this.emptyTimer = null;
       if (this.closed || this.active.size > 0 || this.busy()) return;
       for (const entry of this.idle) {
-        if (!entry.full) continue;
-        entry.full = false;
+        if (!entry.holds) continue;
+        entry.holds = 0;
         entry.settled = false;
         const { page } = entry;
         // A renderer that does not answer within the render time limit is not worth keeping.
@@ -460,7 +462,7 @@ export class Renderer {
       clearTimeout(timer);
       page.off('error', crashed);
       this.active.delete(render!);
-      this.releasePage(page, launch, succeeded, uses + 1);
+      this.releasePage(page, launch, succeeded, uses + 1, html.length);
     }
   }
 }
