@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { ByteSink, writeShifted } from '../../src/documents/pdf-writer.js';
-import { PrintedPdf, TaggedPdfBuilder } from '../../src/documents/pdf-merge.js';
+import { TaggedPdfBuilder } from '../../src/documents/pdf-merge.js';
+import { PrintedPdf } from '../../src/documents/pdf-printed.js';
 import { makePdf } from '../helpers/fixtures.js';
 import { flat, pdfPagesText } from '../helpers/pdf.js';
 import { qpdfCheck } from '../helpers/pdf-accessibility.js';

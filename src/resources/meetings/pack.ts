@@ -29,7 +29,8 @@ import {
   setPageLabels,
   type UploadAccessibility,
 } from '../../documents/pdf-accessibility.js';
-import { PrintedPdf, TaggedPdfBuilder, fontDonor } from '../../documents/pdf-merge.js';
+import { TaggedPdfBuilder, fontDonor } from '../../documents/pdf-merge.js';
+import { PrintedPdf } from '../../documents/pdf-printed.js';
 import type { ProgressReportDocuments } from '../plans/progress-report.js';
 
 type Orientation = 'portrait' | 'landscape';
