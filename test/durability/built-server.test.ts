@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript, no declarations
 import { build, ROOT } from '../../scripts/build.mjs';
-import { api, SERVER_ADMIN_TOKEN, startServer, type ServerProcess } from './server-process.js';
+import { api, renderProgressReport, SERVER_ADMIN_TOKEN, startServer, type ServerProcess } from './server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'spt-built-'));
 // Directly under the project root, as dist/ is (paths such as ../../templates depend on it).
@@ -34,22 +34,18 @@ describe('the compiled server', () => {
     server = await startServer(join(dir, 'built.db'), {}, [join(out, 'server.js')]);
     const call = api(server.base);
 
-    const plan = await call('POST', '/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Wolverhampton' });
-    expect(plan.status).toBe(201);
-    const pdf = await call('GET', `/plans/${plan.json().id}/progress-report/pdf`);
-    expect(pdf.status).toBe(200);
-    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const { planId, pdf } = await renderProgressReport(server);
 
     // The PDF checks run in a worker thread started from the compiled entry.
     const res = await fetch(`${server.base}/api/v1/uploads`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/pdf' },
-      body: new Uint8Array(pdf.body),
+      body: new Uint8Array(pdf),
     });
     expect(res.status, await res.clone().text()).toBe(201);
 
     // Imports are read in the reader's worker thread.
-    const csv = await call('POST', `/plans/${plan.json().id}/import?sheet=areas`, { filename: 'areas.csv', content: Buffer.from('Number,Title\n4,Four\n').toString('base64') });
+    const csv = await call('POST', `/plans/${planId}/import?sheet=areas`, { filename: 'areas.csv', content: Buffer.from('Number,Title\n4,Four\n').toString('base64') });
     expect(csv.status, csv.body.toString()).toBe(200);
     expect(csv.json().created.areas).toBe(1);
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { treePssMb } from '../../src/render/process-memory.js';
-import { api, descendants, isAlive, startServer, waitUntil, type ServerProcess } from './server-process.js';
+import { descendants, isAlive, renderProgressReport, startServer, waitUntil, type ServerProcess } from './server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'spt-chromium-'));
 const servers: ServerProcess[] = [];
@@ -22,20 +22,11 @@ afterAll(async () => {
 
 const chromium = (pid: number) => descendants(pid).filter((p) => /chrom/i.test(p.comm));
 
-async function renderOnce(s: ServerProcess): Promise<void> {
-  const call = api(s.base);
-  const plan = await call('POST', '/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Wolverhampton' });
-  expect(plan.status).toBe(201);
-  const pdf = await call('GET', `/plans/${plan.json().id}/progress-report/pdf`);
-  expect(pdf.status).toBe(200);
-  expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-}
-
 describe('Chromium lives no longer than the server', () => {
   it('exits when the server is killed with SIGKILL', { timeout: 120_000 }, async () => {
     const s = await startServer(join(dir, 'kill.db'));
     servers.push(s);
-    await renderOnce(s);
+    await renderProgressReport(s);
     const browsers = chromium(s.pid);
     expect(browsers.length).toBeGreaterThan(0);
     s.child.kill('SIGKILL');
@@ -49,12 +40,12 @@ describe('Chromium lives no longer than the server', () => {
   it('is closed after the idle period and started again for the next render', { timeout: 120_000 }, async () => {
     const s = await startServer(join(dir, 'idle.db'), { RENDER_IDLE_CLOSE_MS: '1000' });
     servers.push(s);
-    await renderOnce(s);
+    await renderProgressReport(s);
     const busyPss = treePssMb(s.pid);
     expect(chromium(s.pid).length).toBeGreaterThan(0);
     expect(await waitUntil(() => chromium(s.pid).length === 0, 20_000)).toBe(true);
     const idlePss = treePssMb(s.pid);
-    await renderOnce(s);
+    await renderProgressReport(s);
     expect(chromium(s.pid).length).toBeGreaterThan(0);
     console.log(`server + Chromium PSS after a render ${Math.round(busyPss)} MB; idle (Chromium closed) ${Math.round(idlePss)} MB`);
     expect(idlePss).toBeLessThan(busyPss);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_ADMIN_TOKEN = 'durability-admin-token-0123456789';
@@ -120,6 +121,18 @@ export function api(base: string, token = SERVER_ADMIN_TOKEN) {
     const buf = Buffer.from(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, body: buf, json: () => JSON.parse(buf.toString('utf8')) };
   };
+}
+
+/** Creates a plan and prints its progress report, checked to be a PDF: the server's whole render path. */
+export async function renderProgressReport(s: ServerProcess): Promise<{ planId: string; pdf: Buffer }> {
+  const call = api(s.base);
+  const plan = await call('POST', '/plans', { title: 'Plan', kind: 'wsoa', localArea: 'Wolverhampton' });
+  expect(plan.status).toBe(201);
+  const id = plan.json().id as string;
+  const pdf = await call('GET', `/plans/${id}/progress-report/pdf`);
+  expect(pdf.status).toBe(200);
+  expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+  return { planId: id, pdf: pdf.body };
 }
 
 /** Every live descendant process of `pid` (Linux /proc), with its command name. */
