@@ -171,8 +171,8 @@ export class PackDocuments {
     try {
       return await this.assemble(meetingId, part, opts);
     } catch (err) {
-      // A page count read from the bytes that the parse contradicts (see printFresh): laid out again with
-      // the parsed counts, now cached.
+      // A page count read from the bytes that the opened PDF contradicts (see printFresh): laid out again
+      // with the real counts, now cached.
       if (!(err instanceof PageCountMismatch)) throw err;
       return this.assemble(meetingId, part, opts);
     }
@@ -194,7 +194,7 @@ export class PackDocuments {
       const label = `Agenda Item ${piece.doc.item.number}: ${piece.doc.item.title}`;
       let pages: PDFPage[];
       if (piece.kind === 'printed') {
-        const appended = await this.appendPrinted(b, await this.parsed(piece), piece.html, label);
+        const appended = await this.appendPrinted(b, await this.opened(piece), piece.html, label);
         pages = appended.pages;
         outline.push(...appended.outline.map((ref) => ({ ref })));
         if (!appended.outline.length) outline.push({ title: label, page: pages[0]! });
@@ -212,7 +212,7 @@ export class PackDocuments {
       }
     }
     const printedFront = await front.printed;
-    const fronted = await this.appendPrinted(b, await this.parsed(printedFront), front.html, 'Front page and agenda', true);
+    const fronted = await this.appendPrinted(b, await this.opened(printedFront), front.html, 'Front page and agenda', true);
     const frontPad = frontMatterPadding(printedFront.pages) === 1;
     if (frontPad) await this.padPage(b, A4, null, true);
 
@@ -235,7 +235,7 @@ export class PackDocuments {
   }
 
   /** A printed PDF opened, its page count checked against the one the layout used. */
-  private async parsed(p: { pdf: Buffer; pages: number; src?: Promise<PrintedSource> }): Promise<PrintedSource> {
+  private async opened(p: { pdf: Buffer; pages: number; src?: Promise<PrintedSource> }): Promise<PrintedSource> {
     const src = (await p.src) ?? (await this.openPrinted(p.pdf));
     if (pageCountOf(src) !== p.pages) throw new PageCountMismatch();
     return src;
@@ -386,8 +386,8 @@ export class PackDocuments {
 
   /**
    * Chromium's tagged PDF of the HTML, printed once and kept (bounded by bytes) for the next request.
-   * A fresh print is parsed at once, while other documents are still printing, and its untagged paint
-   * marked as artifacts (kept with it); the parsed PDF goes to this request's build.
+   * A fresh print is opened at once, while other documents are still printing, and its untagged paint
+   * marked as artifacts (kept with it); the opened PDF goes to this request's build.
    */
   private async printPrepared(html: string): Promise<Prepared> {
     const key = createHash('sha256').update(html).digest('hex');
@@ -402,7 +402,7 @@ export class PackDocuments {
     if (pending) return pending;
     const job = this.printFresh(key, html);
     this.printing.set(key, job);
-    // Shared until parsed and cached.
+    // Shared until opened and cached.
     void job
       .then((p) => p.src)
       .catch(() => undefined)
@@ -429,7 +429,7 @@ export class PackDocuments {
     })();
     src.catch(() => undefined);
     // The count read from Chromium's bytes at once, so the agenda (waiting for the last count) prints
-    // while this PDF is parsed; parsed() checks it. Not understood (0): wait for the parse.
+    // while this PDF is opened; opened() checks it. Not understood (0): wait for the opening.
     const counted = countPdfPages(pdf);
     return { pdf, pages: counted > 0 ? counted : pageCountOf(await src), src };
   }
